@@ -1,0 +1,38 @@
+// Builds the extension and the CLI bundles. The schema validator is generated first, as
+// Ajv standalone code, so nothing compiles the schema (or calls `new Function`) at run time.
+import * as esbuild from 'esbuild';
+import { generateValidator } from './scripts/generate-validator.mjs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+generateValidator();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+  metafile: true,
+  // jsonc-parser's UMD entry cannot be bundled; its ESM build can.
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  for (const options of builds) {
+    const result = await esbuild.build(options);
+    for (const [file, info] of Object.entries(result.metafile.outputs)) {
+      if (file.endsWith('.js')) console.log(`${file}  ${(info.bytes / 1024).toFixed(1)} KB`);
+    }
+  }
+}

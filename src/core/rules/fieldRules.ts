@@ -1,0 +1,76 @@
+import { countryCodeAliases, subdivisionNames } from '../data/countries';
+import { type BcDiagnostic, diagnostic } from '../diagnostics/diagnostic';
+import { rangeOf } from '../document/jsonDocument';
+import { toPointer } from '../document/jsonPointer';
+import { objectLabel, resolve } from '../schema/customerSchema';
+import { describeValue } from './describeValue';
+import { type ObjectVisit, valueNode } from './objectWalker';
+
+/** Fields that only BigCommerce sets: it sends them back, but a create request should not carry them. */
+export function readOnlyFields({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
+  for (const property of node.children ?? []) {
+    const key = property.children?.[0];
+    const name = String(key?.value);
+    if (!key || !resolve(schema.properties?.[name])?.readOnly) continue;
+    const pointer = toPointer([...path, name]);
+    out.push(
+      diagnostic('read-only-property', `${name} is set by BigCommerce and is not part of a create request; remove it`, rangeOf(key), pointer, {
+        fix: { kind: 'remove', pointer, title: `Remove ${name}`, preferred: true },
+      }),
+    );
+  }
+}
+
+/** Values the schema marks with `x-recommended`: accepted by the schema, but likely refused by BigCommerce's own rules. */
+export function recommendedValues({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
+  for (const [name, child] of Object.entries(schema.properties ?? {})) {
+    const advice = child['x-recommended'];
+    const value = advice && valueNode(node, name);
+    if (!advice || value?.type !== 'string') continue;
+    const text = String(value.value);
+    const weak = (advice.minLength !== undefined && [...text].length < advice.minLength) || (advice.patterns ?? []).some((p) => !new RegExp(p).test(text));
+    if (weak) {
+      out.push(diagnostic('weak-password', `${name} does not meet BigCommerce's password rules (${advice.message}); the request may be rejected`, rangeOf(value), toPointer([...path, name])));
+    }
+  }
+}
+
+/** BigCommerce wants "California", not "CA" (codes are not accepted). */
+export function stateCodes({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
+  if (objectLabel(schema) !== 'address') return;
+  const country = valueNode(node, 'country_code');
+  const state = valueNode(node, 'state_or_province');
+  if (country?.type !== 'string' || state?.type !== 'string') return;
+  const written = String(country.value).trim().toUpperCase();
+  const names = subdivisionNames[written] ?? subdivisionNames[countryCodeAliases[written]];
+  const fullName = names?.[String(state.value).trim().toUpperCase()];
+  if (!fullName) return;
+  const pointer = toPointer([...path, 'state_or_province']);
+  out.push(
+    diagnostic('state-code', `state_or_province ${describeValue(state.value)} is a code; BigCommerce wants the full name: "${fullName}"`, rangeOf(state), pointer, {
+      fix: { kind: 'set-value', pointer, value: fullName, title: `Change state_or_province to "${fullName}"`, preferred: true },
+    }),
+  );
+}
+
+/** The same attribute twice in one customer: one value would silently win. */
+export function duplicateAttributes({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
+  if (objectLabel(schema) !== 'customer') return;
+  const attributes = valueNode(node, 'attributes');
+  if (attributes?.type !== 'array') return;
+  const seen = new Map<unknown, BcDiagnostic['range']>();
+  attributes.children?.forEach((attribute, index) => {
+    const id = attribute.type === 'object' ? valueNode(attribute, 'attribute_id') : undefined;
+    if (id?.type !== 'number') return;
+    const first = seen.get(id.value);
+    if (!first) {
+      seen.set(id.value, rangeOf(id));
+      return;
+    }
+    out.push(
+      diagnostic('duplicate-attribute', `attribute_id ${id.value} appears twice in this customer; only one value can be kept`, rangeOf(id), toPointer([...path, 'attributes', index, 'attribute_id']), {
+        related: [{ message: `attribute_id ${id.value} first appears here`, range: first }],
+      }),
+    );
+  });
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
+import { computeFix } from '../../core/fixes/computeFix';
+import { fixAllEdits } from '../../core/fixes/fixAll';
+import { fixAllCommand } from '../commands/fixAll';
+import { toRange, toTextEdits } from '../convert';
+import { splitFileCommand } from '../commands/splitFile';
+import type { DiagnosticsController } from './diagnosticsController';
+
+export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('bccustomers');
+
+/** Quick fixes for each problem, and "fix all" for every certain one at once. */
+export class CustomersCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAllKind],
+  };
+
+  constructor(private readonly diagnostics: DiagnosticsController) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const analysis = this.diagnostics.analysisOf(document);
+    const actions: vscode.CodeAction[] = [];
+    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only)) {
+      const seen = new Set<string>();
+      for (const d of analysis.diagnostics) {
+        const diagnosticRange = toRange(document, d.range);
+        if (!d.fix || !diagnosticRange.intersection(range)) continue;
+        const action = this.quickFix(document, analysis.document, d, diagnosticRange, context);
+        // Several problems can share one fix (e.g. "Add first_name and last_name").
+        if (action && !seen.has(action.title)) {
+          seen.add(action.title);
+          actions.push(action);
+        }
+      }
+    }
+    if (context.only && (fixAllKind.contains(context.only) || context.only.contains(fixAllKind))) {
+      if (fixAllEdits(analysis.document, analysis.diagnostics).length) {
+        // A command rather than an edit: it re-checks the document version when it runs.
+        const action = new vscode.CodeAction('Fix all BigCommerce customer problems that have a certain fix', fixAllKind);
+        action.command = { title: action.title, command: fixAllCommand, arguments: [document.uri, document.version] };
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  private quickFix(document: vscode.TextDocument, parsed: Parameters<typeof computeFix>[0], d: BcDiagnostic, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction | undefined {
+    const fix = computeFix(parsed, d.fix!);
+    if (!fix) return undefined;
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = context.diagnostics.filter((v) => v.code === d.code && v.range.isEqual(range));
+    action.isPreferred = fix.preferred;
+    if (fix.split) {
+      action.command = { title: fix.title, command: splitFileCommand, arguments: [document.uri, fix.split.size] };
+      return action;
+    }
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.set(
+      document.uri,
+      fix.snippet
+        ? fix.edits.map((e) => new vscode.SnippetTextEdit(toRange(document, { start: e.offset, end: e.offset + e.length }), new vscode.SnippetString(e.newText)))
+        : toTextEdits(document, fix.edits),
+    );
+    return action;
+  }
+}

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnosticCodes } from '../../../src/core/diagnostics/diagnostic';
+import { address, body, customer, diagnosticsOf, textAt } from './helpers';
+
+interface RuleCase {
+  code: string;
+  bad: string;
+  /** The exact text the diagnostic must underline. */
+  at: string;
+  good: string;
+  severity?: string;
+  message?: RegExp;
+}
+
+const eleven = Array.from({ length: 11 }, (_, i) => customer({ email: `c${i}@example.com` }));
+
+const cases: RuleCase[] = [
+  { code: 'json-syntax', bad: '[{"email": "a@b.co", "first_name": "A" "last_name": "B"}]', at: '"last_name"', good: body(customer()), message: /comma/ },
+  { code: 'json-comment', bad: '[\n  // imported\n  {"email": "a@b.co", "first_name": "A", "last_name": "B"}\n]', at: '// imported', good: body(customer()) },
+  { code: 'json-trailing-comma', bad: '[{"email": "a@b.co", "first_name": "A", "last_name": "B",}]', at: ',', good: body(customer()) },
+  { code: 'body-not-array', bad: JSON.stringify(customer()), at: '{', good: body(customer()), message: /array/ },
+  { code: 'body-empty', bad: '[]', at: '[', good: body(customer()), severity: 'warning' },
+  { code: 'batch-split', bad: body(...eleven), at: '[', good: body(...eleven.slice(0, 10)), severity: 'information', message: /11 customers.*2 requests/ },
+  { code: 'missing-required', bad: body(customer({ email: undefined })), at: '{', good: body(customer()), message: /^email is required for every customer$/ },
+  { code: 'missing-required', bad: body(customer({ addresses: [address({ city: undefined })] })), at: '{', good: body(customer({ addresses: [address()] })), message: /city is required for every address/ },
+  { code: 'wrong-type', bad: body(customer({ customer_group_id: '2' })), at: '"2"', good: body(customer({ customer_group_id: 2 })), message: /whole number/ },
+  { code: 'wrong-type', bad: body(customer({ accepts_product_review_abandoned_cart_emails: 'yes' })), at: '"yes"', good: body(customer({ accepts_product_review_abandoned_cart_emails: true })) },
+  { code: 'wrong-type', bad: body('jane@example.com'), at: '"jane@example.com"', good: body(customer()), message: /Each customer must be an object/ },
+  { code: 'too-short', bad: body(customer({ first_name: '' })), at: '""', good: body(customer()), message: /cannot be empty/ },
+  { code: 'too-long', bad: body(customer({ last_name: 'x'.repeat(101) })), at: JSON.stringify('x'.repeat(101)), good: body(customer({ last_name: 'x'.repeat(100) })), message: /at most 100 characters \(it has 101\)/ },
+  { code: 'too-long', bad: body(customer({ email: 'a'.repeat(240) + '@example.com' })), at: JSON.stringify('a'.repeat(240) + '@example.com'), good: body(customer({ email: 'a'.repeat(237) + '@example.com' })), message: /250/ },
+  { code: 'too-long', bad: body(customer({ addresses: [address({ first_name: 'x'.repeat(256) })] })), at: JSON.stringify('x'.repeat(256)), good: body(customer({ addresses: [address({ first_name: 'x'.repeat(255) })] })) },
+  { code: 'too-long', bad: body(customer({ addresses: [address({ postal_code: '1'.repeat(31) })] })), at: JSON.stringify('1'.repeat(31)), good: body(customer({ addresses: [address({ postal_code: '1'.repeat(30) })] })) },
+  { code: 'out-of-range', bad: body(customer({ customer_group_id: -1 })), at: '-1', good: body(customer({ customer_group_id: 0 })) },
+  { code: 'invalid-value', bad: body(customer({ addresses: [address({ address_type: 'home' })] })), at: '"home"', good: body(customer({ addresses: [address({ address_type: 'residential' })] })), message: /"residential" or "commercial"/ },
+  { code: 'too-many-items', bad: body(customer({ addresses: Array.from({ length: 11 }, () => address()) })), at: '', good: body(customer({ addresses: Array.from({ length: 10 }, () => address()) })), message: /at most 10 addresses \(this one has 11\)/ },
+  { code: 'too-many-items', bad: body(customer({ attributes: Array.from({ length: 11 }, (_, i) => ({ attribute_id: i + 1, attribute_value: 'x' })) })), at: '', good: body(customer({ attributes: [{ attribute_id: 1, attribute_value: 'x' }] })), message: /at most 10 attributes/ },
+  { code: 'unknown-property', bad: body(customer({ first_name: undefined, firstname: 'Jane' })), at: '"firstname"', good: body(customer()), severity: 'warning', message: /Did you mean first_name\?/ },
+  { code: 'unknown-property', bad: body(customer({ attributes: [{ attribute_id: 1, value: 'x' }] })), at: '"value"', good: body(customer({ attributes: [{ attribute_id: 1, attribute_value: 'x' }] })), message: /Did you mean attribute_value\?/ },
+  { code: 'unknown-property', bad: body(customer({ favourite_dinosaur: 'T. rex' })), at: '"favourite_dinosaur"', good: body(customer()), message: /not a field of a BigCommerce customer/ },
+  { code: 'read-only-property', bad: body(customer({ id: 12 })), at: '"id"', good: body(customer()), severity: 'warning' },
+  { code: 'read-only-property', bad: body(customer({ date_created: '2024-01-01T00:00:00Z' })), at: '"date_created"', good: body(customer()) },
+  { code: 'read-only-property', bad: body(customer({ registration_ip_address: '10.0.0.1' })), at: '"registration_ip_address"', good: body(customer()) },
+  { code: 'invalid-email', bad: body(customer({ email: 'jane.example.com' })), at: '"jane.example.com"', good: body(customer()) },
+  { code: 'email-whitespace', bad: body(customer({ email: ' jane@example.com ' })), at: '" jane@example.com "', good: body(customer({ email: 'jane@example.com' })) },
+  { code: 'duplicate-email', bad: body(customer({ email: 'Jane@Example.com' }), customer({ email: 'jane@example.com' })), at: '"jane@example.com"', good: body(customer({ email: 'a@example.com' }), customer({ email: 'b@example.com' })), message: /customer 1/ },
+  { code: 'country-code', bad: body(customer({ addresses: [address({ country_code: 'USA' })] })), at: '"USA"', good: body(customer({ addresses: [address()] })), message: /expects "US"/ },
+  { code: 'country-code', bad: body(customer({ addresses: [address({ country_code: 'us' })] })), at: '"us"', good: body(customer({ addresses: [address()] })), message: /capitals: "US"/ },
+  { code: 'country-code', bad: body(customer({ addresses: [address({ country_code: 'Germany', state_or_province: 'Berlin' })] })), at: '"Germany"', good: body(customer({ addresses: [address({ country_code: 'DE', state_or_province: 'Berlin' })] })), message: /expects "DE"/ },
+  { code: 'country-code', bad: body(customer({ addresses: [address({ country_code: 'XX' })] })), at: '"XX"', good: body(customer({ addresses: [address()] })) },
+  { code: 'state-code', bad: body(customer({ addresses: [address({ state_or_province: 'CA', country_code: 'US' })] })), at: '"CA"', good: body(customer({ addresses: [address({ state_or_province: 'California' })] })), severity: 'warning', message: /"California"/ },
+  { code: 'state-code', bad: body(customer({ addresses: [address({ state_or_province: 'ON', country_code: 'CA', postal_code: 'M5V 2T6' })] })), at: '"ON"', good: body(customer({ addresses: [address({ state_or_province: 'Ontario', country_code: 'CA' })] })), message: /"Ontario"/ },
+  { code: 'state-code', bad: body(customer({ addresses: [address({ state_or_province: 'nsw', country_code: 'AU' })] })), at: '"nsw"', good: body(customer({ addresses: [address({ state_or_province: 'New South Wales', country_code: 'AU' })] })), message: /"New South Wales"/ },
+  { code: 'channel-ids-empty', bad: body(customer({ channel_ids: [] })), at: '[]', good: body(customer({ channel_ids: null }), customer({ email: 'b@example.com', channel_ids: [1, 2] })) },
+  { code: 'attribute-value-not-string', bad: body(customer({ attributes: [{ attribute_id: 3, attribute_value: 42 }] })), at: '42', good: body(customer({ attributes: [{ attribute_id: 3, attribute_value: '42' }] })) },
+  { code: 'duplicate-attribute', bad: body(customer({ attributes: [{ attribute_id: 3, attribute_value: 'a' }, { attribute_id: 3, attribute_value: 'b' }] })), at: '3', good: body(customer({ attributes: [{ attribute_id: 3, attribute_value: 'a' }, { attribute_id: 4, attribute_value: 'b' }] })), severity: 'warning' },
+  { code: 'weak-password', bad: body(customer({ authentication: { new_password: 'abcdefgh' } })), at: '"abcdefgh"', good: body(customer({ authentication: { new_password: 'abcdefg1' } })), severity: 'warning' },
+  { code: 'weak-password', bad: body(customer({ authentication: { new_password: 'ab1' } })), at: '"ab1"', good: body(customer({ authentication: { force_password_reset: true } })) },
+];
+
+describe('rules', () => {
+  for (const c of cases) {
+    it(`${c.code} fires on ${c.at || 'its payload'} and stays silent on the right payload`, () => {
+      const found = diagnosticsOf(c.bad, c.code);
+      assert.equal(found.length, 1, `expected one ${c.code} in ${c.bad.slice(0, 200)}, got ${JSON.stringify(diagnosticsOf(c.bad))}`);
+      if (c.at) assert.equal(textAt(c.bad, found[0]), c.at);
+      assert.equal(found[0].severity, c.severity ?? diagnosticCodes[c.code as keyof typeof diagnosticCodes]);
+      if (c.message) assert.match(found[0].message, c.message);
+      assert.deepEqual(diagnosticsOf(c.good, c.code), []);
+    });
+  }
+
+  it('covers every code that a payload can trigger', () => {
+    const tested = new Set(cases.map((c) => c.code));
+    const untestable = new Set(['file-too-large']); // an editor setting, not a payload property
+    for (const code of Object.keys(diagnosticCodes)) if (!untestable.has(code)) assert.ok(tested.has(code), `no test case for ${code}`);
+  });
+
+  it('points a missing field at its object and gives the object JSON Pointer', () => {
+    const text = body(customer(), customer({ email: 'b@example.com', addresses: [address(), address({ country_code: undefined })] }));
+    const [missing] = diagnosticsOf(text, 'missing-required');
+    assert.equal(missing.path, '/1/addresses/1');
+    assert.equal(textAt(text, missing), '{');
+  });
+
+  it('names the duplicate email of the first customer in related information', () => {
+    const text = body(customer(), customer({ email: 'JANE.DOE@example.com' }));
+    const [duplicate] = diagnosticsOf(text, 'duplicate-email');
+    assert.equal(duplicate.path, '/1/email');
+    assert.equal(textAt(text, duplicate.related![0]), '"jane.doe@example.com"');
+  });
+
+  it('reports one problem for a value that breaks several limits', () => {
+    assert.deepEqual(diagnosticsOf(body(customer({ addresses: [address({ country_code: 'USA' })] }))).map((d) => d.code), ['country-code']);
+  });
+
+  it('gives no diagnostics for the example payloads', () => {
+    for (const file of ['customers.bccustomers.json']) {
+      const text = readFileSync(join(import.meta.dirname, '../../../examples', file), 'utf8');
+      assert.deepEqual(diagnosticsOf(text), [], file);
+    }
+  });
+
+  it('gives no errors for the Create Customers request example of the API reference (hand-written equivalent)', () => {
+    const example = [
+      customer({
+        company: 'Acme Corp',
+        phone: '555-123-4567',
+        notes: 'Preferred customer',
+        tax_exempt_category: 'Non-profit',
+        customer_group_id: 0,
+        addresses: [address({ address2: '', address_type: 'residential', company: 'History', phone: '707070707', form_fields: [{ name: 'shirt_size', value: 'Large' }] })],
+        authentication: { force_password_reset: true, new_password: 'SecurePassword123!' },
+        accepts_product_review_abandoned_cart_emails: true,
+        trigger_account_created_notification: true,
+        store_credit_amounts: [{ amount: 43.15 }],
+        origin_channel_id: 1,
+        channel_ids: [1],
+        form_fields: [{ name: 'shirt_size', value: 'Large' }, { name: 'size', value: 12.345 }, { name: 'colors', value: ['red', 'green'] }],
+      }),
+    ];
+    assert.deepEqual(diagnosticsOf(JSON.stringify(example)), []);
+  });
+
+  it('reports the bare-object body of the channel guide as not an array', () => {
+    const text = JSON.stringify({ email: 'jane.smith@example.com', first_name: 'Jane', last_name: 'Smith', channel_ids: [1] });
+    assert.deepEqual(diagnosticsOf(text).map((d) => d.code), ['body-not-array']);
+  });
+
+  it('reports an empty file as a syntax error', () => {
+    assert.deepEqual(diagnosticsOf('').map((d) => d.code), ['json-syntax']);
+  });
+});

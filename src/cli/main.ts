@@ -1,11 +1,18 @@
 import { parseArgs } from './args';
+import { defaultApiBaseUrl, sendFileCommand, tokenVariable } from './sendCommand';
 import { validateCommand, type CliIo } from './validateCommand';
 
 const usage = `Usage:
   bccustomers validate <file…> [--format text|json]
+  bccustomers send <file> --store <store hash> [--api-base-url URL] [--format text|json]
 
-Checks BigCommerce Create Customers payloads (*.bccustomers.json) with the same rules as the
-VS Code extension. Exit status: 0 no errors, 1 errors found, 2 the command could not run.`;
+validate  checks BigCommerce Create Customers payloads (*.bccustomers.json) with the same
+          rules as the VS Code extension. Exit status: 0 no errors, 1 errors found.
+send      creates the file's customers in the store, in requests of at most 10, paced to the
+          store's rate limit, never creating a customer twice. The access token is read from
+          the environment variable ${tokenVariable}. Exit status: 0 when every customer
+          was created or already existed, 1 otherwise.
+Exit status 2: the command could not run.`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, new Set(['help', 'version']));
@@ -21,6 +28,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   switch (args.command) {
     case 'validate':
       return validateCommand(args.positional, format, io);
+    case 'send': {
+      const apiBaseUrl = args.options.get('api-base-url');
+      const store = args.options.get('store');
+      return sendFileCommand({ file: args.positional[0], store: typeof store === 'string' ? store : undefined, apiBaseUrl: typeof apiBaseUrl === 'string' ? apiBaseUrl : defaultApiBaseUrl, format }, io);
+    }
     default:
       io.err(`bccustomers: unknown command ${args.command}\n\n${usage}`);
       return 2;
@@ -28,7 +40,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
-  const io: CliIo = { out: (line) => process.stdout.write(line + '\n'), err: (line) => process.stderr.write(line + '\n') };
+  // The progress line is redrawn in place, and only on a terminal.
+  const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[K${line}`) : undefined;
+  const io = {
+    out: (line: string) => process.stdout.write(line + '\n'),
+    err: (line: string) => process.stderr.write((progress ? '\r\x1b[K' : '') + line + '\n'),
+    progress,
+  };
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     (error) => {

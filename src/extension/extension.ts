@@ -6,7 +6,14 @@ import { CustomersCodeActions } from './language/codeActions';
 import { CustomersCompletions } from './language/completionProvider';
 import { DiagnosticsController } from './language/diagnosticsController';
 import { CustomersHover } from './language/hoverProvider';
+import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
+import { ResultsStore } from './send/resultsStore';
+import { forgetResultCommand, ResultsView } from './send/resultsView';
+import { sendCommand } from './send/sendCommand';
 import { languageId } from './settings';
+import { storeStatusBar } from './store/statusBar';
+import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
+import { StoreRegistry } from './store/storeRegistry';
 
 /** What the extension offers other extensions and its own integration tests. */
 export interface ExtensionApi {
@@ -18,16 +25,51 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('BigCommerce Customers', { log: true });
   const diagnostics = new DiagnosticsController(log);
+  const registry = new StoreRegistry(context);
+  const results = new ResultsStore(context.workspaceState);
+  const sendDeps = { diagnostics, registry, results, log };
+  const preview = new SendPreview(sendDeps);
+  const resultsView = new ResultsView(diagnostics, results, registry);
   const selector: vscode.DocumentSelector = { language: languageId };
+  // Commands report their own failures; nothing may escape into VS Code's log as a crash.
+  const command = (id: string, run: (...args: never[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        log.error(`${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        void vscode.window.showErrorMessage(`BigCommerce Customers: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    });
   context.subscriptions.push(
     log,
     diagnostics,
+    registry,
+    results,
+    resultsView,
     vscode.languages.registerCodeActionsProvider(selector, new CustomersCodeActions(diagnostics), CustomersCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(selector, new CustomersCompletions(), ...CustomersCompletions.triggerCharacters),
     vscode.languages.registerHoverProvider(selector, new CustomersHover()),
-    vscode.commands.registerCommand(newFileCommand, newCustomersFile),
-    vscode.commands.registerCommand(splitFileCommand, splitFile),
-    vscode.commands.registerCommand(fixAllCommand, (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version)),
+    vscode.languages.registerInlayHintsProvider(selector, resultsView),
+    vscode.languages.registerCodeLensProvider(selector, resultsView),
+    vscode.workspace.registerTextDocumentContentProvider(previewScheme, preview),
+    storeStatusBar(registry),
+    command(newFileCommand, newCustomersFile),
+    command(splitFileCommand, splitFile),
+    command(fixAllCommand, (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version)),
+    command('bigcommerceCustomers.setCredentials', () => setStoreCredentials(registry)),
+    command('bigcommerceCustomers.selectStore', () => selectStore(registry)),
+    command('bigcommerceCustomers.clearCredentials', () => clearStoreCredentials(registry)),
+    command('bigcommerceCustomers.testConnection', () => testStoreConnection(registry, log)),
+    command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
+    command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),
+    command('bigcommerceCustomers.copyCurl', (uri?: vscode.Uri) => copyCurl(preview, uri)),
+    command(forgetResultCommand, async (uri?: vscode.Uri, email?: string) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      const store = registry.active();
+      if (target && store) await results.forget(target, store.hash, email);
+    }),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   return {

@@ -75,7 +75,7 @@ describe('hover', () => {
 });
 
 describe('snippets', () => {
-  const snippets = JSON.parse(readFileSync(join(import.meta.dirname, '../../../snippets/bccustomers.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+  const snippets = JSON.parse(readFileSync(join(__dirname, '../../../snippets/bccustomers.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
   // Where each snippet goes in a file: `$$` is replaced by the filled snippet.
   const contexts: Record<string, string> = {
     'New customers file': '$$',

@@ -99,7 +99,7 @@ describe('rules', () => {
 
   it('gives no diagnostics for the example payloads', () => {
     for (const file of ['customers.bccustomers.json']) {
-      const text = readFileSync(join(import.meta.dirname, '../../../examples', file), 'utf8');
+      const text = readFileSync(join(__dirname, '../../../examples', file), 'utf8');
       assert.deepEqual(diagnosticsOf(text), [], file);
     }
   });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rootSchema, type SchemaNode } from '../../../src/core/schema/customerSchema';
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(__dirname, '../../..');
 
 function* allProperties(node: SchemaNode, path: string): Generator<[string, SchemaNode]> {
   for (const [name, child] of Object.entries(node.properties ?? {})) {

@@ -1,0 +1,81 @@
+import type { Node } from 'jsonc-parser';
+import { type JsonDocument } from '../document/jsonDocument';
+import { valueNode } from '../rules/objectWalker';
+import type { SendReport } from '../send/sendTypes';
+
+/**
+ * What a send did to one customer, remembered by email (not by position) so that it stays
+ * with its customer when the file is edited above it.
+ */
+export interface CustomerResult {
+  /** lower-cased, trimmed email */
+  email: string;
+  storeHash: string;
+  outcome: 'created' | 'failed';
+  id?: number;
+  /** for failures: where in the customer (a JSON Pointer relative to it, "" for the whole customer) and the store's words */
+  problems?: { path: string; message: string }[];
+  requestId?: string;
+  /** ISO date */
+  at: string;
+}
+
+export function emailKey(email: unknown): string | undefined {
+  return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : undefined;
+}
+
+/** The customers of a body with their emails, in file order. */
+export function customersOf(doc: JsonDocument): { index: number; node: Node; email?: string }[] {
+  const root = doc.root;
+  if (root?.type !== 'array') return [];
+  return (root.children ?? []).map((node, index) => {
+    const email = node.type === 'object' ? valueNode(node, 'email') : undefined;
+    return { index, node, email: emailKey(email?.value) };
+  });
+}
+
+/** Turns a send report into results keyed by email. */
+export function resultsFromReport(report: SendReport, emailsByIndex: ReadonlyMap<number, string>, storeHash: string, at = new Date().toISOString()): CustomerResult[] {
+  const results: CustomerResult[] = [];
+  for (const created of report.created) {
+    const email = emailsByIndex.get(created.index) ?? emailKey(created.email);
+    if (email) results.push({ email, storeHash, outcome: 'created', id: created.id, at });
+  }
+  for (const failed of report.failed) {
+    const email = emailsByIndex.get(failed.index);
+    if (!email) continue;
+    const relative = (path: string) => path.replace(/^\/\d+/, '');
+    const problems = [{ path: relative(failed.path), message: failed.message }, ...(failed.more ?? []).map((p) => ({ path: relative(p.path), message: p.message }))];
+    results.push({ email, storeHash, outcome: 'failed', problems, at, ...(failed.requestId ? { requestId: failed.requestId } : {}) });
+  }
+  return results;
+}
+
+/** Newer results replace older ones for the same store and email. */
+export function mergeResults(previous: readonly CustomerResult[], next: readonly CustomerResult[]): CustomerResult[] {
+  const key = (r: CustomerResult) => `${r.storeHash}\u0000${r.email}`;
+  const merged = new Map(previous.map((r) => [key(r), r]));
+  for (const r of next) merged.set(key(r), r);
+  return [...merged.values()];
+}
+
+export interface AttachedResult {
+  index: number;
+  node: Node;
+  result: CustomerResult;
+}
+
+/** Finds, for each result, the customer of the current text it belongs to. */
+export function attachResults(doc: JsonDocument, results: readonly CustomerResult[], storeHash?: string): AttachedResult[] {
+  const byEmail = new Map<string, CustomerResult>();
+  for (const r of results) if (!storeHash || r.storeHash === storeHash) byEmail.set(r.email, r);
+  const attached: AttachedResult[] = [];
+  const seen = new Set<string>();
+  for (const customer of customersOf(doc)) {
+    if (!customer.email || seen.has(customer.email)) continue;
+    seen.add(customer.email);
+    const result = byEmail.get(customer.email);
+    if (result) attached.push({ index: customer.index, node: customer.node, result });
+  }
+  return attached;
+}

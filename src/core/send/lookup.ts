@@ -1,0 +1,187 @@
+/**
+ * Asks the store which emails already belong to customers
+ * (`GET /v3/customers?email:in=…`). Used before sending, and after every
+ * answer that leaves it unclear whether customers were created.
+ */
+import { backoffDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, type BackoffPolicy } from './backoff';
+import { parseErrorBody, normalizeEmail } from './serverErrors';
+import { StoreClient, type RequestLogEntry } from './storeClient';
+import { isTransientStatus, stopReasonFor, type StopReason } from './storeProblems';
+import { waitAfterTooManyRequests } from './rateLimit';
+import { RetryClock, sleep } from './waiting';
+import type { StoreTarget } from './storeTarget';
+import { checkStoreTarget } from './storeTarget';
+import { formatSeconds } from './http';
+
+/** BigCommerce documents no cap on `email:in`; ten matches the create batch size. */
+export const EMAILS_PER_LOOKUP = 10;
+
+/** Answers to a lookup that no retry can fix. */
+const STOPS_READING = new Set([401, 403, 404]);
+
+export interface LookupOptions {
+  timeoutMs?: number;
+  onRequest?(entry: RequestLogEntry): void;
+  userAgent?: string;
+  /** stop retrying after this long, default 120000 */
+  maxRetryTimeMs?: number;
+  signal?: AbortSignal;
+  random?: () => number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+}
+
+export interface LookupFound {
+  ok: true;
+  /** lower-cased email → customer id */
+  found: Map<string, number>;
+  /** lower-cased email → the store's `date_created`, in ms since the epoch, when it gave one */
+  createdAt: Map<string, number>;
+  /** the store's clock minus ours (from its `Date` header), accurate to about a second */
+  serverClockOffsetMs?: number;
+}
+
+export type LookupResult =
+  | LookupFound
+  | { ok: false; message: string; status?: number; requestId?: string; stop?: StopReason; cancelled?: boolean };
+
+export interface LookupControl {
+  clock: RetryClock;
+  backoff: BackoffPolicy;
+  /** cancels waits; with `alwaysTryOnce` the first request is made even when cancelled */
+  signal?: AbortSignal;
+  alwaysTryOnce?: boolean;
+  note: string;
+  maxPerRequest?: number;
+  /** a read on its own (not part of a send): a 403 then means no Customers scope at all */
+  reading?: boolean;
+  /** `why` completes "The store …", e.g. "answered HTTP 503 (Service Unavailable)" */
+  onWait?(ms: number, why: string): void;
+}
+
+/** The query for one chunk; each value is encoded so that `+` reaches the store as `%2B`. */
+export function emailLookupQuery(emails: string[]): string {
+  return `email:in=${emails.map((e) => encodeURIComponent(e.trim())).join(',')}`;
+}
+
+/** Lower-cased email → customer id, for the given emails only. */
+export async function lookupEmails(client: StoreClient, emails: string[], control: LookupControl): Promise<LookupResult> {
+  const unique = [...new Map(emails.filter((e) => e.trim() !== '').map((e) => [normalizeEmail(e), e.trim()])).values()];
+  const wanted = new Set(unique.map(normalizeEmail));
+  const found = new Map<string, number>();
+  const createdAt = new Map<string, number>();
+  let serverClockOffsetMs: number | undefined;
+  const perRequest = Math.max(1, control.maxPerRequest ?? EMAILS_PER_LOOKUP);
+  let firstRequest = true;
+
+  for (let start = 0; start < unique.length; start += perRequest) {
+    const chunk = unique.slice(start, start + perRequest);
+    for (;;) {
+      const useSignal = control.alwaysTryOnce && firstRequest ? undefined : control.signal;
+      const outcome = await client.request({
+        method: 'GET',
+        query: emailLookupQuery(chunk),
+        note: control.note,
+        ...(useSignal ? { signal: useSignal } : {}),
+      });
+      firstRequest = false;
+      if (outcome.kind === 'cancelled') return cancelledResult();
+
+      let problem: string;
+      let waitMs: number | undefined;
+      if (outcome.kind === 'answer') {
+        const data = (outcome.json as { data?: unknown } | undefined)?.data;
+        if (outcome.status >= 200 && outcome.status < 300 && Array.isArray(data)) {
+          for (const customer of data) {
+            const { email, id, date_created: dateCreated } = (customer ?? {}) as { email?: unknown; id?: unknown; date_created?: unknown };
+            if (typeof email !== 'string' || typeof id !== 'number' || !wanted.has(normalizeEmail(email))) continue;
+            const key = normalizeEmail(email);
+            if (found.has(key)) continue;
+            found.set(key, id);
+            const created = typeof dateCreated === 'string' ? Date.parse(dateCreated) : NaN;
+            if (Number.isFinite(created)) createdAt.set(key, created);
+          }
+          const serverDate = Date.parse(outcome.headers.date ?? '');
+          if (Number.isFinite(serverDate)) serverClockOffsetMs = serverDate - outcome.receivedAt;
+          break;
+        }
+        const stop = STOPS_READING.has(outcome.status)
+          ? stopReasonFor(outcome.status, { reading: control.reading === true })
+          : undefined;
+        const error = parseErrorBody(outcome.status, outcome.text, outcome.json);
+        const withId = outcome.requestId ? { requestId: outcome.requestId } : {};
+        if (stop) {
+          return { ok: false, message: stop.reason, status: outcome.status, stop, ...withId };
+        }
+        const success = outcome.status >= 200 && outcome.status < 300;
+        if (!success && !isTransientStatus(outcome.status)) {
+          return { ok: false, message: `the store answered HTTP ${outcome.status}: ${error.summary}`, status: outcome.status, ...withId };
+        }
+        if (outcome.status === 429) waitMs = waitAfterTooManyRequests(outcome.rateLimit);
+        problem = success ? 'answered without a list of customers' : `answered HTTP ${outcome.status} (${error.summary})`;
+      } else {
+        problem = outcome.kind === 'timeout' ? `gave ${outcome.message}` : `could not be reached (${outcome.message})`;
+      }
+
+      const wait = waitMs ?? backoffDelayMs(control.clock.retries(), control.backoff);
+      if (!control.clock.allowsRetryAfter(wait)) {
+        return { ok: false, message: `the store kept failing (${problem}) for ${formatSeconds(control.clock.elapsedMs())}` };
+      }
+      control.onWait?.(wait, problem);
+      if (!(await sleep(wait, control.signal))) return cancelledResult();
+    }
+  }
+  return { ok: true, found, createdAt, ...(serverClockOffsetMs !== undefined ? { serverClockOffsetMs } : {}) };
+}
+
+function cancelledResult(): LookupResult {
+  return { ok: false, cancelled: true, message: 'cancelled before the store answered' };
+}
+
+/** Raised by `findExistingEmails` when the store cannot be asked; carries no token. */
+export class StoreRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'StoreRequestError';
+  }
+}
+
+/**
+ * Which of `emails` already belong to customers of the store: lower-cased
+ * email → customer id. Compares case-insensitively; asks in chunks of ten.
+ * Rejects with a `StoreRequestError` when the store cannot be asked.
+ */
+export async function findExistingEmails(
+  target: StoreTarget,
+  emails: string[],
+  options: LookupOptions = {},
+): Promise<Map<string, number>> {
+  const problem = checkStoreTarget(target);
+  if (problem) throw new StoreRequestError(problem);
+  const client = new StoreClient(target, {
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+  });
+  const result = await lookupEmails(client, emails, {
+    clock: new RetryClock(options.maxRetryTimeMs ?? 120_000),
+    backoff: {
+      baseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+      capMs: options.backoffCapMs ?? DEFAULT_BACKOFF_CAP_MS,
+      random: options.random ?? Math.random,
+    },
+    ...(options.signal ? { signal: options.signal } : {}),
+    note: 'look up existing emails',
+    reading: true,
+  });
+  if (!result.ok) throw new StoreRequestError(capitalize(result.message), result.status, result.requestId);
+  return result.found;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,82 @@
+/** Where customers are sent, and the checks that keep a token from going anywhere unsafe. */
+export interface StoreTarget {
+  apiBaseUrl: string;
+  storeHash: string;
+  accessToken: string;
+}
+
+export const DEFAULT_API_BASE_URL = 'https://api.bigcommerce.com';
+
+const STORE_HASH = /^[a-z0-9]{1,32}$/;
+
+/** `undefined` when the hash looks right, otherwise what is wrong with it in plain words. */
+export function checkStoreHash(hash: string): string | undefined {
+  if (typeof hash !== 'string' || hash.trim() === '') {
+    return 'The store hash is empty. It is the short code after /stores/ in the API path of your store\'s API account.';
+  }
+  if (hash.includes('/') || hash.includes(':')) {
+    return 'Enter only the store hash (the short code after /stores/ in the API path), not the whole address.';
+  }
+  if (hash !== hash.trim()) return 'The store hash has spaces around it; remove them.';
+  if (hash.length > 32) return 'The store hash is too long: it is a short code of at most 32 characters.';
+  if (/[A-Z]/.test(hash) && /^[a-zA-Z0-9]+$/.test(hash)) {
+    return 'The store hash is written in lowercase letters and digits; use lowercase.';
+  }
+  if (!STORE_HASH.test(hash)) return 'The store hash may contain only lowercase letters (a–z) and digits (0–9).';
+  return undefined;
+}
+
+/** `undefined` when the address is safe to send a token to, otherwise the problem in plain words. */
+export function checkApiBaseUrl(url: string): string | undefined {
+  if (typeof url !== 'string' || url.trim() === '') return 'The API address is empty; BigCommerce\'s is https://api.bigcommerce.com.';
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return `The API address "${url}" is not a valid URL; BigCommerce's is https://api.bigcommerce.com.`;
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    return 'The API address must not contain a user name or password; the access token is sent in a header.';
+  }
+  if (parsed.search !== '' || url.includes('?')) return 'The API address must not contain a query (?…).';
+  if (parsed.hash !== '' || url.includes('#')) return 'The API address must not contain a fragment (#…).';
+  if (parsed.protocol === 'http:') {
+    if (!isLoopbackHost(parsed.hostname)) {
+      return 'Plain http would send the access token unencrypted; use https (http is allowed only for a test store on this computer: localhost, 127.x.x.x or [::1]).';
+    }
+  } else if (parsed.protocol !== 'https:') {
+    return `The API address must start with https:// (it starts with ${parsed.protocol}//).`;
+  }
+  if (/\/stores\//.test(parsed.pathname + '/')) {
+    return 'Enter only the API address (such as https://api.bigcommerce.com) and put the store hash in its own setting.';
+  }
+  return undefined;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '[::1]' || host === '::1') return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+export function customersUrl(target: Pick<StoreTarget, 'apiBaseUrl' | 'storeHash'>): string {
+  const base = target.apiBaseUrl.trim().replace(/\/+$/, '');
+  return `${base}/stores/${encodeURIComponent(target.storeHash)}/v3/customers`;
+}
+
+/** Both checks together; the first problem found, or `undefined`. */
+export function checkStoreTarget(target: Pick<StoreTarget, 'apiBaseUrl' | 'storeHash'> & { accessToken?: string }): string | undefined {
+  const urlProblem = checkApiBaseUrl(target.apiBaseUrl);
+  if (urlProblem) return urlProblem;
+  const hashProblem = checkStoreHash(target.storeHash);
+  if (hashProblem) return hashProblem;
+  if (target.accessToken !== undefined && target.accessToken.trim() === '') {
+    return 'The access token is empty — set the store credentials again.';
+  }
+  if (target.accessToken !== undefined && /[\r\n]/.test(target.accessToken)) {
+    return 'The access token contains a line break — set the store credentials again.';
+  }
+  return undefined;
+}

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import { nodeAt, rangeOf } from '../../core/document/jsonDocument';
+import { attachResults, customersOf } from '../../core/results/sendResults';
+import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
+import { toRange } from '../convert';
+import type { DiagnosticsController } from '../language/diagnosticsController';
+import { languageId } from '../settings';
+import type { StoreRegistry } from '../store/storeRegistry';
+import type { ResultsStore } from './resultsStore';
+
+export const forgetResultCommand = 'bigcommerceCustomers.forgetResult';
+export const sendRejectedCode = 'store-rejected';
+
+/**
+ * Shows send results in the editor: "✓ #142" after each created customer (an inlay hint),
+ * the store's refusals as diagnostics on the field at fault, and code lenses to send.
+ */
+export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensProvider, vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('bccustomers-send');
+  private readonly hintsChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.hintsChanged.event;
+  readonly onDidChangeCodeLenses = this.hintsChanged.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly results: ResultsStore,
+    private readonly registry: StoreRegistry,
+  ) {
+    const refresh = () => this.refreshAll();
+    this.subscriptions.push(
+      this.collection,
+      this.hintsChanged,
+      results.onDidChange(refresh),
+      registry.onDidChange(refresh),
+      vscode.workspace.onDidChangeTextDocument((e) => this.refresh(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+    );
+    this.refreshAll();
+  }
+
+  private refreshAll(): void {
+    vscode.workspace.textDocuments.forEach((d) => this.refresh(d));
+    this.hintsChanged.fire();
+  }
+
+  /** The store's refusals, re-attached to their customers in the current text. */
+  private refresh(document: vscode.TextDocument): void {
+    if (document.languageId !== languageId) return;
+    const store = this.registry.active();
+    const stored = this.results.get(document.uri);
+    if (!store || !stored.length) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    const { document: parsed } = this.diagnostics.analysisOf(document);
+    const found: vscode.Diagnostic[] = [];
+    for (const { index, node, result } of attachResults(parsed, stored, store.hash)) {
+      if (result.outcome !== 'failed') continue;
+      for (const problem of result.problems ?? []) {
+        const target = nodeAt(parsed, `/${index}${problem.path}`) ?? node;
+        const diagnostic = new vscode.Diagnostic(toRange(document, rangeOf(target)), `Store ${store.hash}: ${problem.message}`, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'BigCommerce store';
+        diagnostic.code = sendRejectedCode;
+        found.push(diagnostic);
+      }
+    }
+    this.collection.set(document.uri, found);
+  }
+
+  provideInlayHints(document: vscode.TextDocument): vscode.InlayHint[] {
+    const store = this.registry.active();
+    if (!store) return [];
+    const { document: parsed } = this.diagnostics.analysisOf(document);
+    return attachResults(parsed, this.results.get(document.uri), store.hash)
+      .filter(({ result }) => result.outcome === 'created')
+      .map(({ node, result }) => {
+        const hint = new vscode.InlayHint(document.positionAt(node.offset + 1), ` ✓ #${result.id} `, vscode.InlayHintKind.Type);
+        hint.tooltip = `Created in store ${store.hash} as customer #${result.id} (${new Date(result.at).toLocaleString()}). The next send skips it.`;
+        hint.paddingLeft = true;
+        return hint;
+      });
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const { document: parsed } = this.diagnostics.analysisOf(document);
+    if (parsed.root?.type !== 'array') return [];
+    const store = this.registry.active();
+    const count = customersOf(parsed).length;
+    const top = toRange(document, { start: parsed.root.offset, end: parsed.root.offset });
+    const requests = Math.ceil(count / maxCustomersPerRequest());
+    const lenses = [
+      new vscode.CodeLens(top, {
+        title: store ? `$(cloud-upload) Send ${count} customer${count === 1 ? '' : 's'} to store ${store.hash}` : '$(cloud-upload) Send customers…',
+        tooltip: `${requests} request${requests === 1 ? '' : 's'} of at most ${maxCustomersPerRequest()}`,
+        command: 'bigcommerceCustomers.send',
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(top, { title: 'Preview send', command: 'bigcommerceCustomers.previewSend', arguments: [document.uri] }),
+    ];
+    if (store) {
+      for (const { node, result } of attachResults(parsed, this.results.get(document.uri), store.hash)) {
+        const range = toRange(document, { start: node.offset, end: node.offset });
+        const title = result.outcome === 'created' ? `✓ Created #${result.id} in ${store.hash} · forget` : `✗ Refused by ${store.hash} · forget`;
+        lenses.push(new vscode.CodeLens(range, { title, tooltip: 'Forget this result, so that the next send sends this customer again', command: forgetResultCommand, arguments: [document.uri, result.email] }));
+      }
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

@@ -58,9 +58,22 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
     action.edit.set(
       document.uri,
       fix.snippet
-        ? fix.edits.map((e) => new vscode.SnippetTextEdit(toRange(document, { start: e.offset, end: e.offset + e.length }), new vscode.SnippetString(e.newText)))
+        ? fix.edits.map((e) => {
+            const range = toRange(document, { start: e.offset, end: e.offset + e.length });
+            return new vscode.SnippetTextEdit(range, new vscode.SnippetString(relativeIndentation(document, range.start, e.newText)));
+          })
         : toTextEdits(document, fix.edits),
     );
     return action;
   }
+}
+
+/**
+ * VS Code indents every inserted snippet line by the indentation of the line it starts on;
+ * the core's text is already indented for the file, so that part is taken off first.
+ */
+function relativeIndentation(document: vscode.TextDocument, start: vscode.Position, snippet: string): string {
+  const indent = /^[ \t]*/.exec(document.lineAt(start.line).text)![0];
+  if (!indent) return snippet;
+  return snippet.split('\n').map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
 }

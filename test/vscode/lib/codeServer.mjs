@@ -1,0 +1,116 @@
+// Starts and stops code-server: VS Code's server, whose workbench runs in a browser and
+// whose extension host runs here in Node.js.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { codeServerBin } from './paths.mjs';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** code-server's CLI install, which unpacks the .vsix and registers it as a user would have it. */
+export function installExtension({ vsix, extensionsDir, userDataDir, env }) {
+  const args = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'];
+  const result = spawnSync(codeServerBin, args, { encoding: 'utf8', env: cleanEnvironment(env) });
+  if (result.status !== 0) {
+    throw new Error(`code-server --install-extension ${vsix} failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/** Environment for code-server, and so for its extension host, without traces of a VS Code this may run in. */
+function cleanEnvironment(extra) {
+  const env = { ...process.env, ...extra };
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE') delete env[name];
+  }
+  return env;
+}
+
+export class CodeServer {
+  constructor({ port, extensionsDir, userDataDir, configFile, workspace, logFile, env }) {
+    Object.assign(this, { port, extensionsDir, userDataDir, configFile, workspace, logFile, env });
+    this.url = `http://127.0.0.1:${port}`;
+    this.child = undefined;
+    this.exited = undefined;
+  }
+
+  workbenchUrl() {
+    return `${this.url}/?folder=${encodeURIComponent(this.workspace)}`;
+  }
+
+  start() {
+    const args = [
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${this.port}`,
+      '--config', this.configFile,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--extensions-dir', this.extensionsDir,
+      '--user-data-dir', this.userDataDir,
+      this.workspace,
+    ];
+    const log = openSync(this.logFile, 'a');
+    // Its own process group, so that stopping it also stops the extension host and the
+    // other processes it starts.
+    this.child = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', log, log], env: cleanEnvironment(this.env) });
+    closeSync(log);
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.child.once('error', (error) => console.error(`code-server: ${error.message}`));
+  }
+
+  get running() {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async waitUntilReady(timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.running) throw new Error(`code-server exited before it was ready (exit code ${this.child.exitCode})`);
+      try {
+        const response = await fetch(`${this.url}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(100);
+    }
+    throw new Error(`code-server did not answer on ${this.url}/healthz within ${timeoutMs / 1000} s`);
+  }
+
+  signalGroup(signal) {
+    try {
+      process.kill(-this.child.pid, signal);
+      return true;
+    } catch {
+      return false; // The whole group is gone already.
+    }
+  }
+
+  /** SIGTERM to everything code-server started; SIGKILL for whatever is still there after a few seconds. */
+  async stop() {
+    if (!this.child?.pid) return;
+    if (this.signalGroup('SIGTERM')) {
+      await Promise.race([this.exited, sleep(5000)]);
+      // The extension host may outlive the server by a moment; the group is killed either way.
+      await sleep(200);
+    }
+    this.signalGroup('SIGKILL');
+  }
+
+  /** For process exit without cleanup: no waiting possible. */
+  killNow() {
+    if (this.child?.pid) this.signalGroup('SIGKILL');
+  }
+}

@@ -1,18 +1,17 @@
 import { countryCodeAliases, subdivisionNames } from '../data/countries';
 import { type BcDiagnostic, diagnostic } from '../diagnostics/diagnostic';
 import { rangeOf } from '../document/jsonDocument';
-import { toPointer } from '../document/jsonPointer';
-import { objectLabel, resolve } from '../schema/customerSchema';
+import { objectLabel, resolve, type SchemaNode } from '../schema/customerSchema';
 import { describeValue } from './describeValue';
 import { type ObjectVisit, valueNode } from './objectWalker';
 
 /** Fields that only BigCommerce sets: it sends them back, but a create request should not carry them. */
-export function readOnlyFields({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
+export function readOnlyFields({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
   for (const property of node.children ?? []) {
     const key = property.children?.[0];
     const name = String(key?.value);
     if (!key || !resolve(schema.properties?.[name])?.readOnly) continue;
-    const pointer = toPointer([...path, name]);
+    const pointer = pointerTo(name);
     out.push(
       diagnostic('read-only-property', `${name} is set by BigCommerce and is not part of a create request; remove it`, rangeOf(key), pointer, {
         fix: { kind: 'remove', pointer, title: `Remove ${name}`, preferred: true },
@@ -22,21 +21,20 @@ export function readOnlyFields({ node, schema, path }: ObjectVisit, out: BcDiagn
 }
 
 /** Values the schema marks with `x-recommended`: accepted by the schema, but likely refused by BigCommerce's own rules. */
-export function recommendedValues({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
-  for (const [name, child] of Object.entries(schema.properties ?? {})) {
-    const advice = child['x-recommended'];
-    const value = advice && valueNode(node, name);
-    if (!advice || value?.type !== 'string') continue;
+export function recommendedValues({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
+  for (const [name, advice] of recommendationsOf(schema)) {
+    const value = valueNode(node, name);
+    if (value?.type !== 'string') continue;
     const text = String(value.value);
     const weak = (advice.minLength !== undefined && [...text].length < advice.minLength) || (advice.patterns ?? []).some((p) => !new RegExp(p).test(text));
     if (weak) {
-      out.push(diagnostic('weak-password', `${name} does not meet BigCommerce's password rules (${advice.message}); the request may be rejected`, rangeOf(value), toPointer([...path, name])));
+      out.push(diagnostic('weak-password', `${name} does not meet BigCommerce's password rules (${advice.message}); the request may be rejected`, rangeOf(value), pointerTo(name)));
     }
   }
 }
 
 /** BigCommerce wants "California", not "CA" (codes are not accepted). */
-export function stateCodes({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
+export function stateCodes({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
   if (objectLabel(schema) !== 'address') return;
   const country = valueNode(node, 'country_code');
   const state = valueNode(node, 'state_or_province');
@@ -45,7 +43,7 @@ export function stateCodes({ node, schema, path }: ObjectVisit, out: BcDiagnosti
   const names = subdivisionNames[written] ?? subdivisionNames[countryCodeAliases[written]];
   const fullName = names?.[String(state.value).trim().toUpperCase()];
   if (!fullName) return;
-  const pointer = toPointer([...path, 'state_or_province']);
+  const pointer = pointerTo('state_or_province');
   out.push(
     diagnostic('state-code', `state_or_province ${describeValue(state.value)} is a code; BigCommerce wants the full name: "${fullName}"`, rangeOf(state), pointer, {
       fix: { kind: 'set-value', pointer, value: fullName, title: `Change state_or_province to "${fullName}"`, preferred: true },
@@ -54,7 +52,7 @@ export function stateCodes({ node, schema, path }: ObjectVisit, out: BcDiagnosti
 }
 
 /** The same attribute twice in one customer: one value would silently win. */
-export function duplicateAttributes({ node, schema, path }: ObjectVisit, out: BcDiagnostic[]): void {
+export function duplicateAttributes({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
   if (objectLabel(schema) !== 'customer') return;
   const attributes = valueNode(node, 'attributes');
   if (attributes?.type !== 'array') return;
@@ -68,9 +66,22 @@ export function duplicateAttributes({ node, schema, path }: ObjectVisit, out: Bc
       return;
     }
     out.push(
-      diagnostic('duplicate-attribute', `attribute_id ${id.value} appears twice in this customer; only one value can be kept`, rangeOf(id), toPointer([...path, 'attributes', index, 'attribute_id']), {
+      diagnostic('duplicate-attribute', `attribute_id ${id.value} appears twice in this customer; only one value can be kept`, rangeOf(id), pointerTo('attributes', index, 'attribute_id'), {
         related: [{ message: `attribute_id ${id.value} first appears here`, range: first }],
       }),
     );
   });
+}
+
+type Advice = NonNullable<SchemaNode['x-recommended']>;
+const recommendations = new WeakMap<SchemaNode, [string, Advice][]>();
+
+/** The properties of an object schema that carry advice, looked up once per schema. */
+function recommendationsOf(schema: SchemaNode): [string, Advice][] {
+  let found = recommendations.get(schema);
+  if (!found) {
+    found = Object.entries(schema.properties ?? {}).flatMap(([name, child]) => (child['x-recommended'] ? [[name, child['x-recommended']] as [string, Advice]] : []));
+    recommendations.set(schema, found);
+  }
+  return found;
 }

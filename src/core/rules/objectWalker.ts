@@ -1,11 +1,12 @@
 import type { Node } from 'jsonc-parser';
-import type { JsonPath } from '../document/jsonPointer';
+import { toPointer } from '../document/jsonPointer';
 import { resolve, rootSchema, type SchemaNode } from '../schema/customerSchema';
 
 export interface ObjectVisit {
   node: Node;
   schema: SchemaNode;
-  path: JsonPath;
+  /** JSON Pointer of a field of this object; computed on demand, as most objects have no problem. */
+  pointerTo(...segments: (string | number)[]): string;
 }
 
 /** Visits every object of the body that the schema describes (customers, addresses, …). */
@@ -13,18 +14,33 @@ export function forEachObject(root: Node | undefined, visit: (object: ObjectVisi
   if (root) walk(root, resolve(rootSchema), [], visit);
 }
 
-function walk(node: Node, schema: SchemaNode | undefined, path: JsonPath, visit: (object: ObjectVisit) => void): void {
+// One path array, pushed and popped, rather than a copy per node: this runs on every keystroke.
+function walk(node: Node, schema: SchemaNode | undefined, path: (string | number)[], visit: (object: ObjectVisit) => void): void {
   if (!schema) return;
+  const children = node.children;
+  if (!children) return;
   if (node.type === 'array') {
     const items = resolve(schema.items);
-    node.children?.forEach((child, index) => walk(child, items, [...path, index], visit));
+    if (!items) return;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.type !== 'array' && child.type !== 'object') continue;
+      path.push(i);
+      walk(child, items, path, visit);
+      path.pop();
+    }
   } else if (node.type === 'object') {
-    visit({ node, schema, path });
-    for (const property of node.children ?? []) {
-      const [key, value] = property.children ?? [];
-      if (!key || !value) continue;
-      const name = String(key.value);
-      walk(value, resolve(schema.properties?.[name]), [...path, name], visit);
+    const here = path.slice();
+    visit({ node, schema, pointerTo: (...segments) => toPointer([...here, ...segments]) });
+    const properties = schema.properties;
+    if (!properties) return;
+    for (const property of children) {
+      const value = property.children?.[1];
+      if (!value || (value.type !== 'array' && value.type !== 'object')) continue;
+      const name = String(property.children![0].value);
+      path.push(name);
+      walk(value, resolve(properties[name]), path, visit);
+      path.pop();
     }
   }
 }

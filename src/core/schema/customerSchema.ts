@@ -27,13 +27,14 @@ export interface SchemaNode {
 }
 
 /** schemas/bccustomers.schema.json: the one source of every field fact. */
-export const rootSchema = schemaJson as unknown as SchemaNode;
+export const rootSchema: SchemaNode = schemaJson as unknown as SchemaNode;
 
 export function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
   if (!node?.$ref) return node;
-  const name = node.$ref.replace('#/definitions/', '');
-  return rootSchema.definitions?.[name];
+  return rootSchema.definitions?.[node.$ref.slice(definitionsPrefix.length)];
 }
+
+const definitionsPrefix = '#/definitions/';
 
 /** The schema that describes the value at `path` of the body, if the schema knows it. */
 export function schemaAt(path: JsonPath): SchemaNode | undefined {

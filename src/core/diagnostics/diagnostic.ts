@@ -34,6 +34,14 @@ export const diagnosticCodes = {
   'duplicate-attribute': 'warning',
   'weak-password': 'warning',
   'file-too-large': 'information',
+  // Checks against the store's own data (attributes, groups, channels, existing customers).
+  'unknown-attribute': 'error',
+  'attribute-value-type': 'warning',
+  'unknown-customer-group': 'error',
+  'unknown-channel': 'error',
+  'global-logins-disabled': 'warning',
+  'email-exists-in-store': 'warning',
+  'store-data-unavailable': 'information',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
@@ -54,6 +62,8 @@ export interface BcDiagnostic {
   related?: RelatedInformation[];
   /** How to repair it, when the repair is certain enough to offer. */
   fix?: FixSpec;
+  /** The store's id of the existing customer an email belongs to, for a link to it. */
+  customerId?: number;
 }
 
 export function diagnostic(code: DiagnosticCode, message: string, range: TextRange, path: string, extra: Partial<BcDiagnostic> = {}): BcDiagnostic {

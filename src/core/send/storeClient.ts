@@ -5,7 +5,7 @@
  */
 import { performHttp, type HttpOutcome } from './http';
 import { RateLimitPacer, readRateLimit, waitAfterTooManyRequests, type RateLimitInfo } from './rateLimit';
-import { customersUrl, type StoreTarget } from './storeTarget';
+import { customersPath, storeApiUrl, type StoreTarget } from './storeTarget';
 import { sleep } from './waiting';
 
 export const DEFAULT_USER_AGENT = 'bigcommerce-customers/0.1.0 (+https://developer.bigcommerce.com)';
@@ -44,6 +44,8 @@ export type ClientOutcome = (HttpOutcome & { rateLimit: RateLimitInfo }) | { kin
 
 export interface ClientRequest {
   method: 'GET' | 'POST';
+  /** below `/stores/{hash}`; default `/v3/customers` */
+  path?: string;
   /** query string without "?" */
   query?: string;
   body?: unknown;
@@ -53,7 +55,6 @@ export interface ClientRequest {
 }
 
 export class StoreClient {
-  readonly url: string;
   private count = 0;
   private readonly timeoutMs: number;
   private readonly userAgent: string;
@@ -63,7 +64,6 @@ export class StoreClient {
     private readonly options: StoreClientOptions = {},
     private readonly pacer: RateLimitPacer = new RateLimitPacer(),
   ) {
-    this.url = customersUrl(target);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   }
@@ -80,7 +80,8 @@ export class StoreClient {
     }
     if (request.signal?.aborted) return { kind: 'cancelled' };
 
-    const url = request.query ? `${this.url}?${request.query}` : this.url;
+    const base = storeApiUrl(this.target, request.path ?? customersPath);
+    const url = request.query ? `${base}?${request.query}` : base;
     const withBody = request.body !== undefined;
     this.count += 1;
     const outcome = await performHttp({

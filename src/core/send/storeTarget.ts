@@ -61,9 +61,16 @@ export function isLoopbackHost(hostname: string): boolean {
   return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
 }
 
-export function customersUrl(target: Pick<StoreTarget, 'apiBaseUrl' | 'storeHash'>): string {
+/** `{apiBaseUrl}/stores/{hash}{path}`, e.g. the path `/v2/customer_groups`. */
+export function storeApiUrl(target: Pick<StoreTarget, 'apiBaseUrl' | 'storeHash'>, path: string): string {
   const base = target.apiBaseUrl.trim().replace(/\/+$/, '');
-  return `${base}/stores/${encodeURIComponent(target.storeHash)}/v3/customers`;
+  return `${base}/stores/${encodeURIComponent(target.storeHash)}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+export const customersPath = '/v3/customers';
+
+export function customersUrl(target: Pick<StoreTarget, 'apiBaseUrl' | 'storeHash'>): string {
+  return storeApiUrl(target, customersPath);
 }
 
 /** Both checks together; the first problem found, or `undefined`. */

@@ -1,13 +1,15 @@
 import { parseArgs } from './args';
+import { checkApiBaseUrl, checkStoreHash, type StoreTarget } from '../core/send/storeTarget';
 import { defaultApiBaseUrl, sendFileCommand, tokenVariable } from './sendCommand';
 import { validateCommand, type CliIo } from './validateCommand';
 
 const usage = `Usage:
-  bccustomers validate <file…> [--format text|json]
+  bccustomers validate <file…> [--format text|json] [--store <store hash> [--api-base-url URL]]
   bccustomers send <file> --store <store hash> [--api-base-url URL] [--format text|json]
 
 validate  checks BigCommerce Create Customers payloads (*.bccustomers.json) with the same
-          rules as the VS Code extension. Exit status: 0 no errors, 1 errors found.
+          rules as the VS Code extension; with --store, also against that store's attributes,
+          customer groups, channels and existing customers. Exit status: 0 no errors, 1 errors.
 send      creates the file's customers in the store, in requests of at most 10, paced to the
           store's rate limit, never creating a customer twice. The access token is read from
           the environment variable ${tokenVariable}. Exit status: 0 when every customer
@@ -26,17 +28,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   switch (args.command) {
-    case 'validate':
-      return validateCommand(args.positional, format, io);
-    case 'send': {
-      const apiBaseUrl = args.options.get('api-base-url');
+    case 'validate': {
       const store = args.options.get('store');
-      return sendFileCommand({ file: args.positional[0], store: typeof store === 'string' ? store : undefined, apiBaseUrl: typeof apiBaseUrl === 'string' ? apiBaseUrl : defaultApiBaseUrl, format }, io);
+      if (store === undefined) return validateCommand(args.positional, format, io);
+      const target = storeTarget(store, args.options.get('api-base-url'), io, 'validate');
+      return target ? validateCommand(args.positional, format, io, target) : 2;
+    }
+    case 'send': {
+      const target = storeTarget(args.options.get('store'), args.options.get('api-base-url'), io, 'send');
+      return target ? sendFileCommand({ file: args.positional[0], target, format }, io) : 2;
     }
     default:
       io.err(`bccustomers: unknown command ${args.command}\n\n${usage}`);
       return 2;
   }
+}
+
+/** The store named by --store and --api-base-url, with the token from the environment; or a message why not. */
+function storeTarget(store: string | true | undefined, baseUrl: string | true | undefined, io: CliIo, command: string): StoreTarget | undefined {
+  const target = { storeHash: typeof store === 'string' ? store.trim() : '', apiBaseUrl: typeof baseUrl === 'string' ? baseUrl : defaultApiBaseUrl, accessToken: process.env[tokenVariable]?.trim() ?? '' };
+  const problem = !target.storeHash ? 'name the store with --store <store hash>' : checkStoreHash(target.storeHash) ?? checkApiBaseUrl(target.apiBaseUrl) ?? (target.accessToken ? undefined : `set the environment variable ${tokenVariable} to the store's access token`);
+  if (problem) io.err(`bccustomers ${command}: ${problem}`);
+  return problem ? undefined : target;
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { analyzeText } from '../core/analyze';
 import { customersOf } from '../core/results/sendResults';
 import { sendCustomers, type CustomerToSend, type SendReport } from '../core/send/sender';
-import { checkApiBaseUrl, checkStoreHash } from '../core/send/storeTarget';
+import type { StoreTarget } from '../core/send/storeTarget';
 import type { CliIo } from './validateCommand';
 
 export const tokenVariable = 'BIGCOMMERCE_ACCESS_TOKEN';
@@ -10,8 +10,7 @@ export const defaultApiBaseUrl = 'https://api.bigcommerce.com';
 
 export interface SendArgs {
   file: string | undefined;
-  store: string | undefined;
-  apiBaseUrl: string;
+  target: StoreTarget;
   format: 'text' | 'json';
 }
 
@@ -27,20 +26,14 @@ export interface SendSummary {
  * `bccustomers send <file> --store <hash>`: the token comes from $BIGCOMMERCE_ACCESS_TOKEN only,
  * never from a flag (flags end up in shell history and process lists).
  */
-export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(line: string): void }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const usageProblem = !args.file ? 'name the .bccustomers.json file to send' : !args.store ? 'name the store with --store <store hash>' : checkStoreHash(args.store) ?? checkApiBaseUrl(args.apiBaseUrl);
-  if (usageProblem) {
-    io.err(`bccustomers send: ${usageProblem}`);
-    return 2;
-  }
-  const token = env[tokenVariable]?.trim();
-  if (!token) {
-    io.err(`bccustomers send: set the environment variable ${tokenVariable} to the store's access token`);
+export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(line: string): void }): Promise<number> {
+  if (!args.file) {
+    io.err('bccustomers send: name the .bccustomers.json file to send');
     return 2;
   }
   let text: string;
   try {
-    text = (await readFile(args.file!, 'utf8')).replace(/^\uFEFF/, '');
+    text = (await readFile(args.file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     io.err(`${args.file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     return 2;
@@ -53,10 +46,10 @@ export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(li
   }
   const values = document.value as unknown[];
   const customers: CustomerToSend[] = customersOf(document).map(({ index }) => ({ index, value: values[index] }));
-  const report = await sendCustomers({ apiBaseUrl: args.apiBaseUrl, storeHash: args.store!, accessToken: token }, customers, {
+  const report = await sendCustomers(args.target, customers, {
     onProgress: (p) => io.progress?.(`${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`),
   });
-  const summary = summarize(report, customers, args.store!);
+  const summary = summarize(report, customers, args.target.storeHash);
   if (args.format === 'json') io.out(JSON.stringify(summary));
   else printText(summary, report, io);
   if (report.stopped) io.err(`bccustomers send: stopped: ${report.stopped.reason}`);

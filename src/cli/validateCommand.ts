@@ -1,20 +1,32 @@
 import { readFile } from 'node:fs/promises';
-import { analyzeText } from '../core/analyze';
+import { type Analysis, analyzeText } from '../core/analyze';
 import { reportDiagnostics } from '../core/report';
+import { customersOf } from '../core/results/sendResults';
+import { findExistingEmails } from '../core/send/lookup';
+import type { StoreTarget } from '../core/send/storeTarget';
+import { loadStoreCatalogue } from '../core/store/catalogue';
+import type { StoreCatalogue } from '../core/store/catalogueTypes';
+import { storeDiagnostics } from '../core/store/storeRules';
 
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
 }
 
-/** `bccustomers validate <files…> [--format json]`: exit 1 when any file has an Error. */
-export async function validateCommand(files: string[], format: 'text' | 'json', io: CliIo): Promise<number> {
+/**
+ * `bccustomers validate <files…> [--format json] [--store <hash>]`: exit 1 when any file has an
+ * Error. With a store, the files are also checked against its attributes, groups, channels and
+ * existing customers.
+ */
+export async function validateCommand(files: string[], format: 'text' | 'json', io: CliIo, store?: StoreTarget): Promise<number> {
   if (!files.length) {
     io.err('bccustomers validate: name at least one .bccustomers.json file');
     return 2;
   }
   let errors = 0;
   let unreadable = 0;
+  const catalogue = store && (await loadStoreCatalogue(store));
+  for (const problem of catalogue?.problems ?? []) io.err(`store ${store!.storeHash}: ${problem}`);
   for (const file of files) {
     let text: string;
     try {
@@ -24,7 +36,12 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
       unreadable++;
       continue;
     }
-    const diagnostics = reportDiagnostics(analyzeText(text.replace(/^\uFEFF/, '')));
+    const analysis = analyzeText(text.replace(/^\uFEFF/, ''));
+    if (store) {
+      analysis.diagnostics.push(...(await checkAgainstStore(analysis, store, catalogue!)));
+      analysis.diagnostics.sort((a, b) => a.range.start - b.range.start);
+    }
+    const diagnostics = reportDiagnostics(analysis);
     errors += diagnostics.filter((d) => d.severity === 'error').length;
     if (format === 'json') {
       io.out(JSON.stringify({ file, diagnostics }));
@@ -37,4 +54,16 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
   }
   if (unreadable) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+async function checkAgainstStore(analysis: Analysis, store: StoreTarget, catalogue: StoreCatalogue) {
+  const emails = customersOf(analysis.document).flatMap((c) => (c.email ? [c.email] : []));
+  let existing = new Map<string, number>();
+  let emailLookupProblem: string | undefined;
+  try {
+    existing = await findExistingEmails(store, emails, { maxRetryTimeMs: 30_000 });
+  } catch (error) {
+    emailLookupProblem = error instanceof Error ? error.message : String(error);
+  }
+  return storeDiagnostics(analysis.document, catalogue, existing, store.storeHash, emailLookupProblem ? { emailLookupProblem } : {});
 }

@@ -12,6 +12,7 @@ import { forgetResultCommand, ResultsView } from './send/resultsView';
 import { sendCommand } from './send/sendCommand';
 import { languageId } from './settings';
 import { storeStatusBar } from './store/statusBar';
+import { StoreAwareness } from './store/storeAwareness';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
 
@@ -30,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sendDeps = { diagnostics, registry, results, log };
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
+  const storeAwareness = new StoreAwareness(diagnostics, registry, log);
+  const catalogue = () => storeAwareness.catalogue();
   const selector: vscode.DocumentSelector = { language: languageId };
   // Commands report their own failures; nothing may escape into VS Code's log as a crash.
   const command = (id: string, run: (...args: never[]) => unknown) =>
@@ -48,13 +51,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registry,
     results,
     resultsView,
-    vscode.languages.registerCodeActionsProvider(selector, new CustomersCodeActions(diagnostics), CustomersCodeActions.metadata),
-    vscode.languages.registerCompletionItemProvider(selector, new CustomersCompletions(), ...CustomersCompletions.triggerCharacters),
-    vscode.languages.registerHoverProvider(selector, new CustomersHover()),
+    storeAwareness,
+    vscode.languages.registerCodeActionsProvider(selector, new CustomersCodeActions(diagnostics, (d) => storeAwareness.diagnosticsOf(d)), CustomersCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(selector, new CustomersCompletions(catalogue), ...CustomersCompletions.triggerCharacters),
+    vscode.languages.registerHoverProvider(selector, new CustomersHover(catalogue)),
     vscode.languages.registerInlayHintsProvider(selector, resultsView),
     vscode.languages.registerCodeLensProvider(selector, resultsView),
     vscode.workspace.registerTextDocumentContentProvider(previewScheme, preview),
-    storeStatusBar(registry),
+    storeStatusBar(registry, storeAwareness),
     command(newFileCommand, newCustomersFile),
     command(splitFileCommand, splitFile),
     command(fixAllCommand, (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version)),
@@ -62,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command('bigcommerceCustomers.selectStore', () => selectStore(registry)),
     command('bigcommerceCustomers.clearCredentials', () => clearStoreCredentials(registry)),
     command('bigcommerceCustomers.testConnection', () => testStoreConnection(registry, log)),
+    command('bigcommerceCustomers.refreshStoreData', () => storeAwareness.refresh()),
     command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
     command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),
     command('bigcommerceCustomers.copyCurl', (uri?: vscode.Uri) => copyCurl(preview, uri)),

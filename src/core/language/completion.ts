@@ -19,6 +19,8 @@ export interface Completions {
   items: CompletionEntry[];
   /** The text the chosen item replaces. */
   range: TextRange;
+  /** The field whose value is being completed (e.g. "attribute_id"), if a value is. */
+  field?: string;
 }
 
 /** Completions from the schema at `offset`: missing property names, or values for the field. */
@@ -36,7 +38,8 @@ export function completionsAt(text: string, offset: number): Completions {
     return { range, items: schema ? propertyItems(schema, object, previous, hasColon) : [] };
   }
   const schema = schemaAt(location.path);
-  return { range, items: schema ? valueItems(schema) : [] };
+  const field = [...location.path].reverse().find((segment): segment is string => typeof segment === 'string');
+  return { range, items: schema ? valueItems(schema) : [], ...(field ? { field } : {}) };
 }
 
 function propertyItems(schema: SchemaNode, object: Node | undefined, editing: Node | undefined, keyOnly: boolean): CompletionEntry[] {

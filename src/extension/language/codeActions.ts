@@ -15,16 +15,23 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAllKind],
   };
 
-  constructor(private readonly diagnostics: DiagnosticsController) {}
+  /** `extra` gives the diagnostics of other checks (the store's) for the same text. */
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly extra: (document: vscode.TextDocument) => readonly BcDiagnostic[] = () => [],
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const analysis = this.diagnostics.analysisOf(document);
     const actions: vscode.CodeAction[] = [];
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only)) {
       const seen = new Set<string>();
-      for (const d of analysis.diagnostics) {
+      for (const d of [...analysis.diagnostics, ...this.extra(document)]) {
         const diagnosticRange = toRange(document, d.range);
-        if (!d.fix || !diagnosticRange.intersection(range)) continue;
+        if (!diagnosticRange.intersection(range)) continue;
+        const open = d.code === 'email-exists-in-store' && openCustomerAction(d.customerId, context);
+        if (open) actions.push(open);
+        if (!d.fix) continue;
         const action = this.quickFix(document, analysis.document, d, diagnosticRange, context);
         // Several problems can share one fix (e.g. "Add first_name and last_name").
         if (action && !seen.has(action.title)) {
@@ -76,4 +83,14 @@ function relativeIndentation(document: vscode.TextDocument, start: vscode.Positi
   const indent = /^[ \t]*/.exec(document.lineAt(start.line).text)![0];
   if (!indent) return snippet;
   return snippet.split('\n').map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
+}
+
+/** The store diagnostic's code links to the customer's page in the control panel. */
+function openCustomerAction(customerId: number | undefined, context: vscode.CodeActionContext): vscode.CodeAction | undefined {
+  const diagnostic = context.diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'email-exists-in-store');
+  if (customerId === undefined || typeof diagnostic?.code !== 'object') return undefined;
+  const action = new vscode.CodeAction(`Open existing customer #${customerId} in the BigCommerce control panel`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { title: action.title, command: 'vscode.open', arguments: [diagnostic.code.target] };
+  return action;
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { type CompletionEntry, completionsAt } from '../../core/language/completion';
+import type { StoreCatalogue } from '../../core/store/catalogueTypes';
+import { storeItemsFor } from '../../core/store/storeCompletions';
 import { toRange } from '../convert';
 
 const kinds: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
@@ -11,10 +13,22 @@ const kinds: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 export class CustomersCompletions implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['"', ':'];
 
+  /** `catalogue` gives the active store's attributes, groups and channels, when loaded. */
+  constructor(private readonly catalogue: () => StoreCatalogue | undefined) {}
+
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-    const { items, range } = completionsAt(document.getText(), document.offsetAt(position));
+    const { items, range, field } = completionsAt(document.getText(), document.offsetAt(position));
     const replace = range.start === range.end ? document.getWordRangeAtPosition(position) ?? toRange(document, range) : toRange(document, range);
-    return items.map((entry) => {
+    const storeItems = field ? storeItemsFor(this.catalogue(), field) : [];
+    const fromStore = storeItems.map((entry) => {
+      const item = new vscode.CompletionItem({ label: entry.label, description: entry.detail }, vscode.CompletionItemKind.Reference);
+      item.insertText = entry.insertText;
+      item.range = replace;
+      item.filterText = entry.filterText;
+      item.sortText = entry.sortText;
+      return item;
+    });
+    return fromStore.concat(items.map((entry) => {
       const item = new vscode.CompletionItem(entry.label, kinds[entry.kind]);
       item.insertText = new vscode.SnippetString(entry.insertText);
       item.range = replace;
@@ -23,6 +37,6 @@ export class CustomersCompletions implements vscode.CompletionItemProvider {
       item.sortText = entry.sortText;
       if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
       return item;
-    });
+    }));
   }
 }

@@ -20,10 +20,14 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiters = new Map<string, (() => void)[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly published$ = new vscode.EventEmitter<{ document: vscode.TextDocument; analysis: Analysis }>();
+  /** Fired after each analysis is published, for checks that build on it. */
+  readonly onDidPublish = this.published$.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscriptions.push(
       this.collection,
+      this.published$,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
@@ -83,6 +87,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const waiting = this.waiters.get(key);
     this.waiters.delete(key);
     waiting?.forEach((resolve) => resolve());
+    this.published$.fire({ document, analysis });
     return analysis;
   }
 

@@ -1,19 +1,21 @@
 import * as vscode from 'vscode';
 import { languageId } from '../settings';
+import type { StoreAwareness } from './storeAwareness';
 import type { StoreRegistry } from './storeRegistry';
 
 /** The active store, shown while a customers file is open; a click selects another. */
-export function storeStatusBar(registry: StoreRegistry): vscode.Disposable {
+export function storeStatusBar(registry: StoreRegistry, awareness: StoreAwareness): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bigcommerceCustomers.store', vscode.StatusBarAlignment.Right, 100);
   item.name = 'BigCommerce Store';
   item.command = 'bigcommerceCustomers.selectStore';
   const update = () => {
     const store = registry.active();
     item.text = store ? `$(cloud-upload) ${store.hash}${store.production ? ' (production)' : ''}` : '$(cloud-upload) No store';
-    item.tooltip = store ? `BigCommerce store ${store.hash}: customers are sent here. Click to select another store.` : 'No BigCommerce store selected: click to set credentials';
+    const age = awareness.describeAge();
+    item.tooltip = store ? `BigCommerce store ${store.hash}: customers are sent here${age ? ` (${age})` : ''}. Click to select another store.` : 'No BigCommerce store selected: click to set credentials';
     if (vscode.window.activeTextEditor?.document.languageId === languageId) item.show();
     else item.hide();
   };
   update();
-  return vscode.Disposable.from(item, registry.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
+  return vscode.Disposable.from(item, registry.onDidChange(update), awareness.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
 }

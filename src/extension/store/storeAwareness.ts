@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import type { Analysis } from '../../core/analyze';
+import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
+import { customersOf } from '../../core/results/sendResults';
+import type { StoreTarget } from '../../core/send/storeTarget';
+import { CatalogueCache } from '../../core/store/catalogueCache';
+import type { StoreCatalogue } from '../../core/store/catalogueTypes';
+import { ExistingEmailChecker } from '../../core/store/emailChecker';
+import { storeDiagnostics } from '../../core/store/storeRules';
+import { toDiagnostic } from '../convert';
+import type { DiagnosticsController } from '../language/diagnosticsController';
+import { describeRequest } from '../send/requestLog';
+import { apiBaseUrl, languageId } from '../settings';
+import type { StoreRegistry } from './storeRegistry';
+
+interface StoreChecks {
+  version: number;
+  diagnostics: BcDiagnostic[];
+}
+
+/**
+ * Checks a file against the active store's own data — its attributes, customer groups,
+ * channels and existing customers — loaded in the background and cached per store.
+ */
+export class StoreAwareness implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('bccustomers-store');
+  private readonly checks = new Map<string, StoreChecks>();
+  private readonly tokens = new Map<string, string | undefined>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fired when the store data (or its age) changes. */
+  readonly onDidChange = this.changed.event;
+  private readonly catalogues: CatalogueCache;
+  private readonly emails: ExistingEmailChecker;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly registry: StoreRegistry,
+    log: vscode.LogOutputChannel,
+  ) {
+    const onRequest = (entry: Parameters<typeof describeRequest>[0]) => log.info(describeRequest(entry));
+    this.catalogues = new CatalogueCache({ loadOptions: { onRequest }, onChange: () => this.recheckAll() });
+    this.emails = new ExistingEmailChecker({ onRequest, onChange: () => this.recheckAll() });
+    this.subscriptions.push(
+      this.collection,
+      this.changed,
+      diagnostics.onDidPublish(({ document, analysis }) => void this.check(document, analysis)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.collection.delete(d.uri);
+        this.checks.delete(d.uri.toString());
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.recheckAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('bigcommerceCustomers')) this.recheckAll();
+      }),
+      registry.onDidChange(() => {
+        this.tokens.clear();
+        this.recheckAll();
+      }),
+    );
+  }
+
+  /** The store checks of the document's current version, for quick fixes. */
+  diagnosticsOf(document: vscode.TextDocument): readonly BcDiagnostic[] {
+    const checks = this.checks.get(document.uri.toString());
+    return checks?.version === document.version ? checks.diagnostics : [];
+  }
+
+  /** The active store's data, when loaded. */
+  catalogue(): StoreCatalogue | undefined {
+    const store = this.registry.active();
+    return store && this.catalogues.get(store.hash);
+  }
+
+  /** "loaded 3 min ago", for the status bar. */
+  describeAge(): string | undefined {
+    const store = this.registry.active();
+    const age = store && this.catalogues.ageMs(store.hash);
+    if (age === undefined) return store && this.catalogues.isLoading(store.hash) ? 'loading store data…' : undefined;
+    const minutes = Math.floor(age / 60_000);
+    return minutes < 1 ? 'store data loaded just now' : `store data loaded ${minutes} min ago`;
+  }
+
+  /** "BigCommerce: Refresh Store Data". */
+  async refresh(): Promise<StoreCatalogue | undefined> {
+    const target = await this.target();
+    if (!target) {
+      void vscode.window.showWarningMessage('No BigCommerce store is selected (or the workspace is not trusted), so there is no store data to load.');
+      return undefined;
+    }
+    this.emails.forget(target.storeHash);
+    this.catalogues.forget(target.storeHash);
+    const catalogue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Loading the data of store ${target.storeHash}…` }, () => this.catalogues.refresh(target));
+    const counts = `${catalogue.attributes?.length ?? '?'} attributes, ${catalogue.customerGroups?.length ?? '?'} customer groups, ${catalogue.channels?.length ?? '?'} channels`;
+    void vscode.window.showInformationMessage(`Store ${target.storeHash}: ${counts}.${catalogue.problems.length ? ' ' + catalogue.problems.join(' ') : ''}`);
+    this.changed.fire();
+    return catalogue;
+  }
+
+  private recheckAll(): void {
+    this.changed.fire();
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId === languageId) void this.check(document, this.diagnostics.analysisOf(document));
+    }
+  }
+
+  private async check(document: vscode.TextDocument, analysis: Analysis): Promise<void> {
+    const target = await this.target();
+    if (!target) {
+      this.collection.delete(document.uri);
+      this.checks.delete(document.uri.toString());
+      return;
+    }
+    const maxAgeMs = vscode.workspace.getConfiguration('bigcommerceCustomers').get<number>('storeData.maxAgeMinutes', 10) * 60_000;
+    if (this.catalogues.isStale(target.storeHash, maxAgeMs) && !this.catalogues.isLoading(target.storeHash)) {
+      void this.catalogues.refresh(target).then(() => this.changed.fire());
+    }
+    const emails = customersOf(analysis.document).flatMap((c) => (c.email ? [c.email] : []));
+    this.emails.check(target, emails);
+    const lookupProblem = this.emails.problem(target.storeHash);
+    const found = storeDiagnostics(analysis.document, this.catalogues.get(target.storeHash), this.emails.existing(target.storeHash, emails), target.storeHash, {
+      ...(lookupProblem ? { emailLookupProblem: lookupProblem } : {}),
+    });
+    if (document.isClosed) return;
+    this.checks.set(document.uri.toString(), { version: document.version, diagnostics: found });
+    this.collection.set(
+      document.uri,
+      found.map((d) => {
+        const result = toDiagnostic(document, d);
+        result.source = `BigCommerce store ${target.storeHash}`;
+        if (d.customerId !== undefined) result.code = { value: d.code, target: controlPanelCustomerUri(target.storeHash, d.customerId) };
+        return result;
+      }),
+    );
+  }
+
+  /** The active store, when store checks may run: enabled, trusted, with credentials. */
+  private async target(): Promise<StoreTarget | undefined> {
+    const store = this.registry.active();
+    const enabled = vscode.workspace.getConfiguration('bigcommerceCustomers').get<boolean>('storeData.enable', true);
+    if (!store || !enabled || !vscode.workspace.isTrusted) return undefined;
+    if (!this.tokens.has(store.hash)) this.tokens.set(store.hash, await this.registry.token(store.hash));
+    const token = this.tokens.get(store.hash);
+    return token ? { apiBaseUrl: apiBaseUrl(), storeHash: store.hash, accessToken: token } : undefined;
+  }
+
+  dispose(): void {
+    this.catalogues.dispose();
+    this.emails.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}
+
+/** The customer's page in the store's control panel. */
+export function controlPanelCustomerUri(storeHash: string, customerId: number): vscode.Uri {
+  return vscode.Uri.parse(`https://store-${storeHash}.mybigcommerce.com/manage/customers/${customerId}/edit`);
+}

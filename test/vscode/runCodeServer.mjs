@@ -1,50 +1,59 @@
 // Runs the integration tests in a real VS Code extension host without downloading VS Code:
 // code-server serves VS Code, headless Chromium opens its workbench (the extension host
 // starts only then), a small runner extension runs the suite from out/vscode-suite inside
-// the extension host, and then the UI tests drive the workbench.
+// the extension host, and then the UI tests drive the workbench. A sandbox store stands in
+// for BigCommerce throughout; a second session, with workspace trust on, holds the tests
+// of Restricted Mode; the last checks look at what the sessions left on disk.
 //
 //   bash scripts/install-code-server.sh    # once per machine
-//   npm run build && node test/vscode/runCodeServer.mjs
+//   npm run build && node test/vscode/runCodeServer.mjs [--ui-only]
 //
 // It bundles the suite (test/vscode/build.mjs) and packages the built extension itself.
-// Writes out/test-results/code-server.json and exits non-zero on any failure.
-// BCC_KEEP_TEMP=1 keeps the temporary profile and logs for a look afterwards.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Writes out/test-results/code-server.json and activation.json, and exits non-zero on any
+// failure. --ui-only skips the extension host suite. BCC_KEEP_TEMP=1 keeps the temporary
+// profiles and logs for a look afterwards.
+//
+// The extension host suite finds the sandbox store in BCC_SANDBOX_URL, BCC_SANDBOX_STORE_HASH
+// and BCC_SANDBOX_TOKEN; UI tests get it as `sandbox` (see lib/sandbox.mjs).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { buildSuite } from './build.mjs';
+import { firstActivation } from './lib/activation.mjs';
 import { launchBrowser, openPage } from './lib/browser.mjs';
 import { cleanup, cleanupOnSignals, interrupted, onCleanup, onExit } from './lib/cleanup.mjs';
 import { CodeServer, freePort } from './lib/codeServer.mjs';
+import { missingPrerequisites, packageExtension } from './lib/extensionPackage.mjs';
 import { logExcerpts } from './lib/logs.mjs';
-import {
-  builtExtension,
-  chromiumBin,
-  codeServerBin,
-  codeServerInstalledStamp,
-  installCommand,
-  mediaDir,
-  projectRoot,
-  resultsFile,
-  suiteIndex,
-  vsceBin,
-  vsixFile,
-} from './lib/paths.mjs';
+import { codeServerVersion, installCommand, mediaDir, projectRoot, resultsFile, suiteIndex } from './lib/paths.mjs';
 import { Report } from './lib/report.mjs';
+import { distinctiveToken, sandboxEnvironment, sandboxSettings, startSandbox } from './lib/sandbox.mjs';
 import { createSession } from './lib/session.mjs';
 import { followSuite } from './lib/suite.mjs';
+import * as cancelTest from './ui/cancel.ui.mjs';
+import * as credentialsTest from './ui/credentials.ui.mjs';
 import * as quickFixTest from './ui/quickFix.ui.mjs';
+import * as resultsSurviveTest from './ui/resultsSurvive.ui.mjs';
+import * as sendTest from './ui/send.ui.mjs';
+import * as storeAwareTest from './ui/storeAware.ui.mjs';
+import * as tokenNeverWrittenTest from './ui/tokenNeverWritten.ui.mjs';
+import * as untrustedTest from './ui/untrusted.ui.mjs';
 import { waitForWorkbench } from './ui/workbench.mjs';
 
-const uiTests = [quickFixTest];
+// In order; each test's `phase` says where it runs: 'workbench' (the default: the main
+// session's window, after the suite), 'restricted' (a session whose folder is not trusted)
+// or 'after-run' (once every session has stopped).
+const uiTests = [quickFixTest, credentialsTest, storeAwareTest, sendTest, cancelTest, resultsSurviveTest, untrustedTest, tokenNeverWrittenTest];
 const timeouts = {
   codeServerReady: 30_000,
   workbench: 60_000,
   suite: Number(process.env.BCC_SUITE_TIMEOUT_MS) || 120_000,
   uiTest: 60_000,
 };
+const activationFile = join(dirname(resultsFile), 'activation.json');
+const uiOnly = process.argv.includes('--ui-only');
 
 const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
+const testsOf = (phase) => uiTests.filter((test) => (test.phase ?? 'workbench') === phase);
 
 function exitWith(message, hint) {
   console.error(message);
@@ -53,39 +62,75 @@ function exitWith(message, hint) {
 }
 
 function checkPrerequisites() {
-  if (!existsSync(codeServerInstalledStamp) || !existsSync(codeServerBin)) {
-    exitWith(`code-server is not installed (expected ${codeServerBin})`, installCommand);
-  }
-  if (!existsSync(chromiumBin)) exitWith(`Chromium is not installed (expected ${chromiumBin})`, installCommand);
-  if (!existsSync(builtExtension)) exitWith(`the extension is not built (${relative(projectRoot, builtExtension)} is missing)`, 'npm run build');
+  const [missing] = missingPrerequisites({ installFix: installCommand });
+  if (missing) exitWith(missing.problem, missing.fix);
 }
 
-/** The .vsix exactly as users would install it. */
-function packageExtension() {
-  mkdirSync(join(projectRoot, 'out'), { recursive: true });
-  const result = spawnSync(vsceBin, ['package', '--no-dependencies', '-o', vsixFile], { cwd: projectRoot, encoding: 'utf8' });
-  if (result.status !== 0) {
-    exitWith(`vsce package failed:\n${result.stdout}${result.stderr}`);
-  }
+/** Starts code-server on `session`; it is stopped at cleanup, or killed if the run dies first. */
+async function startCodeServer(session, { env = {}, workspaceTrust = false } = {}) {
+  const codeServer = new CodeServer({
+    port: await freePort(),
+    extensionsDir: session.extensionsDir,
+    userDataDir: session.userDataDir,
+    configFile: session.configFile,
+    workspace: session.workspace,
+    logFile: session.codeServerLog,
+    env: { ...session.codeServerEnv, ...env },
+    workspaceTrust,
+  });
+  codeServer.start();
+  onCleanup(() => codeServer.stop());
+  onExit(() => codeServer.killNow());
+  await codeServer.waitUntilReady(timeouts.codeServerReady);
+  return codeServer;
 }
 
-async function runUiTests(page, report) {
+/** A window of its own (a fresh browser profile: no editors, state or secrets) on `codeServer`'s workbench. */
+async function openWorkbench(browser, session, codeServer) {
+  const page = await openPage(browser, session.browserLog);
+  await page.goto(codeServer.workbenchUrl());
+  await waitForWorkbench(page, timeouts.workbench);
+  return page;
+}
+
+function keepOrRemove(session) {
+  onCleanup(() => (process.env.BCC_KEEP_TEMP ? console.log(`kept ${session.dir}`) : session.remove()));
+}
+
+function slug(title) {
+  return title.replace(/^UI: /, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/-+$/, '');
+}
+
+async function runUiTests(page, report, tests, context) {
   mkdirSync(mediaDir, { recursive: true });
-  for (const test of uiTests) {
-    const running = test.run(page, { mediaDir });
+  for (const test of tests) {
+    const timeoutMs = test.timeoutMs ?? timeouts.uiTest;
+    const started = Date.now();
+    const running = test.run(page, context);
     running.catch(() => {}); // After a timeout its own failure no longer matters.
     try {
       await Promise.race([
         running,
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeouts.uiTest / 1000} s`)), timeouts.uiTest).unref()),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs).unref()),
       ]);
-      report.add({ title: test.title, state: 'passed' });
+      report.add({ title: test.title, state: 'passed', durationMs: Date.now() - started });
     } catch (error) {
-      const failureShot = join(projectRoot, 'out', 'test-results', 'ui-failure.png');
-      await page.screenshot({ path: failureShot }).catch(() => {});
-      report.add({ title: test.title, state: 'failed', error: `${error instanceof Error ? error.message : error}\n(screenshot: ${relative(projectRoot, failureShot)})` });
+      const failureShot = join(dirname(resultsFile), `ui-failure-${slug(test.title)}.png`);
+      const shot = await page.screenshot({ path: failureShot, timeout: 5000 }).then(() => `\n(screenshot: ${relative(projectRoot, failureShot)})`, () => '');
+      report.add({ title: test.title, state: 'failed', error: `${error instanceof Error ? error.message : error}${shot}`, durationMs: Date.now() - started });
     }
   }
+}
+
+/** out/test-results/activation.json, from the extension's own log line in the first extension host. */
+function writeActivationTime(session, report) {
+  const found = firstActivation(session.userDataDir);
+  if (!found) {
+    report.add({ title: 'the extension logs its activation time', state: 'failed', error: `no "Activated in N ms" line under ${join(session.userDataDir, 'logs')}` });
+    return;
+  }
+  writeFileSync(activationFile, `${JSON.stringify({ activationMs: found.activationMs, source: `code-server ${codeServerVersion} extension host` }, null, 2)}\n`);
+  console.log(`activation: ${found.activationMs} ms (${relative(session.userDataDir, found.file)}) → ${relative(projectRoot, activationFile)}`);
 }
 
 async function main() {
@@ -95,63 +140,89 @@ async function main() {
 
   await buildSuite();
   console.log('Packaging the extension…');
-  packageExtension();
+  let vsix;
+  try {
+    vsix = packageExtension();
+  } catch (error) {
+    exitWith(error.message);
+  }
 
-  const session = createSession({ vsix: vsixFile });
-  onCleanup(() => (process.env.BCC_KEEP_TEMP ? console.log(`kept ${session.dir}`) : session.remove()));
+  // A token found nowhere else, so that the after-run check can search for it.
+  const sandbox = await startSandbox({ accessToken: distinctiveToken() });
+  onCleanup(() => sandbox.close());
+  console.log(`sandbox store ${sandbox.storeHash} at ${sandbox.url}`);
 
-  const codeServer = new CodeServer({
-    port: await freePort(),
-    extensionsDir: session.extensionsDir,
-    userDataDir: session.userDataDir,
-    configFile: session.configFile,
-    workspace: session.workspace,
-    logFile: session.codeServerLog,
-    env: {
-      ...session.codeServerEnv,
-      BCC_TEST_SUITE: suiteIndex,
-      BCC_TEST_RESULTS: session.suiteResults,
-      BCC_TEST_PROGRESS: session.suiteProgress,
-      BCC_RUNNER_DONE: session.runnerDone,
-    },
-  });
+  const sessions = [];
+  const session = createSession({ vsix, settings: sandboxSettings(sandbox) });
+  sessions.push(session);
+  keepOrRemove(session);
+
   const report = new Report();
+  const codeServers = [];
+  const log = (line) => console.log(`    ${line}`);
   let harnessError;
 
   try {
-    codeServer.start();
-    onCleanup(() => codeServer.stop());
-    onExit(() => codeServer.killNow());
-    await codeServer.waitUntilReady(timeouts.codeServerReady);
+    const codeServer = await startCodeServer(session, {
+      env: {
+        BCC_TEST_SUITE: uiOnly ? '' : suiteIndex,
+        BCC_TEST_RESULTS: session.suiteResults,
+        BCC_TEST_PROGRESS: session.suiteProgress,
+        BCC_RUNNER_DONE: session.runnerDone,
+        ...sandboxEnvironment(sandbox),
+      },
+    });
+    codeServers.push(codeServer);
     console.log(`code-server ${codeServer.url} ready after ${seconds(started)}`);
 
     const browser = await launchBrowser();
     onCleanup(() => browser.close());
-    const openWorkbench = async () => {
-      const page = await openPage(browser, session.browserLog);
-      await page.goto(codeServer.workbenchUrl());
-      await waitForWorkbench(page, timeouts.workbench);
-      return page;
-    };
-    const suitePage = await openWorkbench();
-    console.log(`workbench open after ${seconds(started)}; extension host tests:`);
 
-    const suite = await followSuite({
-      session,
-      report,
-      timeoutMs: timeouts.suite,
-      failure: () => (codeServer.running ? undefined : 'code-server exited during the tests'),
-    });
-    if (suite.passed + suite.failed === 0) {
-      report.add({ title: 'the extension host test suite', state: 'failed', error: 'it ran no tests' });
+    if (!uiOnly) {
+      const suitePage = await openWorkbench(browser, session, codeServer);
+      console.log(`workbench open after ${seconds(started)}; extension host tests:`);
+      const suite = await followSuite({
+        session,
+        report,
+        timeoutMs: timeouts.suite,
+        failure: () => (codeServer.running ? undefined : 'code-server exited during the tests'),
+      });
+      if (suite.passed + suite.failed === 0) {
+        report.add({ title: 'the extension host test suite', state: 'failed', error: 'it ran no tests' });
+      }
+      // The UI tests get a window of their own, as a person opening the folder would: no
+      // editors, problems or notifications left over from the suite.
+      await suitePage.context().close();
     }
 
-    // The UI tests get a window of their own, as a person opening the folder would: no
-    // editors, problems or notifications left over from the suite.
-    await suitePage.context().close();
-    const uiPage = await openWorkbench();
+    const uiPage = await openWorkbench(browser, session, codeServer);
+    const context = { mediaDir, sandbox, timeouts, log, sessions };
     console.log(`UI tests (after ${seconds(started)}):`);
-    await runUiTests(uiPage, report);
+    await runUiTests(uiPage, report, testsOf('workbench'), context);
+
+    if (testsOf('restricted').length) {
+      const restricted = createSession({
+        vsix,
+        name: 'restricted',
+        withRunner: false,
+        settings: { ...sandboxSettings(sandbox), 'security.workspace.trust.enabled': true },
+      });
+      sessions.push(restricted);
+      keepOrRemove(restricted);
+      const restrictedServer = await startCodeServer(restricted, { workspaceTrust: true });
+      codeServers.push(restrictedServer);
+      console.log(`UI tests in Restricted Mode, code-server ${restrictedServer.url} (after ${seconds(started)}):`);
+      const restrictedPage = await openWorkbench(browser, restricted, restrictedServer);
+      await runUiTests(restrictedPage, report, testsOf('restricted'), context);
+      await restrictedPage.context().close();
+    }
+
+    // What the sessions wrote is complete only once code-server has stopped; the browser,
+    // which holds the secret store, stays open for these checks.
+    await Promise.all(codeServers.map((server) => server.stop()));
+    console.log(`after the sessions (after ${seconds(started)}):`);
+    await runUiTests(uiPage, report, testsOf('after-run'), context);
+    writeActivationTime(session, report);
   } catch (error) {
     if (interrupted()) return; // The signal handler cleans up and exits.
     harnessError = error instanceof Error ? error.message : String(error);
@@ -160,7 +231,7 @@ async function main() {
 
   if (harnessError || report.failed > 0) {
     report.printFailures();
-    console.log(`\n${logExcerpts(session)}`);
+    for (const failed of sessions) console.log(`\n${logExcerpts(failed)}`);
   }
   await cleanup();
   report.write(resultsFile);

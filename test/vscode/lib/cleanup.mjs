@@ -41,12 +41,13 @@ export function interrupted() {
   return stopping;
 }
 
-export function cleanupOnSignals() {
+/** `what` names what is being stopped, for the message a signal prints. */
+export function cleanupOnSignals(what = 'code-server and the browser') {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      console.error(`\n${signal}: stopping code-server and the browser`);
+      console.error(`\n${signal}: stopping ${what}`);
       cleanup().finally(() => process.exit(code));
     });
   }

@@ -6,15 +6,28 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeServerBin } from './paths.mjs';
 
-export function freePort() {
+/** Resolves with the port it could listen on (0 = any), or undefined when `port` is taken. */
+function tryPort(port) {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+    server.once('error', (error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(undefined) : reject(error)));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address();
+      server.close(() => resolve(bound));
     });
   });
+}
+
+export async function freePort() {
+  return tryPort(0);
+}
+
+/** `preferred` if it is free, else the next free one above it: a stable address to bookmark. */
+export async function freePortFrom(preferred, attempts = 50) {
+  for (let port = preferred; port < preferred + attempts; port++) {
+    if (await tryPort(port)) return port;
+  }
+  throw new Error(`no free port between ${preferred} and ${preferred + attempts - 1}`);
 }
 
 /** code-server's CLI install, which unpacks the .vsix and registers it as a user would have it. */
@@ -36,8 +49,9 @@ function cleanEnvironment(extra) {
 }
 
 export class CodeServer {
-  constructor({ port, extensionsDir, userDataDir, configFile, workspace, logFile, env }) {
-    Object.assign(this, { port, extensionsDir, userDataDir, configFile, workspace, logFile, env });
+  /** `workspaceTrust`: false (the default) starts with trust turned off, as if every folder were trusted. */
+  constructor({ port, extensionsDir, userDataDir, configFile, workspace, logFile, env, workspaceTrust = false }) {
+    Object.assign(this, { port, extensionsDir, userDataDir, configFile, workspace, logFile, env, workspaceTrust });
     this.url = `http://127.0.0.1:${port}`;
     this.child = undefined;
     this.exited = undefined;
@@ -54,7 +68,7 @@ export class CodeServer {
       '--config', this.configFile,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(this.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       '--extensions-dir', this.extensionsDir,

@@ -12,10 +12,12 @@ export class Report {
     this.tests = [];
   }
 
+  /** `result`: { title, state: 'passed' | 'failed', error?, durationMs? }. */
   add(result) {
     this.tests.push(result);
-    if (result.state === 'passed') console.log(`  ✓ ${result.title}`);
-    else console.log(`  ✗ ${result.title}: ${firstLine(result.error ?? 'failed')}`);
+    const took = result.durationMs === undefined ? '' : ` (${(result.durationMs / 1000).toFixed(1)} s)`;
+    if (result.state === 'passed') console.log(`  ✓ ${result.title}${took}`);
+    else console.log(`  ✗ ${result.title}${took}: ${firstLine(result.error ?? 'failed')}`);
   }
 
   get passed() {

@@ -1,15 +1,16 @@
-// A fresh, throw-away VS Code profile for one test run: extensions (the packaged extension
-// plus the suite runner), user settings, and a copy of the test workspace, so the tests
-// can never change the fixtures in the repository.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// VS Code profiles for code-server: a throw-away one per test session (extensions, user
+// settings, and a copy of the test workspace, so the tests can never change the fixtures
+// in the repository), or a lasting one for the playground.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyEdits, modify } from 'jsonc-parser';
 import { installExtension } from './codeServer.mjs';
 import { runnerExtensionSource, workspaceFixture } from './paths.mjs';
 
 // Nothing on screen but the tests' own doing: no trust prompt, welcome page, tips,
 // update or telemetry traffic, and no auto-save that would write into the workspace.
-const userSettings = {
+const testUserSettings = {
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
@@ -38,32 +39,58 @@ const userSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
+/** Where code-server keeps what, inside a profile folder. */
+function layout(dir) {
+  return {
+    dir,
+    extensionsDir: join(dir, 'extensions'),
+    userDataDir: join(dir, 'user-data'),
+    userSettingsFile: join(dir, 'user-data', 'User', 'settings.json'),
+    configFile: join(dir, 'code-server.yaml'),
+    codeServerLog: join(dir, 'code-server.log'),
+    browserLog: join(dir, 'browser-console.log'),
+    // code-server keeps logs and a heartbeat file under the XDG folders, and the tests make
+    // their temporary files in TMPDIR: all of it stays inside the profile folder.
+    codeServerEnv: { XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config'), TMPDIR: join(dir, 'tmp') },
+  };
+}
+
 function installRunnerExtension(extensionsDir) {
   const manifest = JSON.parse(readFileSync(join(runnerExtensionSource, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   cpSync(runnerExtensionSource, target, { recursive: true });
 }
 
-export function createSession({ vsix }) {
-  const dir = mkdtempSync(join(tmpdir(), 'bccustomers-code-server-'));
+function prepareFolders(profile) {
+  mkdirSync(profile.extensionsDir, { recursive: true });
+  mkdirSync(profile.codeServerEnv.TMPDIR, { recursive: true });
+  mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
+  // code-server reads ~/.config/code-server/config.yaml unless given its own; command-line flags say the rest.
+  writeFileSync(profile.configFile, 'auth: none\n');
+}
+
+/**
+ * A fresh test session: `settings` go on top of the test settings; `withRunner` adds the
+ * extension that runs the test suite in the extension host.
+ */
+export function createSession({ vsix, settings = {}, withRunner = true, name = 'code-server' }) {
+  const dir = mkdtempSync(join(tmpdir(), `bccustomers-${name}-`));
   const session = {
-    dir,
-    extensionsDir: join(dir, 'extensions'),
-    userDataDir: join(dir, 'user-data'),
+    ...layout(dir),
     workspace: join(dir, 'workspace'),
-    configFile: join(dir, 'code-server.yaml'),
-    codeServerLog: join(dir, 'code-server.log'),
-    browserLog: join(dir, 'browser-console.log'),
     suiteResults: join(dir, 'suite-results.json'),
     suiteProgress: join(dir, 'suite-progress.jsonl'),
     runnerDone: join(dir, 'runner-done'),
-    // code-server keeps logs and a heartbeat file under the XDG folders, and the tests make
-    // their temporary files in TMPDIR: all of it goes when the session does.
-    codeServerEnv: { XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config'), TMPDIR: join(dir, 'tmp') },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
   try {
-    fillSession(session, vsix);
+    prepareFolders(session);
+    writeFileSync(session.userSettingsFile, JSON.stringify({ ...testUserSettings, ...settings }, null, 2));
+    cpSync(workspaceFixture, session.workspace, { recursive: true });
+    writeFileSync(session.suiteProgress, '');
+    // The runner goes in first: code-server registers folders already present when it creates extensions.json.
+    if (withRunner) installRunnerExtension(session.extensionsDir);
+    installExtension({ vsix, extensionsDir: session.extensionsDir, userDataDir: session.userDataDir, env: session.codeServerEnv });
   } catch (error) {
     session.remove();
     throw error;
@@ -71,16 +98,29 @@ export function createSession({ vsix }) {
   return session;
 }
 
-function fillSession(session, vsix) {
-  mkdirSync(session.extensionsDir);
-  mkdirSync(session.codeServerEnv.TMPDIR);
-  mkdirSync(join(session.userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(session.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
-  // code-server reads ~/.config/code-server/config.yaml unless given its own; command-line flags say the rest.
-  writeFileSync(session.configFile, 'auth: none\n');
-  cpSync(workspaceFixture, session.workspace, { recursive: true });
-  writeFileSync(session.suiteProgress, '');
-  // The runner goes in first: code-server registers folders already present when it creates extensions.json.
-  installRunnerExtension(session.extensionsDir);
-  installExtension({ vsix, extensionsDir: session.extensionsDir, userDataDir: session.userDataDir, env: session.codeServerEnv });
+/**
+ * Sets `settings` in a settings.json that may already hold the user's own (with comments),
+ * leaving everything else as it is.
+ */
+function mergeUserSettings(file, settings) {
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '{}';
+  if (!text.trim()) text = '{}';
+  for (const [key, value] of Object.entries(settings)) {
+    text = applyEdits(text, modify(text, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  }
+  writeFileSync(file, text);
+}
+
+/**
+ * A profile that lasts across runs (the playground): `defaults` are written only into a new
+ * profile, `settings` every time; the extension is installed again, as the newest build.
+ */
+export function openLastingProfile({ dir, workspace, vsix, defaults = {}, settings = {} }) {
+  const profile = { ...layout(dir), workspace };
+  const isNew = !existsSync(profile.userSettingsFile);
+  prepareFolders(profile);
+  if (isNew) writeFileSync(profile.userSettingsFile, JSON.stringify(defaults, null, 2));
+  mergeUserSettings(profile.userSettingsFile, settings);
+  installExtension({ vsix, extensionsDir: profile.extensionsDir, userDataDir: profile.userDataDir, env: profile.codeServerEnv });
+  return profile;
 }

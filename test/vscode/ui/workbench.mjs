@@ -1,7 +1,9 @@
 // Playwright helpers for VS Code's web workbench (1.100), by the DOM it renders:
-// .monaco-workbench, the quick input (.quick-input-widget), editors
-// (.monaco-editor[data-uri]), the Problems view (.markers-panel) and the code action
-// menu (.action-widget).
+// .monaco-workbench, the quick input (.quick-input-widget: Quick Open, the Command Palette,
+// input boxes and quick picks), editors (.monaco-editor[data-uri]) with their tabs, code
+// lenses and rendered lines, the Problems view (.markers-panel), the code action menu
+// (.action-widget), modal dialogs (.monaco-dialog-box), notification toasts and the status
+// bar; and the browser storage where VS Code for the Web keeps its state.
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Playwright's errors carry a long call log: its start and end say what went wrong. */
@@ -19,13 +21,13 @@ export async function step(description, action) {
   }
 }
 
-/** Polls `probe` until it returns something truthy. */
+/** Polls `probe` until it returns something truthy. `message` may be a function, asked only on failure. */
 export async function waitUntil(probe, { timeout = 10_000, message }) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${message} (waited ${timeout / 1000} s)`);
+    if (Date.now() > deadline) throw new Error(`${typeof message === 'function' ? await message() : message} (waited ${timeout / 1000} s)`);
     await sleep(100);
   }
 }
@@ -93,14 +95,20 @@ export async function problemsTree(page) {
   );
 }
 
-/** The first problem of `fileName` whose text contains `text`, or undefined. */
-export async function findProblem(page, fileName, text) {
+/** Every problem of `fileName` listed in the Problems panel. */
+export async function problemsOfFile(page, fileName) {
+  const problems = [];
   let file = '';
   for (const row of await problemsTree(page)) {
     if (row.level === 1) file = row.file;
-    else if (file.includes(fileName) && row.message.includes(text)) return row;
+    else if (file.includes(fileName)) problems.push(row);
   }
-  return undefined;
+  return problems;
+}
+
+/** The first problem of `fileName` whose text contains `text`, or undefined. */
+export async function findProblem(page, fileName, text) {
+  return (await problemsOfFile(page, fileName)).find((problem) => problem.message.includes(text));
 }
 
 export function problemRow(page, problem) {
@@ -135,4 +143,242 @@ export async function pickMenuItem(page, item) {
   if (!box) throw new Error('the menu item is not on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await item.click();
+}
+
+/** A CSS string literal of `text`. */
+function cssString(text) {
+  return `"${text.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** Ctrl+Shift+P, then `text` typed into the Command Palette. */
+export async function openCommandPalette(page, text) {
+  const widget = page.locator('.quick-input-widget');
+  await pressUntilVisible(page, 'Control+Shift+P', widget);
+  await page.keyboard.type(text);
+  return widget;
+}
+
+/** The Command Palette's row for the command titled exactly `title` ("Category: Title"). */
+export function commandRow(page, title) {
+  return page.locator(`.quick-input-widget .monaco-list-row:is([aria-label=${cssString(title)}], [aria-label^=${cssString(`${title},`)}])`);
+}
+
+/** Runs a command from the Command Palette, as a person would: type its title, click it. */
+export async function runCommand(page, title) {
+  const widget = await openCommandPalette(page, title);
+  const row = commandRow(page, title).first();
+  await row.waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
+    const offered = await widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+    throw new Error(`the Command Palette does not offer "${title}" (it offers: ${offered.join(' | ') || 'nothing'})`);
+  });
+  await row.click();
+}
+
+/** Waits for the input box or quick pick whose title contains `title`. */
+export async function quickInputTitled(page, title) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  return widget;
+}
+
+/** Types `text` into the input box titled `title` and presses Enter. */
+export async function answerInputBox(page, title, text) {
+  const widget = await quickInputTitled(page, title);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'hidden' });
+}
+
+/** Picks the item labelled `label` in the quick pick titled `title`. */
+export async function pickQuickItem(page, title, label) {
+  const widget = await quickInputTitled(page, title);
+  await widget.locator(`.monaco-list-row:is([aria-label=${cssString(label)}], [aria-label^=${cssString(`${label},`)}])`).click();
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'hidden' });
+}
+
+export function statusBarItem(page, text) {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: text });
+}
+
+/** The modal dialog whose message contains `message`. */
+export function dialog(page, message) {
+  return page.locator('.monaco-dialog-box', { has: page.locator('.dialog-message-text', { hasText: message }) });
+}
+
+/** Clicks `button` (its exact label) in the modal dialog asking `message`; returns the dialog's text. */
+export async function answerDialog(page, message, button) {
+  const box = dialog(page, message);
+  await box.waitFor({ state: 'visible' });
+  const text = (await box.locator('.dialog-message-container').innerText()).replace(/\s*\n\s*/g, ' ');
+  await box.getByRole('button', { name: button, exact: true }).click();
+  await box.waitFor({ state: 'hidden' });
+  return text;
+}
+
+/** The notification toast whose message matches `text` (a string it contains, or a RegExp). */
+export function notification(page, text) {
+  return page.locator('.notifications-toasts .notification-toast', {
+    has: page.locator('.notification-list-item-message', { hasText: text }),
+  });
+}
+
+export async function notificationMessage(toast) {
+  return (await toast.locator('.notification-list-item-message').innerText()).trim();
+}
+
+/** Closes a toast once it has been read, so that the next step cannot mistake it for a new one. */
+export async function dismissNotification(toast) {
+  await toast.hover();
+  await toast.locator('.codicon-notifications-clear').click();
+  await toast.waitFor({ state: 'hidden' });
+}
+
+/** A button of the active editor's title bar, by its label ("Send Customers"). */
+export function editorTitleButton(page, label) {
+  return page.locator(`.editor-group-container.active .editor-actions .action-label:is([aria-label=${cssString(label)}], [aria-label^=${cssString(`${label} (`)}])`);
+}
+
+/** The code lens of `fileName`'s editor whose text contains `text`. */
+export function codeLens(page, fileName, text) {
+  return editorOf(page, fileName).locator('.codelens-decoration a', { hasText: text });
+}
+
+/** The lines the editor has rendered (only those on screen), with their numbers and text as shown, inlay hints included. */
+export async function renderedLines(page, fileName) {
+  return editorOf(page, fileName).evaluate((editor) => {
+    const numbers = new Map([...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => [n.parentElement?.style.top, Number(n.textContent)]));
+    return [...editor.querySelectorAll('.view-lines .view-line')]
+      .map((line) => ({ line: numbers.get(line.style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .filter((line) => line.line)
+      .sort((a, b) => a.line - b.line);
+  });
+}
+
+/** Focuses the editor of `fileName` by clicking its tab, which leaves its cursor where it is. */
+export async function focusEditor(page, fileName) {
+  await editorTab(page, fileName).click();
+  await editorOf(page, fileName).and(page.locator('.focused')).waitFor({ state: 'visible' });
+}
+
+// The editor's own keys for scrolling by a page without moving the cursor. (The mouse wheel
+// scrolls only a few lines per event, however large its delta.)
+const scrollPageDown = 'Alt+PageDown';
+const scrollPageUp = 'Alt+PageUp';
+
+/** Scrolls the editor of `fileName` to its first line, again until it stays there (an editor just opened may still restore its scroll position). */
+export async function scrollToTop(page, fileName) {
+  await focusEditor(page, fileName);
+  await waitUntil(
+    async () => {
+      if ((await renderedLines(page, fileName))[0]?.line === 1) return true;
+      await page.keyboard.press(scrollPageUp);
+      return false;
+    },
+    { timeout: 5000, message: `${fileName} does not scroll to its top` },
+  );
+}
+
+/**
+ * Every line of `fileName` up to `lastLine`, as the editor shows it: scrolls from the top a
+ * page at a time, collects what each page renders, and scrolls back to the top.
+ */
+export async function allEditorLines(page, fileName, lastLine) {
+  await scrollToTop(page, fileName);
+  const lines = new Map();
+  for (let pages = 0; pages < 100; pages++) {
+    const rendered = await waitUntil(
+      async () => {
+        const now = await renderedLines(page, fileName);
+        return (pages === 0 || now.some((l) => !lines.has(l.line))) && now;
+      },
+      { timeout: 2000, message: `${fileName} does not scroll past line ${Math.max(...lines.keys())}` },
+    );
+    for (const { line, text } of rendered) lines.set(line, text);
+    if (lines.has(lastLine)) {
+      await scrollToTop(page, fileName);
+      return lines;
+    }
+    await page.keyboard.press(scrollPageDown);
+  }
+  throw new Error(`line ${lastLine} of ${fileName} never came into view`);
+}
+
+export function editorTab(page, fileName) {
+  return page.locator(`.tabs-container .tab[data-resource-name=${cssString(fileName)}]`);
+}
+
+/** Closes the editor of `fileName` with its tab's close button. */
+export async function closeEditor(page, fileName) {
+  const tab = editorTab(page, fileName);
+  await tab.hover();
+  await tab.locator('.tab-actions .codicon-close').click();
+  await tab.waitFor({ state: 'detached' });
+}
+
+/** "Developer: Reload Window", then waits for the new workbench. */
+export async function reloadWindow(page, timeout) {
+  const reloaded = page.waitForEvent('load', { timeout });
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await waitForWorkbench(page, timeout);
+}
+
+/**
+ * Searches the workbench's IndexedDB databases (where VS Code for the Web keeps its state,
+ * extensions' global and workspace state among it) for `text`, in keys and values, strings
+ * and bytes alike. Returns { databases: [{ name, records }], hits: ['database/store'] }.
+ */
+export async function searchIndexedDb(page, text) {
+  return page.evaluate(async (needle) => {
+    const decoder = new TextDecoder();
+    const asText = (value) => {
+      if (typeof value === 'string') return value;
+      if (value instanceof ArrayBuffer) return decoder.decode(value);
+      if (ArrayBuffer.isView(value)) return decoder.decode(value);
+      try {
+        return JSON.stringify(value) ?? '';
+      } catch {
+        return String(value);
+      }
+    };
+    const request = (req) => new Promise((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const databases = [];
+    const hits = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await request(indexedDB.open(name));
+      let records = 0;
+      for (const storeName of db.objectStoreNames) {
+        const store = db.transaction(storeName, 'readonly').objectStore(storeName);
+        const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+        records += values.length;
+        if ([...keys, ...values].some((item) => asText(item).includes(needle))) hits.push(`${name}/${storeName}`);
+      }
+      db.close();
+      databases.push({ name, records });
+    }
+    return { databases, hits };
+  }, text);
+}
+
+/** Ctrl+Space in the focused editor opens the suggestion list; returns its rows' labels once it shows some. */
+export async function openSuggestions(page) {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await pressUntilVisible(page, 'Control+Space', widget);
+  return waitUntil(
+    async () => {
+      const labels = await widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+      return labels.length > 0 && labels;
+    },
+    { timeout: 5000, message: 'the suggestion list stays empty' },
+  );
+}
+
+/** Accepts the suggestion whose label contains `text`. */
+export async function acceptSuggestion(page, text) {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await widget.locator('.monaco-list-row', { hasText: text }).first().click();
+  await widget.waitFor({ state: 'hidden' });
 }

@@ -1,0 +1,80 @@
+// Sending a file of 25 customers, two of whom the store already has: 23 are created, each
+// shows its new ID in the editor, the two refusals show on their email values in the
+// Problems panel, and sending again creates nothing. Leaves media/screenshot-send.png.
+import { join } from 'node:path';
+import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, storeHash, storeIds } from './sending.mjs';
+import { editorTitleButton, problemsOfFile, quickOpen, runCommand, scrollToTop, showProblems, step, waitUntil } from './workbench.mjs';
+
+const fileName = 'import-25.bccustomers.json';
+// Customers of the sandbox's demo data, and so refused.
+const alreadyInStore = ['taken@example.com', 'jane.doe@example.com'];
+const summaryPattern = new RegExp(`^Store ${storeHash}: \\d+ created`);
+
+export const title = `UI: sending ${fileName} creates its 23 new customers once, shows their IDs inline and the 2 refusals on their emails; sending again creates nothing`;
+export const timeoutMs = 90_000;
+
+export async function run(page, { sandbox, mediaDir }) {
+  const { customers } = fixtureCustomers(fileName);
+  const emails = customers.map((c) => c.email);
+  const newEmails = emails.filter((e) => !alreadyInStore.includes(e));
+  sandbox.reset();
+  const demoIds = new Set(sandbox.customers().map((c) => c.id));
+
+  await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
+  await step('run "BigCommerce: Send Customers" from the Command Palette', () => runCommand(page, 'BigCommerce: Send Customers'));
+  await step('confirm "Create 25 customers" with "Send"', async () => {
+    const text = await confirmSend(page);
+    if (!text.includes(`Create 25 customers in store ${storeHash}?`)) throw new Error(`the dialog asks: ${text}`);
+  });
+  await step('read the summary', async () => {
+    const summary = await sendSummary(page, summaryPattern);
+    if (!summary.startsWith(`Store ${storeHash}: 23 created, 2 refused`)) throw new Error(`the summary says: ${summary}`);
+  });
+
+  const created = await step('find exactly the 23 new customers in the store, once each', () => {
+    const added = sandbox.customers().filter((c) => !demoIds.has(c.id));
+    if (added.length !== 23) throw new Error(`the store gained ${added.length} customers: ${added.map((c) => c.email).join(', ')}`);
+    const ids = storeIds(sandbox, newEmails);
+    const missing = newEmails.filter((e) => !ids.has(e));
+    if (missing.length) throw new Error(`not in the store: ${missing.join(', ')}`);
+    return ids;
+  });
+  await step('see each new customer\'s ID inline ("✓ #id"), and none on the refused ones', async () => {
+    checkIdsShown(await idsShown(page, fileName), created);
+  });
+
+  await step('show the Problems panel', () => showProblems(page));
+  for (const email of alreadyInStore) {
+    const { line, column } = customers.find((c) => c.email === email);
+    await step(`find the refusal of ${email} on its email value (Ln ${line}, Col ${column}) in the Problems panel`, async () => {
+      const refusal = await waitUntil(
+        async () => (await problemsOfFile(page, fileName)).find((p) => p.message.startsWith(`Store ${storeHash}: `) && p.location.includes(`Ln ${line}, Col ${column}`)),
+        {
+          timeout: 10_000,
+          message: async () => `no problem from the store at Ln ${line}, Col ${column}; listed: ${(await problemsOfFile(page, fileName)).map((p) => `${p.location} ${p.message}`).join(' | ')}`,
+        },
+      );
+      if (!refusal.message.includes('already exists')) throw new Error(`it says: ${refusal.message}`);
+    });
+  }
+
+  await step('take the screenshot of the IDs and the refusals', async () => {
+    await scrollToTop(page, fileName);
+    await page.screenshot({ path: join(mediaDir, 'screenshot-send.png') });
+  });
+
+  const before = sandbox.customers().length;
+  await step('send again with the "Send Customers" button of the editor\'s title bar', () => editorTitleButton(page, 'Send Customers').click());
+  await step('confirm sending the 2 refused ones again, the 23 created being skipped', async () => {
+    const text = await confirmSend(page);
+    if (!text.includes('Create 2 customers') || !text.includes('23 already created')) throw new Error(`the dialog asks: ${text}`);
+  });
+  await step('read that nothing was created', async () => {
+    const summary = await sendSummary(page, summaryPattern);
+    if (!summary.startsWith(`Store ${storeHash}: 0 created`) || !summary.includes('23 skipped')) throw new Error(`the summary says: ${summary}`);
+  });
+  await step('find no new customer in the store', () => {
+    const after = sandbox.customers().length;
+    if (after !== before) throw new Error(`the store went from ${before} to ${after} customers`);
+  });
+}

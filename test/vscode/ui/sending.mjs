@@ -1,0 +1,73 @@
+// What the sending UI tests share: the fixtures' customers, the IDs the editor shows next to
+// them, what the sandbox store holds, and a send confirmed in its dialog.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceFixture } from '../lib/paths.mjs';
+import { allEditorLines, answerDialog, dismissNotification, notification, notificationMessage } from './workbench.mjs';
+
+export const storeHash = 'demo123';
+
+/**
+ * The customers of a workspace fixture with where their email value starts (1-based line
+ * and column, as the Problems panel counts). The fixtures put one customer on each line.
+ */
+export function fixtureCustomers(fileName) {
+  const text = readFileSync(join(workspaceFixture, fileName), 'utf8');
+  const lines = text.split('\n');
+  const customers = JSON.parse(text).map(({ email }) => {
+    const index = lines.findIndex((line) => line.includes(`"email": "${email}"`));
+    if (index < 0) throw new Error(`${fileName} does not have ${email} on a line of its own`);
+    return { email, line: index + 1, column: lines[index].indexOf(`"${email}"`) + 1 };
+  });
+  return { customers, lastLine: lines.length - (text.endsWith('\n') ? 1 : 0) };
+}
+
+/** email → the customer ID the editor shows after its `{` (" ✓ #142 "), for every customer of the file. */
+export async function idsShown(page, fileName) {
+  const { lastLine } = fixtureCustomers(fileName);
+  const ids = new Map();
+  for (const text of (await allEditorLines(page, fileName, lastLine)).values()) {
+    const email = /"email": "([^"]+)"/.exec(text)?.[1];
+    const id = /✓ #(\d+)/.exec(text)?.[1];
+    if (email && id) ids.set(email, Number(id));
+  }
+  return ids;
+}
+
+/** email → ID of every customer the store holds whose email is one of `emails`; fails on duplicates. */
+export function storeIds(sandbox, emails) {
+  const wanted = new Set(emails.map((e) => e.toLowerCase()));
+  const ids = new Map();
+  for (const customer of sandbox.customers()) {
+    const email = customer.email.toLowerCase();
+    if (!wanted.has(email)) continue;
+    if (ids.has(email)) throw new Error(`the store holds ${email} twice (#${ids.get(email)} and #${customer.id})`);
+    ids.set(email, customer.id);
+  }
+  return ids;
+}
+
+/** Fails unless the editor shows exactly `expected` (email → ID). */
+export function checkIdsShown(shown, expected) {
+  const wrong = [];
+  for (const [email, id] of expected) if (shown.get(email) !== id) wrong.push(`${email}: store #${id}, editor ${shown.has(email) ? `#${shown.get(email)}` : 'nothing'}`);
+  for (const [email, id] of shown) if (!expected.has(email)) wrong.push(`${email}: editor #${id}, but the store did not create it in this send`);
+  if (wrong.length) throw new Error(`the IDs shown differ from the store's: ${wrong.join('; ')}`);
+}
+
+/** Confirms the send dialog with "Send"; returns its text ("Create N customers in store demo123? …"). */
+export function confirmSend(page) {
+  return answerDialog(page, `in store ${storeHash}?`, 'Send');
+}
+
+/** Waits for the notification that ends a send (its summary, matching `pattern`), reads it and closes it. */
+export async function sendSummary(page, pattern, timeout = 30_000) {
+  const toast = notification(page, pattern);
+  await toast.waitFor({ state: 'visible', timeout }).catch(async () => {
+    const shown = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    throw new Error(`no notification matching ${pattern} (shown: ${shown.join(' | ') || 'none'})`);
+  });
+  const message = await notificationMessage(toast);
+  await dismissNotification(toast);
+  return message;
+}

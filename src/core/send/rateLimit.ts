@@ -67,15 +67,22 @@ export function headroomFor(quota: number): number {
 
 /**
  * Remembers the most recent rate-limit state and says how long to wait
- * before the next request. Wait times are computed from the time the state
- * was observed, so slow requests are not paced twice.
+ * before the next request. Requests are spaced from the start of the one
+ * before, so a request's own round trip counts towards the spacing instead of
+ * being added on top of it.
  */
 export class RateLimitPacer {
   private last: { info: RateLimitInfo; observedAt: number } | undefined;
+  private lastStartedAt: number | undefined;
   /** Earliest time the next request may start, set after a 429. */
   private blockedUntil = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
+
+  /** Call as each request leaves. */
+  requestStarted(): void {
+    this.lastStartedAt = this.now();
+  }
 
   observe(info: RateLimitInfo): void {
     if (info.left === undefined && info.resetMs === undefined) return;
@@ -97,14 +104,14 @@ export class RateLimitPacer {
     if (!this.last) return 0;
     const { info, observedAt } = this.last;
     if (info.left === undefined || info.resetMs === undefined) return 0;
-    const elapsed = now - observedAt;
-    const untilReset = info.resetMs - elapsed;
+    const untilReset = info.resetMs - (now - observedAt);
     if (untilReset <= 0) return 0; // a new window has started
     const usable = info.left - headroomFor(info.quota ?? info.left);
     if (usable <= 0) return Math.ceil(untilReset);
     // Using `usable` requests evenly over the rest of the window is the
     // fastest rate that does not run the window dry before it refreshes.
     const interval = info.resetMs / usable;
-    return Math.max(0, Math.ceil(interval - elapsed));
+    const sinceStart = now - (this.lastStartedAt ?? observedAt);
+    return Math.max(0, Math.ceil(interval - sinceStart));
   }
 }

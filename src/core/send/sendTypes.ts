@@ -41,11 +41,13 @@ export interface SendOptions {
   /** longest backoff wait, default 20000 */
   backoffCapMs?: number;
   /**
-   * Ask the store which emails already exist before sending each batch
-   * (default true; one extra read per batch). Existing customers are then
-   * reported without being sent, and a customer found after an unclear
-   * answer is known to be ours. Without it, the two are told apart by the
-   * customer's `date_created` on the store's clock.
+   * Ask the store which emails already exist before sending each batch (one
+   * extra read per batch). Existing customers are then reported without being
+   * sent, and a customer found after an unclear answer is known to be ours;
+   * without it, the two are told apart by the customer's `date_created` on the
+   * store's clock. By default a send starts without these reads and turns them
+   * on once it meets a customer the store already has (a re-import), where
+   * they save whole refused requests.
    */
   checkExistingFirst?: boolean;
 }

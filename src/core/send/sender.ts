@@ -84,6 +84,8 @@ class SendRun {
   private stopped: StopReason | undefined;
   private cancelled = false;
   private consecutiveFailedBatches = 0;
+  /** whether each batch starts with an email lookup; see SendOptions.checkExistingFirst */
+  private checkFirst: boolean;
   /** emails a lookup showed absent before they were sent again */
   private readonly knownAbsent = new Set<string>();
   /** emails sent in a request whose outcome was unclear: if found later, they are ours */
@@ -98,6 +100,7 @@ class SendRun {
   ) {
     this.tracker = new SendTracker(customers.map((c) => c.index));
     this.limit = maxCustomersPerRequest();
+    this.checkFirst = options.checkExistingFirst ?? false;
     this.signal = options.signal;
     this.maxRetryTimeMs = options.maxRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS;
     this.backoff = {
@@ -122,7 +125,7 @@ class SendRun {
       const items = this.prepare();
       const queue: Unit[] = [];
       for (let start = 0; start < items.length; start += this.limit) {
-        queue.push({ items: items.slice(start, start + this.limit), checked: this.options.checkExistingFirst === false });
+        queue.push({ items: items.slice(start, start + this.limit), checked: false });
       }
       while (queue.length > 0 && !this.stopped) {
         if (this.signal?.aborted) {
@@ -179,7 +182,7 @@ class SendRun {
   private async sendUnit(unit: Unit): Promise<Unit[]> {
     const clock = new RetryClock(this.maxRetryTimeMs, Date.now);
     let pending: SendItem[] | undefined = unit.items.filter((item) => !this.tracker.isSettled(item.index));
-    if (!unit.checked) pending = await this.checkBeforeSending(pending, clock);
+    if (!unit.checked && this.checkFirst) pending = await this.checkBeforeSending(pending, clock);
 
     while (pending && pending.length > 0) {
       if (this.stopped) return [];
@@ -465,6 +468,7 @@ class SendRun {
   }
 
   private failEmailInUse(item: SendItem, message: string, existingId: number | undefined, extras: { status?: number; requestId?: string } = {}): void {
+    if (this.options.checkExistingFirst === undefined) this.checkFirst = true;
     this.tracker.addFailed({
       index: item.index,
       path: `/${item.index}/email`,

@@ -84,6 +84,7 @@ export class StoreClient {
     const url = request.query ? `${base}?${request.query}` : base;
     const withBody = request.body !== undefined;
     this.count += 1;
+    this.pacer.requestStarted();
     const outcome = await performHttp({
       method: request.method,
       url,

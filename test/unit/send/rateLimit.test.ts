@@ -61,6 +61,19 @@ describe('RateLimitPacer', () => {
     assert.equal(pacer.delayBeforeNextRequest(), 0);
   });
 
+  it('counts the spacing from the start of the previous request, so its round trip is not added on top', () => {
+    const c = clock();
+    const pacer = new RateLimitPacer(c.now);
+    pacer.requestStarted();
+    c.advance(120); // the round trip
+    pacer.observe({ left: 108, quota: 150, resetMs: 20_000, windowMs: 30_000 });
+    assert.equal(pacer.delayBeforeNextRequest(), 80);
+    c.advance(80);
+    pacer.requestStarted();
+    c.advance(250);
+    assert.equal(pacer.delayBeforeNextRequest(), 0, 'a round trip longer than the spacing needs no wait');
+  });
+
   it('waits for the window to refresh when only the headroom is left', () => {
     const c = clock();
     const pacer = new RateLimitPacer(c.now);

@@ -31,7 +31,7 @@ const methods = (seen: SeenRequest[]) => seen.map((r) => r.method);
 describe('sendCustomers: answers the sandbox never gives', () => {
   it('sends the documented headers and the customers as the JSON body', async () => {
     await withServer(postScript([]), async (target, seen) => {
-      await sendCustomers(target, customers(2), fastOptions({ userAgent: 'my-tool/1.0' }));
+      await sendCustomers(target, customers(2), fastOptions({ userAgent: 'my-tool/1.0', checkExistingFirst: true }));
       const post = seen.find((r) => r.method === 'POST')!;
       assert.equal(post.url, '/stores/abc123/v3/customers');
       assert.equal(post.headers['x-auth-token'], TOKEN);
@@ -140,7 +140,7 @@ describe('sendCustomers: answers the sandbox never gives', () => {
   it('when the check before sending fails, nothing is sent and the customers say why', async () => {
     const script: Script = (request) => (request.method === 'GET' ? { status: 400, json: { status: 400, title: 'Bad filter' } } : createdAnswer(request.body, 1));
     await withServer(script, async (target, seen) => {
-      const report = await sendCustomers(target, customers(3), fastOptions());
+      const report = await sendCustomers(target, customers(3), fastOptions({ checkExistingFirst: true }));
       assert.deepEqual(methods(seen), ['GET']);
       assert.equal(report.failed.length, 3);
       assert.match(report.failed[0]!.message, /Could not check whether this customer already exists \(the store answered HTTP 400: Bad filter\), so it was not sent/);

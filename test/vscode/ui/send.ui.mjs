@@ -54,7 +54,7 @@ export async function run(page, { sandbox, mediaDir }) {
           message: async () => `no problem from the store at Ln ${line}, Col ${column}; listed: ${(await problemsOfFile(page, fileName)).map((p) => `${p.location} ${p.message}`).join(' | ')}`,
         },
       );
-      if (!refusal.message.includes('already exists')) throw new Error(`it says: ${refusal.message}`);
+      if (!/already (exists|in use)/.test(refusal.message)) throw new Error(`it says: ${refusal.message}`);
     });
   }
 

@@ -1,8 +1,8 @@
-import type { BcDiagnostic } from './diagnostics/diagnostic';
+import { type BcDiagnostic, diagnosticCodes } from './diagnostics/diagnostic';
 import { type JsonDocument, parseJsonDocument } from './document/jsonDocument';
 import { duplicateEmails } from './rules/duplicateEmails';
 import { duplicateAttributes, readOnlyFields, recommendedValues, stateCodes } from './rules/fieldRules';
-import { forEachObject } from './rules/objectWalker';
+import { forEachObject, type ObjectVisit } from './rules/objectWalker';
 import { syntaxDiagnostics } from './rules/syntaxRules';
 import { schemaDiagnostics } from './schema/schemaDiagnostics';
 
@@ -17,9 +17,23 @@ const objectRules = [readOnlyFields, recommendedValues, stateCodes, duplicateAtt
 export function analyzeText(text: string): Analysis {
   const document = parseJsonDocument(text);
   const diagnostics = [...syntaxDiagnostics(document), ...schemaDiagnostics(document), ...duplicateEmails(document.root)];
-  forEachObject(document.root, (object) => {
-    for (const rule of objectRules) rule(object, diagnostics);
-  });
-  diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { document, diagnostics };
+  forEachObject(document.root, (object) => applyObjectRules(object, diagnostics));
+  return { document, diagnostics: inDocumentOrder(diagnostics) };
+}
+
+export function applyObjectRules(object: ObjectVisit, out: BcDiagnostic[]): void {
+  for (const rule of objectRules) rule(object, out);
+}
+
+const codeRank = new Map(Object.keys(diagnosticCodes).map((code, rank) => [code, rank]));
+
+/** By position; problems at the same text in a fixed order, however they were found. */
+export function inDocumentOrder(diagnostics: BcDiagnostic[]): BcDiagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      a.range.start - b.range.start ||
+      a.range.end - b.range.end ||
+      codeRank.get(a.code)! - codeRank.get(b.code)! ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }

@@ -7,10 +7,12 @@ import { type ObjectVisit, valueNode } from './objectWalker';
 
 /** Fields that only BigCommerce sets: it sends them back, but a create request should not carry them. */
 export function readOnlyFields({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
+  const readOnly = readOnlyNamesOf(schema);
+  if (readOnly.size === 0) return;
   for (const property of node.children ?? []) {
     const key = property.children?.[0];
     const name = String(key?.value);
-    if (!key || !resolve(schema.properties?.[name])?.readOnly) continue;
+    if (!key || !readOnly.has(name)) continue;
     const pointer = pointerTo(name);
     out.push(
       diagnostic('read-only-property', `${name} is set by BigCommerce and is not part of a create request; remove it`, rangeOf(key), pointer, {
@@ -84,4 +86,16 @@ function recommendationsOf(schema: SchemaNode): [string, Advice][] {
     recommendations.set(schema, found);
   }
   return found;
+}
+
+const readOnlyNames = new WeakMap<SchemaNode, Set<string>>();
+
+/** The properties of an object schema marked readOnly, looked up once per schema. */
+function readOnlyNamesOf(schema: SchemaNode): Set<string> {
+  let names = readOnlyNames.get(schema);
+  if (!names) {
+    names = new Set(Object.entries(schema.properties ?? {}).flatMap(([name, child]) => (resolve(child)?.readOnly ? [name] : [])));
+    readOnlyNames.set(schema, names);
+  }
+  return names;
 }

@@ -14,6 +14,11 @@ export function forEachObject(root: Node | undefined, visit: (object: ObjectVisi
   if (root) walk(root, resolve(rootSchema), [], visit);
 }
 
+/** Visits the objects of one customer: the item at `index` of the body. */
+export function forEachObjectOfCustomer(customer: Node, index: number, visit: (object: ObjectVisit) => void): void {
+  walk(customer, resolve(resolve(rootSchema)?.items), [index], visit);
+}
+
 // One path array, pushed and popped, rather than a copy per node: this runs on every keystroke.
 function walk(node: Node, schema: SchemaNode | undefined, path: (string | number)[], visit: (object: ObjectVisit) => void): void {
   if (!schema) return;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type Analysis, analyzeText } from '../../core/analyze';
+import type { Analysis } from '../../core/analyze';
+import { analyzeEdit } from '../../core/analyzeEdit';
 import { diagnostic } from '../../core/diagnostics/diagnostic';
 import { parseJsonDocument } from '../../core/document/jsonDocument';
 import { toDiagnostic } from '../convert';
@@ -76,7 +77,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const text = document.getText();
     let analysis: Analysis;
     try {
-      analysis = text.length > settings().maxFileSize ? tooLarge(text) : analyzeText(text);
+      // Each run builds on the last one, so an edit inside one customer re-checks only that customer.
+      analysis = text.length > settings().maxFileSize ? tooLarge(text) : analyzeEdit(this.published.get(key)?.analysis, text);
     } catch (error) {
       // A bug in a rule must not take the editor down: report it once and show nothing.
       this.log.error(`Checking ${document.uri.fsPath} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -107,7 +109,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
 /** Small files are checked almost at once; big ones wait for a pause in typing. */
 function debounceFor(document: vscode.TextDocument): number {
-  const size = document.getText().length;
+  const size = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
   return size < 100_000 ? 60 : size < 1_000_000 ? 250 : 600;
 }
 

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
 import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
 import { customersOf } from '../../core/results/sendResults';
 import type { StoreTarget } from '../../core/send/storeTarget';
@@ -44,7 +43,7 @@ export class StoreAwareness implements vscode.Disposable {
     this.subscriptions.push(
       this.collection,
       this.changed,
-      diagnostics.onDidPublish(({ document, analysis }) => void this.check(document, analysis)),
+      diagnostics.onDidPublish(({ document }) => void this.check(document)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.collection.delete(d.uri);
         this.checks.delete(d.uri.toString());
@@ -100,12 +99,13 @@ export class StoreAwareness implements vscode.Disposable {
   private recheckAll(): void {
     this.changed.fire();
     for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId === languageId) void this.check(document, this.diagnostics.analysisOf(document));
+      if (document.languageId === languageId) void this.check(document);
     }
   }
 
-  private async check(document: vscode.TextDocument, analysis: Analysis): Promise<void> {
+  private async check(document: vscode.TextDocument): Promise<void> {
     const target = await this.target();
+    if (document.isClosed) return;
     if (!target) {
       this.collection.delete(document.uri);
       this.checks.delete(document.uri.toString());
@@ -115,13 +115,14 @@ export class StoreAwareness implements vscode.Disposable {
     if (this.catalogues.isStale(target.storeHash, maxAgeMs) && !this.catalogues.isLoading(target.storeHash)) {
       void this.catalogues.refresh(target).then(() => this.changed.fire());
     }
+    // Read after the wait: the editor keeps only the latest analysis of a file.
+    const analysis = this.diagnostics.analysisOf(document);
     const emails = customersOf(analysis.document).flatMap((c) => (c.email ? [c.email] : []));
     this.emails.check(target, emails);
     const lookupProblem = this.emails.problem(target.storeHash);
     const found = storeDiagnostics(analysis.document, this.catalogues.get(target.storeHash), this.emails.existing(target.storeHash, emails), target.storeHash, {
       ...(lookupProblem ? { emailLookupProblem: lookupProblem } : {}),
     });
-    if (document.isClosed) return;
     this.checks.set(document.uri.toString(), { version: document.version, diagnostics: found });
     this.collection.set(
       document.uri,

@@ -108,9 +108,10 @@ export class RateLimitPacer {
     if (untilReset <= 0) return 0; // a new window has started
     const usable = info.left - headroomFor(info.quota ?? info.left);
     if (usable <= 0) return Math.ceil(untilReset);
-    // Using `usable` requests evenly over the rest of the window is the
-    // fastest rate that does not run the window dry before it refreshes.
-    const interval = info.resetMs / usable;
+    // `usable` requests spread evenly over the rest of the window, the last one
+    // an interval before it refreshes: the fastest steady rate that does not run
+    // the window dry, and that still uses all of it.
+    const interval = info.resetMs / (usable + 1);
     const sinceStart = now - (this.lastStartedAt ?? observedAt);
     return Math.max(0, Math.ceil(interval - sinceStart));
   }

@@ -52,8 +52,8 @@ describe('RateLimitPacer', () => {
   it('spreads the usable requests over the rest of the window', () => {
     const c = clock();
     const pacer = new RateLimitPacer(c.now);
-    pacer.observe({ left: 108, quota: 150, resetMs: 20_000, windowMs: 30_000 });
-    // 108 left minus 8 of headroom = 100 requests over 20 s: one every 200 ms
+    pacer.observe({ left: 107, quota: 150, resetMs: 20_000, windowMs: 30_000 });
+    // 107 left minus 8 of headroom = 99 requests in 20 s: one every 200 ms, the last 200 ms before the window refreshes
     assert.equal(pacer.delayBeforeNextRequest(), 200);
     c.advance(150);
     assert.equal(pacer.delayBeforeNextRequest(), 50, 'time already spent counts');
@@ -66,7 +66,7 @@ describe('RateLimitPacer', () => {
     const pacer = new RateLimitPacer(c.now);
     pacer.requestStarted();
     c.advance(120); // the round trip
-    pacer.observe({ left: 108, quota: 150, resetMs: 20_000, windowMs: 30_000 });
+    pacer.observe({ left: 107, quota: 150, resetMs: 20_000, windowMs: 30_000 });
     assert.equal(pacer.delayBeforeNextRequest(), 80);
     c.advance(80);
     pacer.requestStarted();

@@ -1,0 +1,123 @@
+/** One printed table per measurement, from its results. */
+import type { ActivationRecord } from '../bundle/activationRecord';
+import type { BundlePart } from '../bundle/bundleComposition';
+import type { BundleSizes } from '../bundle/bundleSizes';
+import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
+import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
+import type { StagesResult } from '../diagnostics/measureStages';
+import type { MemoryResult } from '../memory/measureMemory';
+import type { SchemaCompileResult } from '../schemaCompile/measureSchemaCompile';
+import type { SendResult } from '../send/measureSend';
+import type { Summary } from '../stats';
+import { count, kb, mb, medianAndP95, ms, percent, times } from './format';
+import { renderTable } from './table';
+import type { TargetResult } from './targets';
+
+export function diagnosticsTable(rows: readonly DiagnosticsRow[], keystroke: KeystrokeResult | undefined): string {
+  const body = rows.map((r) => [
+    `${count(r.customers)} customers`,
+    kb(r.bytes),
+    medianAndP95(r.ours),
+    medianAndP95(r.languageService),
+    times(r.speedup),
+    `${r.ourProblems} / ${r.languageServiceProblems}`,
+  ]);
+  if (keystroke) {
+    body.push([
+      `keystroke, ${count(keystroke.customers)} customers`,
+      kb(keystroke.bytes),
+      medianAndP95(keystroke.ours),
+      medianAndP95(keystroke.languageService),
+      times(keystroke.languageService.medianMs / keystroke.ours.medianMs),
+      '',
+    ]);
+  }
+  return renderTable(
+    'Diagnostics latency — full pass, interleaved in one process (speed-up = language service median ÷ ours)',
+    ['payload', 'size', 'this extension: median', 'vscode-json-languageservice: median', 'speed-up', 'problems (ours / LS)'],
+    body,
+  );
+}
+
+export function stagesTable(result: StagesResult): string {
+  return renderTable(
+    `Where the pass's time goes — ${count(result.customers)} customers, each stage timed on its own, interleaved`,
+    ['stage', 'median', 'p95'],
+    result.stages.map((s) => [s.stage, ms(s.time.medianMs), ms(s.time.p95Ms)]),
+  );
+}
+
+export function schemaCompileTable(result: SchemaCompileResult): string {
+  const cold = (c: SchemaCompileResult['ajvCold']): string => `load ${ms(c.loadMedianMs)} + compile ${ms(c.compileMedianMs)} + first validation ${ms(c.firstValidationMedianMs)}`;
+  return renderTable(
+    'Schema validation start-up',
+    ['approach', 'median', 'breakdown (medians)'],
+    [
+      ['Ajv compile in a warm process (fresh Ajv each time)', medianAndP95(result.ajvCompileWarm), 'createAjv().compile(schema)'],
+      ['Ajv at activation, fresh Node process', medianAndP95(result.ajvCold.total), cold(result.ajvCold)],
+      ['build-time standalone validator, fresh Node process', medianAndP95(result.standaloneCold.total), cold(result.standaloneCold)],
+      ['what dist/extension.js uses', result.bundleUses, result.bundleEvidence],
+    ],
+  );
+}
+
+export function sendTable(result: SendResult): string {
+  const { settings } = result;
+  const rows = result.runs.map((r) => [
+    r.sender,
+    ms(r.wallMs),
+    `${ms(r.quotaBoundMs)} (${percent(r.ofQuotaBound)})`,
+    `${ms(r.postBoundMs)} (${times(r.ofPostBound)})`,
+    `${r.requests.total} (${r.requests.posts} POST, ${r.requests.lookups} lookups)`,
+    String(r.requests.tooManyRequests),
+    `${r.quotaUse.windows} × ${r.quotaUse.medianPerWindow} of ${settings.quota}`,
+    `${r.created} / ${r.failed} (${r.failedBecauseOf429} by 429)`,
+    r.store.exactlyOnce ? 'yes' : `NO (missing ${r.store.missing}, twice ${r.store.duplicated}, unexpected ${r.store.unexpected})`,
+  ]);
+  rows.push(['naive wall time ÷ default sender', times(result.speedupOverNaive)]);
+  rows.push(['naive wall time ÷ sender with lookups', times(result.speedupOverNaiveWithLookups)]);
+  return renderTable(
+    `Send efficiency — ${count(settings.customers)} customers, sandbox quota ${settings.quota} requests / ${ms(settings.windowMs)}, latency ${ms(settings.latencyMs)}`,
+    ['sender', 'wall time', 'quota bound (its requests)', 'POST-only bound', 'requests', '429s', 'windows × median requests', 'created / failed', 'each stored once'],
+    rows,
+  );
+}
+
+export function bundleTable(sizes: BundleSizes | undefined, load: Summary | undefined, activation: ActivationRecord | undefined, parts: readonly BundlePart[] | undefined): string {
+  const rows: string[][] = [];
+  if (sizes) {
+    rows.push(['dist/extension.js', `${kb(sizes.extension.bytes)} (gzip ${kb(sizes.extension.gzipBytes)})${sizes.extension.minified ? ', minified' : ', NOT minified'}`]);
+    rows.push(['dist/cli.js', `${kb(sizes.cli.bytes)} (gzip ${kb(sizes.cli.gzipBytes)})`]);
+    const vsix = sizes.vsix;
+    rows.push([vsix.path, vsix.bytes !== undefined ? `${kb(vsix.bytes)}${vsix.builtNow ? ' (built by this run)' : ''}${vsix.matchesDist ? '' : ' — holds an older dist/extension.js'}` : vsix.error ?? '–']);
+  }
+  if (load) rows.push(['bundle load time (Node, stubbed vscode)', medianAndP95(load)]);
+  if (activation) {
+    const recorded = activation.activationMs !== undefined ? `${ms(activation.activationMs)}, body of activate()${activation.source ? ` (${activation.source})` : ''}` : undefined;
+    rows.push(['activation in the real VS Code host', recorded ?? activation.note ?? '–']);
+  }
+  for (const part of parts ?? []) rows.push([`  in extension.js: ${part.part}`, kb(part.bytes)]);
+  return renderTable('Bundle and start-up', ['item', 'value'], rows);
+}
+
+export function memoryTable(results: readonly MemoryResult[]): string {
+  return renderTable(
+    `Memory — one diagnostics pass, fresh process each (heap "before" holds the text and loaded code)`,
+    ['pass', 'payload', 'pass time', 'heap before', 'peak heap', 'peak added', 'retained (result kept)', 'peak RSS (process)', 'GCs'],
+    results.map((r) => [
+      r.pass === 'ours' ? 'this extension' : 'vscode-json-languageservice',
+      `${count(r.customers)} customers (${mb(r.textMB)})`,
+      ms(r.durationMs),
+      mb(r.heapBeforeMB),
+      mb(r.peakHeapMB),
+      mb(r.peakHeapAddedMB),
+      mb(r.heapRetainedMB),
+      mb(r.maxRssMB),
+      String(r.garbageCollections),
+    ]),
+  );
+}
+
+export function targetsTable(targets: readonly TargetResult[]): string {
+  return renderTable('Targets', ['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, t.verdict]));
+}

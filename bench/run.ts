@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: measures the extension's performance and prints a table;
+ * writes everything to bench/results.json. Targets are reported as met or
+ * not met — a slow result never fails the run. Exit code 1 only when a
+ * measurement itself crashed (the others still run and are reported).
+ *
+ *   node --import tsx bench/run.ts           full run (~3–5 minutes)
+ *   node --import tsx bench/run.ts --quick   smoke run (under a minute)
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readActivationRecord, type ActivationRecord } from './bundle/activationRecord';
+import { bundleComposition, type BundlePart } from './bundle/bundleComposition';
+import { measureBundleSizes, type BundleSizes } from './bundle/bundleSizes';
+import { measureBundleLoad } from './bundle/measureBundleLoad';
+import { createLanguageServicePass } from './diagnostics/languageServiceBaseline';
+import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDiagnostics';
+import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
+import { measureStages, type StagesResult } from './diagnostics/measureStages';
+import { currentLoadAverage, machineInfo } from './machine';
+import { measureMemory, type MemoryResult } from './memory/measureMemory';
+import { profileFromArgs } from './profile';
+import { ms, times } from './report/format';
+import { bundleTable, diagnosticsTable, memoryTable, schemaCompileTable, sendTable, stagesTable, targetsTable } from './report/sections';
+import { judgeTargets } from './report/targets';
+import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
+import { measureSend, type SendResult } from './send/measureSend';
+import type { Summary } from './stats';
+
+const root = resolve(__dirname, '..');
+
+interface SectionError {
+  section: string;
+  message: string;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const profile = profileFromArgs(args);
+  const machine = machineInfo();
+  const started = performance.now();
+  const errors: SectionError[] = [];
+  const progress = (message: string): void => void process.stdout.write(`… ${message}\n`);
+
+  /** Runs one measurement; a crash is recorded and the next measurement still runs. */
+  async function section<T>(name: string, measure: () => Promise<T>): Promise<T | undefined> {
+    progress(name);
+    try {
+      return await measure();
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      errors.push({ section: name, message });
+      process.stderr.write(`\n${name} crashed:\n${message}\n`);
+      return undefined;
+    }
+  }
+
+  progress(`${profile.name} run on ${machine.cpuModel} (${machine.cores} cores), Node ${machine.nodeVersion}, load average ${machine.loadAverageAtStart}`);
+
+  const sizes = await section<BundleSizes>('bundle sizes', () => measureBundleSizes(root));
+  const activation = await section<ActivationRecord>('activation record', async () => readActivationRecord(root));
+  const schemaCompile = await section<SchemaCompileResult>('schema compile cost', () => measureSchemaCompile(root, profile.schemaCompile, profile.freshProcesses));
+
+  const languageService = createLanguageServicePass(root);
+  const diagnostics = await section<DiagnosticsRow[]>('diagnostics latency', () =>
+    measureDiagnostics(profile.diagnostics, languageService, (r) =>
+      progress(`  ${r.customers} customers: ours ${ms(r.ours.medianMs)}, language service ${ms(r.languageService.medianMs)} (${times(r.speedup)})`),
+    ),
+  );
+  const keystroke = await section<KeystrokeResult>('keystroke cost', () => measureKeystroke(profile.keystrokeCustomers, profile.keystroke, languageService));
+  const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
+  const memory = await section<MemoryResult[]>('memory', () => measureMemory(root, profile.memoryCustomers));
+  const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
+    measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
+  );
+  const bundleLoad = await section<Summary>('bundle load time', () => measureBundleLoad(root, profile.freshProcesses));
+  const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root));
+
+  const targets = judgeTargets({
+    ...(diagnostics ? { diagnostics } : {}),
+    ...(keystroke ? { keystroke } : {}),
+    ...(send ? { send } : {}),
+    ...(sizes ? { bundle: sizes } : {}),
+    ...(activation ? { activation } : {}),
+    ...(bundleLoad ? { bundleLoad } : {}),
+  });
+  machine.loadAverageAtEnd = currentLoadAverage();
+  const durationSeconds = Math.round((performance.now() - started) / 100) / 10;
+
+  const tables = [
+    `BigCommerce Customers — benchmark (${profile.name}), ${machine.date}`,
+    `${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGB} GB, ${machine.platform}, Node ${machine.nodeVersion}; load average ${machine.loadAverageAtStart} → ${machine.loadAverageAtEnd}; ${durationSeconds} s`,
+    diagnostics ? diagnosticsTable(diagnostics, keystroke) : '',
+    stages ? stagesTable(stages) : '',
+    schemaCompile ? schemaCompileTable(schemaCompile) : '',
+    send ? sendTable(send) : '',
+    bundleTable(sizes, bundleLoad, activation, composition),
+    memory ? memoryTable(memory) : '',
+    targetsTable(targets),
+  ];
+  process.stdout.write('\n' + tables.filter(Boolean).join('\n') + '\n');
+
+  const results = {
+    command: `node --import tsx bench/run.ts${args.length ? ' ' + args.join(' ') : ''}`,
+    profile: profile.name,
+    machine,
+    durationSeconds,
+    diagnostics,
+    keystroke,
+    stages,
+    schemaCompile,
+    send,
+    bundle: { sizes, loadTime: bundleLoad, activation, composition },
+    memory,
+    targets,
+    errors,
+  };
+  const resultsPath = join(root, 'bench', 'results.json');
+  writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`\nResults written to bench/results.json${errors.length ? `; ${errors.length} measurement(s) crashed: ${errors.map((e) => e.section).join(', ')}` : ''}\n`);
+  process.exitCode = errors.length > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sendDeps = { diagnostics, registry, results, log };
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
-  const storeAwareness = new StoreAwareness(diagnostics, registry, log);
+  const storeAwareness = new StoreAwareness(diagnostics, registry, results, log);
   const catalogue = () => storeAwareness.catalogue();
   const selector: vscode.DocumentSelector = { language: languageId };
   // Commands report their own failures; nothing may escape into VS Code's log as a crash.

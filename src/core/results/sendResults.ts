@@ -51,6 +51,16 @@ export function resultsFromReport(report: SendReport, emailsByIndex: ReadonlyMap
   return results;
 }
 
+/**
+ * Emails whose presence in the store a send of this file already explains: customers it
+ * created, and customers the store refused on their email (already in use). Telling that
+ * such an email "already exists in the store" would say nothing new.
+ */
+export function emailsSentBefore(results: readonly CustomerResult[], storeHash: string): Set<string> {
+  const explained = results.filter((r) => r.storeHash === storeHash && (r.outcome === 'created' || r.problems?.some((p) => p.path === '/email')));
+  return new Set(explained.map((r) => r.email));
+}
+
 /** Newer results replace older ones for the same store and email. */
 export function mergeResults(previous: readonly CustomerResult[], next: readonly CustomerResult[]): CustomerResult[] {
   const key = (r: CustomerResult) => `${r.storeHash}\u0000${r.email}`;

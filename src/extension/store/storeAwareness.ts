@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
-import { customersOf } from '../../core/results/sendResults';
+import { customersOf, emailsSentBefore } from '../../core/results/sendResults';
 import type { StoreTarget } from '../../core/send/storeTarget';
 import { CatalogueCache } from '../../core/store/catalogueCache';
 import type { StoreCatalogue } from '../../core/store/catalogueTypes';
@@ -10,6 +10,7 @@ import { toDiagnostic } from '../convert';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { describeRequest } from '../send/requestLog';
 import { apiBaseUrl, languageId } from '../settings';
+import type { ResultsStore } from '../send/resultsStore';
 import type { StoreRegistry } from './storeRegistry';
 
 interface StoreChecks {
@@ -35,6 +36,7 @@ export class StoreAwareness implements vscode.Disposable {
   constructor(
     private readonly diagnostics: DiagnosticsController,
     private readonly registry: StoreRegistry,
+    private readonly results: ResultsStore,
     log: vscode.LogOutputChannel,
   ) {
     const onRequest = (entry: Parameters<typeof describeRequest>[0]) => log.info(describeRequest(entry));
@@ -49,6 +51,7 @@ export class StoreAwareness implements vscode.Disposable {
         this.checks.delete(d.uri.toString());
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.recheckAll()),
+      results.onDidChange(() => this.recheckAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bigcommerceCustomers')) this.recheckAll();
       }),
@@ -120,7 +123,9 @@ export class StoreAwareness implements vscode.Disposable {
     const emails = customersOf(analysis.document).flatMap((c) => (c.email ? [c.email] : []));
     this.emails.check(target, emails);
     const lookupProblem = this.emails.problem(target.storeHash);
-    const found = storeDiagnostics(analysis.document, this.catalogues.get(target.storeHash), this.emails.existing(target.storeHash, emails), target.storeHash, {
+    const sentBefore = emailsSentBefore(this.results.get(document.uri), target.storeHash);
+    const existing = new Map([...this.emails.existing(target.storeHash, emails)].filter(([email]) => !sentBefore.has(email)));
+    const found = storeDiagnostics(analysis.document, this.catalogues.get(target.storeHash), existing, target.storeHash, {
       ...(lookupProblem ? { emailLookupProblem: lookupProblem } : {}),
     });
     this.checks.set(document.uri.toString(), { version: document.version, diagnostics: found });

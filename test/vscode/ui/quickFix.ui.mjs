@@ -3,6 +3,7 @@
 // menu on it repairs the file. Leaves screenshots of both in media/.
 import { join } from 'node:path';
 import {
+  closeEditor,
   cursorPosition,
   editorOf,
   findProblem,
@@ -11,6 +12,7 @@ import {
   problemRow,
   quickFixItems,
   quickOpen,
+  runCommand,
   showProblems,
   step,
   waitUntil,
@@ -70,4 +72,8 @@ export async function run(page, { mediaDir }) {
       message: 'the editor does not show "country_code": "US"',
     }),
   );
+  await step('revert and close the file, for the tests after this one', async () => {
+    await runCommand(page, 'File: Revert File');
+    await closeEditor(page, fileName);
+  });
 }

@@ -58,6 +58,13 @@ export async function run(page, { sandbox, mediaDir }) {
     });
   }
 
+  await step('see no "already a customer" warning repeat what the refusals say, nor mark the created customers', () =>
+    waitUntil(async () => !(await problemsOfFile(page, fileName)).some((p) => p.message.includes(`is already a customer of store ${storeHash}`)), {
+      timeout: 10_000,
+      message: async () => `still listed: ${(await problemsOfFile(page, fileName)).map((p) => p.message).join(' | ')}`,
+    }),
+  );
+
   await step('take the screenshot of the IDs and the refusals', async () => {
     await scrollToTop(page, fileName);
     await page.screenshot({ path: join(mediaDir, 'screenshot-send.png') });

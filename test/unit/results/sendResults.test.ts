@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseJsonDocument } from '../../../src/core/document/jsonDocument';
+import { attachResults, emailsSentBefore, mergeResults, resultsFromReport } from '../../../src/core/results/sendResults';
+import type { SendReport } from '../../../src/core/send/sendTypes';
+
+const at = '2026-11-28T10:00:00.000Z';
+const emails = new Map([
+  [0, 'ada@example.com'],
+  [1, 'taken@example.com'],
+  [2, 'grace@example.com'],
+]);
+const report: SendReport = {
+  created: [{ index: 0, id: 142, email: 'Ada@example.com' }],
+  failed: [
+    { index: 1, path: '/1/email', message: 'Error creating customers: email taken@example.com already in use', emailInUse: true, requestId: 'req-1' },
+    { index: 2, path: '/2/addresses/0/country_code', message: 'country_code is invalid', more: [{ path: '/2/phone', message: 'phone is too long' }] },
+  ],
+  notSent: [],
+  requests: 2,
+  cancelled: false,
+};
+
+describe('send results', () => {
+  it('keeps each outcome by email, with problems relative to the customer', () => {
+    assert.deepEqual(resultsFromReport(report, emails, 'abc123', at), [
+      { email: 'ada@example.com', storeHash: 'abc123', outcome: 'created', id: 142, at },
+      { email: 'taken@example.com', storeHash: 'abc123', outcome: 'failed', problems: [{ path: '/email', message: 'Error creating customers: email taken@example.com already in use' }], at, requestId: 'req-1' },
+      {
+        email: 'grace@example.com',
+        storeHash: 'abc123',
+        outcome: 'failed',
+        problems: [
+          { path: '/addresses/0/country_code', message: 'country_code is invalid' },
+          { path: '/phone', message: 'phone is too long' },
+        ],
+        at,
+      },
+    ]);
+  });
+
+  it('lets a newer result replace an older one of the same store and email only', () => {
+    const [created, refused] = resultsFromReport(report, emails, 'abc123', at);
+    const again = { ...refused!, outcome: 'created' as const, id: 143, problems: undefined };
+    const otherStore = { ...created!, storeHash: 'xyz789' };
+    assert.deepEqual(mergeResults([created!, refused!], [again, otherStore]), [created, again, otherStore]);
+  });
+
+  it('finds each result\'s customer by email after edits above it, whatever the case of the email', () => {
+    const results = resultsFromReport(report, emails, 'abc123', at);
+    const doc = parseJsonDocument(JSON.stringify([{ email: 'new@example.com' }, { email: 'GRACE@example.com' }, { email: 'ada@example.com' }]));
+    assert.deepEqual(
+      attachResults(doc, results, 'abc123').map(({ index, result }) => [index, result.email, result.outcome]),
+      [
+        [1, 'grace@example.com', 'failed'],
+        [2, 'ada@example.com', 'created'],
+      ],
+    );
+    assert.deepEqual(attachResults(doc, results, 'xyz789'), []);
+  });
+
+  it('knows which emails a send already explains: created, or refused on the email', () => {
+    const results = resultsFromReport(report, emails, 'abc123', at);
+    assert.deepEqual([...emailsSentBefore(results, 'abc123')].sort(), ['ada@example.com', 'taken@example.com']);
+    assert.deepEqual([...emailsSentBefore(results, 'xyz789')], []);
+  });
+});

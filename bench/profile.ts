@@ -27,7 +27,10 @@ export interface BenchProfile {
   /** fresh Node processes per cold-start measurement */
   freshProcesses: number;
   send: SendSettings;
+  /** the large file of the memory and the slices measurements */
   memoryCustomers: number;
+  /** runs of the slices measurement, after one warm-up */
+  sliceRuns: number;
 }
 
 const plan = (warmupRounds: number, minRounds: number, maxRounds: number, budgetMs: number): RoundPlan => ({ warmupRounds, minRounds, maxRounds, budgetMs });
@@ -49,6 +52,7 @@ const full: BenchProfile = {
   freshProcesses: 7,
   send: { customers: 2_000, ...sendSettings },
   memoryCustomers: 5_000,
+  sliceRuns: 7,
 };
 
 const quick: BenchProfile = {
@@ -66,6 +70,7 @@ const quick: BenchProfile = {
   freshProcesses: 3,
   send: { customers: 400, ...sendSettings },
   memoryCustomers: 5_000,
+  sliceRuns: 3,
 };
 
 export function profileFromArgs(args: readonly string[]): BenchProfile {

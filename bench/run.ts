@@ -16,12 +16,13 @@ import { measureBundleLoad } from './bundle/measureBundleLoad';
 import { createLanguageServicePass } from './diagnostics/languageServiceBaseline';
 import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDiagnostics';
 import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
+import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
 import { measureStages, type StagesResult } from './diagnostics/measureStages';
 import { currentLoadAverage, machineInfo } from './machine';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
-import { bundleTable, diagnosticsTable, memoryTable, schemaCompileTable, sendTable, stagesTable, targetsTable } from './report/sections';
+import { bundleTable, diagnosticsTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, targetsTable } from './report/sections';
 import { judgeTargets } from './report/targets';
 import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
 import { measureSend, type SendResult } from './send/measureSend';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   );
   const keystroke = await section<KeystrokeResult>('keystroke cost', () => measureKeystroke(profile.keystrokeCustomers, profile.keystroke, languageService));
   const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
+  const slices = await section<SlicesResult>('checking a large file in slices', () => measureSlices(profile.memoryCustomers, profile.sliceRuns));
   const memory = await section<MemoryResult[]>('memory', () => measureMemory(root, profile.memoryCustomers));
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
   const targets = judgeTargets({
     ...(diagnostics ? { diagnostics } : {}),
     ...(keystroke ? { keystroke } : {}),
+    ...(slices ? { slices } : {}),
     ...(send ? { send } : {}),
     ...(sizes ? { bundle: sizes } : {}),
     ...(activation ? { activation } : {}),
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     `${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGB} GB, ${machine.platform}, Node ${machine.nodeVersion}; load average ${machine.loadAverageAtStart} → ${machine.loadAverageAtEnd}; ${durationSeconds} s`,
     diagnostics ? diagnosticsTable(diagnostics, keystroke) : '',
     stages ? stagesTable(stages) : '',
+    slices ? slicesTable(slices) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
     bundleTable(sizes, bundleLoad, activation, composition),
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
     diagnostics,
     keystroke,
     stages,
+    slices,
     schemaCompile,
     send,
     bundle: { sizes, loadTime: bundleLoad, activation, composition },

@@ -4,6 +4,7 @@ import type { BundlePart } from '../bundle/bundleComposition';
 import type { BundleSizes } from '../bundle/bundleSizes';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
+import type { SlicesResult } from '../diagnostics/measureSlices';
 import type { StagesResult } from '../diagnostics/measureStages';
 import type { MemoryResult } from '../memory/measureMemory';
 import type { SchemaCompileResult } from '../schemaCompile/measureSchemaCompile';
@@ -36,6 +37,17 @@ export function diagnosticsTable(rows: readonly DiagnosticsRow[], keystroke: Key
     'Diagnostics latency — full pass, interleaved in one process (speed-up = language service median ÷ ours)',
     ['payload', 'size', 'this extension: median', 'vscode-json-languageservice: median', 'speed-up', 'problems (ours / LS)'],
     body,
+  );
+}
+
+export function slicesTable(result: SlicesResult): string {
+  return renderTable(
+    `Checking a large file without holding the extension host — ${count(result.customers)} customers (${kb(result.bytes)}), ${result.total.runs} runs`,
+    ['how', 'longest time the thread is held', 'start to finish'],
+    [
+      ['one go (analyzeText)', medianAndP95(result.oneGo), medianAndP95(result.oneGo)],
+      [`in slices (analyzeTextInSlices, ${result.slicesPerRun} slices)`, medianAndP95(result.longestSlice), medianAndP95(result.total)],
+    ],
   );
 }
 

@@ -3,6 +3,7 @@ import type { ActivationRecord } from '../bundle/activationRecord';
 import type { BundleSizes } from '../bundle/bundleSizes';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
+import type { SlicesResult } from '../diagnostics/measureSlices';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
 import { kb, ms, percent, times } from './format';
@@ -18,6 +19,7 @@ export interface TargetResult {
 export interface TargetInputs {
   diagnostics?: DiagnosticsRow[];
   keystroke?: KeystrokeResult;
+  slices?: SlicesResult;
   send?: SendResult;
   bundle?: BundleSizes;
   activation?: ActivationRecord;
@@ -39,6 +41,13 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   judge('diagnostics <2 ms median, 10 customers', atTen && ms(atTen.ours.medianMs), atTen && atTen.ours.medianMs < 2);
   const key = inputs.keystroke;
   judge(`keystroke <16 ms median, ${key ? key.customers.toLocaleString('en-US') : '1,000'} customers`, key && ms(key.ours.medianMs), key && key.ours.medianMs < 16);
+
+  const slices = inputs.slices;
+  judge(
+    `checking ${slices ? slices.customers.toLocaleString('en-US') : '5,000'} customers holds the extension host <50 ms at a time (median of the longest slice)`,
+    slices && ms(slices.longestSlice.medianMs),
+    slices && slices.longestSlice.medianMs < 50,
+  );
 
   const send = inputs.send;
   const sender = send?.runs[0];

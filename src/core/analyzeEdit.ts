@@ -1,12 +1,10 @@
 import type { Node } from 'jsonc-parser';
-import { type Analysis, analyzeText, applyObjectRules, inDocumentOrder } from './analyze';
+import { type Analysis, analyzeText, inDocumentOrder } from './analyze';
 import type { BcDiagnostic } from './diagnostics/diagnostic';
-import { type JsonDocument, jsonDocument, type TextRange } from './document/jsonDocument';
+import { customerDiagnostics } from './customerDiagnostics';
+import { jsonDocument, type TextRange } from './document/jsonDocument';
 import { parseStrictJsonValueAt, shiftOffsets } from './document/strictJsonTree';
-import type { FixSpec } from './fixes/fixSpec';
 import { duplicateEmails } from './rules/duplicateEmails';
-import { forEachObjectOfCustomer } from './rules/objectWalker';
-import { schemaDiagnostics } from './schema/schemaDiagnostics';
 
 /**
  * The analysis of `text`, the next version of the text `previous` analysed: what
@@ -16,12 +14,13 @@ import { schemaDiagnostics } from './schema/schemaDiagnostics';
  * is taken over and must not be used afterwards: the editor keeps only each file's latest.
  */
 export function analyzeEdit(previous: Analysis | undefined, text: string): Analysis {
-  if (!previous) return analyzeText(text);
-  if (previous.document.text === text) return previous;
-  return reanalyzeCustomer(previous, text) ?? analyzeText(text);
+  return analyzeEditWithinCustomer(previous, text) ?? analyzeText(text);
 }
 
-function reanalyzeCustomer(previous: Analysis, text: string): Analysis | undefined {
+/** analyzeEdit's quick path alone: `undefined` when the text needs a full analysis. */
+export function analyzeEditWithinCustomer(previous: Analysis | undefined, text: string): Analysis | undefined {
+  if (!previous) return undefined;
+  if (previous.document.text === text) return previous;
   const old = previous.document;
   const root = old.root;
   const values = old.value;
@@ -54,7 +53,7 @@ function reanalyzeCustomer(previous: Analysis, text: string): Analysis | undefin
     if (owner === index) continue;
     diagnostics.push(owner !== undefined && owner > index ? shifted(d, oldEnd, delta) : d);
   }
-  diagnostics.push(...customerDiagnostics(document, node, index), ...duplicateEmails(root));
+  diagnostics.push(...customerDiagnostics(text, node, newValues[index], index), ...duplicateEmails(root));
   return { document, diagnostics: inDocumentOrder(diagnostics) };
 }
 
@@ -101,30 +100,4 @@ function shifted(d: BcDiagnostic, from: number, delta: number): BcDiagnostic {
     range: move(d.range),
     ...(d.related ? { related: d.related.map((r) => ({ ...r, range: move(r.range) })) } : {}),
   };
-}
-
-/** The schema's and the rules' problems of one customer, with pointers into the whole body. */
-function customerDiagnostics(document: JsonDocument, node: Node, index: number): BcDiagnostic[] {
-  // The schema checks the customer as the only item of a body, then its pointers are moved from /0 to /index.
-  const alone = jsonDocument({
-    text: document.text,
-    root: { type: 'array', offset: 0, length: 0, children: [node] },
-    value: [(document.value as unknown[])[index]],
-    syntaxProblems: [],
-    comments: [],
-    trailingCommas: [],
-  });
-  const found = schemaDiagnostics(alone)
-    .filter((d) => d.path !== '')
-    .map((d) => ({ ...d, path: movePointer(d.path, index), ...(d.fix ? { fix: moveFix(d.fix, index) } : {}) }));
-  forEachObjectOfCustomer(node, index, (object) => applyObjectRules(object, found));
-  return found;
-}
-
-function movePointer(pointer: string, index: number): string {
-  return pointer.replace(/^\/0(?=\/|$)/, `/${index}`);
-}
-
-function moveFix(fix: FixSpec, index: number): FixSpec {
-  return 'pointer' in fix ? { ...fix, pointer: movePointer(fix.pointer, index) } : fix;
 }

@@ -26,6 +26,39 @@ export function parseStrictJsonValueAt(text: string, start: number, end: number,
   }
 }
 
+/**
+ * Reads a strict-JSON array an item at a time, so that a long one can be read in slices.
+ * `next()` gives the next item's tree (also added to `root`), `null` after the last one, or
+ * `undefined` as soon as the text turns out not to be strict JSON.
+ */
+export class StrictArrayReader {
+  private done = false;
+
+  private constructor(
+    private readonly parser: StrictParser,
+    readonly root: Node,
+  ) {}
+
+  /** A reader of `text`, or `undefined` when it does not hold an array. */
+  static open(text: string): StrictArrayReader | undefined {
+    const parser = new StrictParser(text, 0, text.length);
+    const root = parser.openArray();
+    return root && new StrictArrayReader(parser, root);
+  }
+
+  next(): Node | null | undefined {
+    if (this.done) return null;
+    try {
+      const item = this.parser.nextItem(this.root as Building);
+      if (item) return item;
+      this.done = true;
+      return this.parser.atEnd() ? null : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /** Moves every offset of `node`'s tree by `delta`, in place. */
 export function shiftOffsets(node: Node, delta: number): void {
   const moving = node as Building;
@@ -65,6 +98,33 @@ class StrictParser {
   atEnd(): boolean {
     while (this.pos < this.end && isWhitespace(this.text.charCodeAt(this.pos))) this.pos++;
     return this.pos === this.end;
+  }
+
+  /** Reads up to and including the "[" of an array; undefined when the value there is not an array. */
+  openArray(): Building | undefined {
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) !== OPEN_BRACKET) return undefined;
+    const node: Building = { type: 'array', offset: this.pos, length: 0, parent: undefined, children: [] };
+    this.pos++;
+    return node;
+  }
+
+  /** Reads the next item of `array` (opened by openArray), or its "]" and then returns null. */
+  nextItem(array: Building): Node | null {
+    this.skipWhitespace();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === CLOSE_BRACKET) {
+      this.pos++;
+      array.length = this.pos - array.offset;
+      return null;
+    }
+    if (array.children!.length > 0) {
+      if (c !== COMMA) throw notStrict;
+      this.pos++;
+    }
+    const item = this.value(array);
+    array.children!.push(item);
+    return item;
   }
 
   value(parent: Node | undefined): Node {

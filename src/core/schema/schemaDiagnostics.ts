@@ -82,6 +82,17 @@ function listNames(names: string[]): string {
   return names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
 }
 
+/**
+ * The problems of the body's size (none, or more customers than one request takes), for an
+ * array body whose customers are checked one by one, without validating them all again.
+ */
+export function bodySizeDiagnostics(root: Node, customers: unknown[]): BcDiagnostic[] {
+  const { minItems, maxItems } = schemaAt([]) ?? {};
+  const keyword = minItems !== undefined && customers.length < minItems ? 'minItems' : maxItems !== undefined && customers.length > maxItems ? 'maxItems' : undefined;
+  const found = keyword && bodyProblem(root, { keyword, data: customers } as ErrorObject);
+  return found ? [found] : [];
+}
+
 function bodyProblem(node: Node, error: ErrorObject): BcDiagnostic | undefined {
   const range = openingRange(node);
   switch (error.keyword) {

@@ -22,7 +22,8 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analysis = this.diagnostics.analysisOf(document);
+    const analysis = this.diagnostics.analysisIfReady(document);
+    if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only)) {
       const seen = new Set<string>();

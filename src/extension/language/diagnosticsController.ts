@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { analyzeEdit } from '../../core/analyzeEdit';
+import { analyzeEdit, analyzeEditWithinCustomer } from '../../core/analyzeEdit';
+import { analyzeTextInSlices } from '../../core/analyzeInSlices';
 import { diagnostic } from '../../core/diagnostics/diagnostic';
 import { parseJsonDocument } from '../../core/document/jsonDocument';
 import { toDiagnostic } from '../convert';
@@ -46,6 +47,22 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.run(document);
   }
 
+  /**
+   * Like analysisOf, for what VS Code asks on its own (code actions follow the cursor): a large
+   * file whose check is pending gets `undefined` rather than a check that holds the extension
+   * host; VS Code asks again once the new problems are published.
+   */
+  analysisIfReady(document: vscode.TextDocument): Analysis | undefined {
+    const current = this.published.get(document.uri.toString());
+    if (current?.version === document.version) return current.analysis;
+    const text = document.getText();
+    if (text.length < CHECKED_IN_SLICES_ABOVE) return this.run(document);
+    // An edit inside one customer is quick to check even in a large file.
+    const quick = this.guardedSync(document, () => analyzeEditWithinCustomer(current?.analysis, text));
+    if (quick) this.publish(document, document.version, quick);
+    return quick;
+  }
+
   /** Resolves once the diagnostics of the document's current version are published. */
   whenPublished(document: vscode.TextDocument): Promise<readonly vscode.Diagnostic[]> {
     const key = document.uri.toString();
@@ -67,30 +84,81 @@ export class DiagnosticsController implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!document.isClosed) this.run(document);
+        if (!document.isClosed) void this.check(document);
       }, delay),
     );
+  }
+
+  /** The check after an edit: large files that need a full pass are checked a slice at a time. */
+  private async check(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const version = document.version;
+    if (this.published.get(key)?.version === version) {
+      this.resolveWaiters(key); // checked meanwhile, on request
+      return;
+    }
+    const text = document.getText();
+    if (text.length < CHECKED_IN_SLICES_ABOVE || text.length > settings().maxFileSize) {
+      this.run(document);
+      return;
+    }
+    const analysis = await this.guarded(document, async () => {
+      const quick = analyzeEditWithinCustomer(this.published.get(key)?.analysis, text);
+      if (quick) return quick;
+      const started = performance.now();
+      const full = await analyzeTextInSlices(text, {
+        cancelled: () => document.isClosed || document.version !== version || this.published.get(key)?.version === version,
+      });
+      if (full) this.log.debug(`Checked ${document.uri.fsPath} (${(text.length / 1_048_576).toFixed(1)} MB) in slices, ${Math.round(performance.now() - started)} ms`);
+      return full;
+    });
+    // Undefined: a newer version, or an analysis made meanwhile for this one, took over.
+    if (analysis && !document.isClosed && document.version === version) this.publish(document, version, analysis);
   }
 
   private run(document: vscode.TextDocument): Analysis {
     const key = document.uri.toString();
     const text = document.getText();
-    let analysis: Analysis;
+    // Each run builds on the last one, so an edit inside one customer re-checks only that customer.
+    const analysis = this.guardedSync(document, () => (text.length > settings().maxFileSize ? tooLarge(text) : analyzeEdit(this.published.get(key)?.analysis, text)));
+    this.publish(document, document.version, analysis);
+    return analysis;
+  }
+
+  private guardedSync<T extends Analysis | undefined>(document: vscode.TextDocument, analyse: () => T): T | Analysis {
     try {
-      // Each run builds on the last one, so an edit inside one customer re-checks only that customer.
-      analysis = text.length > settings().maxFileSize ? tooLarge(text) : analyzeEdit(this.published.get(key)?.analysis, text);
+      return analyse();
     } catch (error) {
-      // A bug in a rule must not take the editor down: report it once and show nothing.
-      this.log.error(`Checking ${document.uri.fsPath} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      analysis = { document: parseJsonDocument(''), diagnostics: [] };
+      return this.failed(document, error);
     }
-    this.published.set(key, { version: document.version, analysis });
+  }
+
+  private async guarded(document: vscode.TextDocument, analyse: () => Promise<Analysis | undefined>): Promise<Analysis | undefined> {
+    try {
+      return await analyse();
+    } catch (error) {
+      return this.failed(document, error);
+    }
+  }
+
+  /** A bug in a rule must not take the editor down: report it once and show nothing. */
+  private failed(document: vscode.TextDocument, error: unknown): Analysis {
+    this.log.error(`Checking ${document.uri.fsPath} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return { document: parseJsonDocument(''), diagnostics: [] };
+  }
+
+  private publish(document: vscode.TextDocument, version: number, analysis: Analysis): void {
+    const key = document.uri.toString();
+    this.published.set(key, { version, analysis });
     this.collection.set(document.uri, analysis.diagnostics.map((d) => toDiagnostic(document, d)));
+    this.resolveWaiters(key);
+    this.published$.fire({ document, analysis });
+  }
+
+  private resolveWaiters(key: string): void {
     const waiting = this.waiters.get(key);
     this.waiters.delete(key);
     waiting?.forEach((resolve) => resolve());
-    this.published$.fire({ document, analysis });
-    return analysis;
   }
 
   private forget(uri: vscode.Uri): void {
@@ -106,6 +174,9 @@ export class DiagnosticsController implements vscode.Disposable {
     this.subscriptions.forEach((s) => s.dispose());
   }
 }
+
+/** Above this many characters (about 250 customers) a full check runs in slices, so that it never holds the extension host for long. */
+const CHECKED_IN_SLICES_ABOVE = 200_000;
 
 /** Small files are checked almost at once; big ones wait for a pause in typing. */
 function debounceFor(document: vscode.TextDocument): number {

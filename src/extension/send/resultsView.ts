@@ -33,8 +33,11 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
       this.hintsChanged,
       results.onDidChange(refresh),
       registry.onDidChange(refresh),
-      vscode.workspace.onDidChangeTextDocument((e) => this.refresh(e.document)),
-      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      // After each check, so that refusals, IDs and lenses follow the customers as they move.
+      diagnostics.onDidPublish(({ document }) => {
+        this.refresh(document);
+        this.hintsChanged.fire();
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
     );
     this.refreshAll();
@@ -54,7 +57,8 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
       this.collection.delete(document.uri);
       return;
     }
-    const { document: parsed } = this.diagnostics.analysisOf(document);
+    const parsed = this.diagnostics.analysisIfReady(document)?.document;
+    if (!parsed) return; // refreshed again once the document's check is published
     const found: vscode.Diagnostic[] = [];
     for (const { index, node, result } of attachResults(parsed, stored, store.hash)) {
       if (result.outcome !== 'failed') continue;
@@ -72,7 +76,8 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
   provideInlayHints(document: vscode.TextDocument): vscode.InlayHint[] {
     const store = this.registry.active();
     if (!store) return [];
-    const { document: parsed } = this.diagnostics.analysisOf(document);
+    const parsed = this.diagnostics.analysisIfReady(document)?.document;
+    if (!parsed) return [];
     return attachResults(parsed, this.results.get(document.uri), store.hash)
       .filter(({ result }) => result.outcome === 'created')
       .map(({ node, result }) => {
@@ -84,8 +89,8 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const { document: parsed } = this.diagnostics.analysisOf(document);
-    if (parsed.root?.type !== 'array') return [];
+    const parsed = this.diagnostics.analysisIfReady(document)?.document;
+    if (parsed?.root?.type !== 'array') return [];
     const store = this.registry.active();
     const count = customersOf(parsed).length;
     const top = toRange(document, { start: parsed.root.offset, end: parsed.root.offset });

@@ -118,8 +118,9 @@ export class StoreAwareness implements vscode.Disposable {
     if (this.catalogues.isStale(target.storeHash, maxAgeMs) && !this.catalogues.isLoading(target.storeHash)) {
       void this.catalogues.refresh(target).then(() => this.changed.fire());
     }
-    // Read after the wait: the editor keeps only the latest analysis of a file.
-    const analysis = this.diagnostics.analysisOf(document);
+    // Read after the wait: the editor keeps only the latest analysis of a file. None yet: this runs again when it is published.
+    const analysis = this.diagnostics.analysisIfReady(document);
+    if (!analysis) return;
     const emails = customersOf(analysis.document).flatMap((c) => (c.email ? [c.email] : []));
     this.emails.check(target, emails);
     const lookupProblem = this.emails.problem(target.storeHash);

@@ -90,6 +90,36 @@ suite('Language support in a real VS Code', () => {
     assert.deepEqual(codes(await diagnosticsOf(document)), ['read-only-property']);
   });
 
+  test('a large file is checked in full, and edits anywhere in it are followed', async () => {
+    // 1,500 customers (about 300 KB): checked in slices at first, then customer by customer as it is edited.
+    const customers = Array.from({ length: 1500 }, (_, i) => ({ email: `c${i}@example.com`, first_name: `First ${i}`, last_name: `Last ${i}`, addresses: [{ first_name: 'F', last_name: 'L', address1: '1 Main St', city: 'Austin', state_or_province: 'Texas', postal_code: '78701', country_code: 'US' }] }));
+    customers[1499].addresses[0].country_code = 'USA';
+    const { document, editor } = await open(JSON.stringify(customers, null, 2));
+    const line = (code: string, diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line);
+    const first = await diagnosticsOf(document);
+    assert.deepEqual(codes(first), ['batch-split', 'country-code']);
+    assert.equal(document.getText(first.find((d) => d.code === 'country-code')!.range), '"USA"');
+
+    // Inside one customer near the middle, then across two customers: both end as a full check would.
+    const middle = document.getText().indexOf('"c700@example.com"');
+    await editor.edit((e) => e.insert(document.positionAt(middle + 1), ' '));
+    const afterEdit = await diagnosticsOf(document);
+    assert.deepEqual(codes(afterEdit), ['batch-split', 'country-code', 'email-whitespace']);
+    assert.equal(document.getText(afterEdit.find((d) => d.code === 'email-whitespace')!.range), '" c700@example.com"');
+    const countryLine = line('country-code', afterEdit)[0];
+    assert.equal(document.lineAt(countryLine).text.trim(), '"country_code": "USA"');
+
+    // From customer 10's email to customer 12's: the rest of 12 takes the place of 10 and 11.
+    const from = document.positionAt(document.getText().indexOf('"c10@example.com"'));
+    const to = document.positionAt(document.getText().indexOf('"c12@example.com"'));
+    const cut = document.getText(new vscode.Range(from, to));
+    await editor.edit((e) => e.delete(new vscode.Range(from, to)));
+    const afterCut = await diagnosticsOf(document);
+    assert.match(afterCut.find((d) => d.code === 'batch-split')!.message, /^1498 customers/);
+    await editor.edit((e) => e.insert(from, cut));
+    assert.deepEqual(codes(await diagnosticsOf(document)), ['batch-split', 'country-code', 'email-whitespace']);
+  });
+
   test('the preferred quick fix repairs the problem with a minimal edit', async () => {
     const text = '[{"email": "a@example.com", "first_name": "A", "last_name": "B", "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA"}]}]';
     const { document } = await open(text);

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, getLocation, type Node, parseTree } from 'jsonc-parser';
 import type { TextRange } from '../document/jsonDocument';
 import { objectLabel, resolve, type SchemaNode, schemaAt, typesOf, writableProperties, describeLimits } from '../schema/customerSchema';
+import { narrowToCustomer, shiftRange } from './customerAround';
 import { snippetFromBody } from './snippetText';
 
 export interface CompletionEntry {
@@ -25,6 +26,13 @@ export interface Completions {
 
 /** Completions from the schema at `offset`: missing property names, or values for the field. */
 export function completionsAt(text: string, offset: number): Completions {
+  const narrowed = narrowToCustomer(text, offset);
+  const found = completionsInText(narrowed.text, narrowed.offset);
+  return { ...found, range: shiftRange(found.range, narrowed.shift) };
+}
+
+/** completionsAt, working on the whole text. */
+export function completionsInText(text: string, offset: number): Completions {
   const location = getLocation(text, offset);
   const root = parseTree(text, [], { allowTrailingComma: true });
   const previous = location.previousNode;

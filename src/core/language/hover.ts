@@ -1,5 +1,6 @@
 import { findNodeAtOffset, getNodePath, getNodeValue, parseTree } from 'jsonc-parser';
 import type { TextRange } from '../document/jsonDocument';
+import { narrowToCustomer, shiftRange } from './customerAround';
 import { describeLimits, objectLabel, type SchemaNode, schemaAt } from '../schema/customerSchema';
 
 export interface HoverInfo {
@@ -10,6 +11,23 @@ export interface HoverInfo {
 
 /** The schema's description and limits for the key (or enum value) under `offset`. */
 export function hoverAt(text: string, offset: number): HoverInfo | undefined {
+  const narrowed = narrowToCustomer(text, offset);
+  const info = hoverInText(narrowed.text, narrowed.offset);
+  return info && { ...info, range: shiftRange(info.range, narrowed.shift) };
+}
+
+/** A number under `offset` that may be one of the store's ids, with the field it is the value of. */
+export function idAt(text: string, offset: number): { field: string; id: number; range: TextRange } | undefined {
+  const narrowed = narrowToCustomer(text, offset);
+  const root = parseTree(narrowed.text, [], { allowTrailingComma: true });
+  const node = root && findNodeAtOffset(root, narrowed.offset);
+  if (node?.type !== 'number') return undefined;
+  const field = [...getNodePath(node)].reverse().find((s): s is string => typeof s === 'string');
+  return field ? { field, id: Number(node.value), range: shiftRange({ start: node.offset, end: node.offset + node.length }, narrowed.shift) } : undefined;
+}
+
+/** hoverAt, working on the whole text. */
+export function hoverInText(text: string, offset: number): HoverInfo | undefined {
   const root = parseTree(text, [], { allowTrailingComma: true });
   const node = root && findNodeAtOffset(root, offset);
   const property = node?.parent;

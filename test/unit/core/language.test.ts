@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completionsAt } from '../../../src/core/language/completion';
-import { hoverAt } from '../../../src/core/language/hover';
-import { diagnosticsOf, fillSnippet } from './helpers';
+import { completionsAt, completionsInText } from '../../../src/core/language/completion';
+import { customerAround } from '../../../src/core/language/customerAround';
+import { hoverAt, hoverInText } from '../../../src/core/language/hover';
+import { address, body, customer, diagnosticsOf, fillSnippet } from './helpers';
 
 const at = (text: string, marker = '|') => ({ text: text.replace(marker, ''), offset: text.indexOf(marker) });
 
@@ -93,4 +95,45 @@ describe('snippets', () => {
       assert.deepEqual(diagnosticsOf(text), []);
     });
   }
+});
+
+describe('completion and hover on the customer under the cursor', () => {
+  const payload = body(
+    customer({ addresses: [address(), address({ country_code: 'DE', address_type: 'commercial' })], attributes: [{ attribute_id: 1, attribute_value: '44' }], channel_ids: [1, 2] }),
+    customer({ email: 'b@example.com', note: 'a "quoted" [bracket] {brace} // not a comment', authentication: { force_password_reset: true } }),
+    customer({ email: 'c@example.com' }),
+  );
+  const same = (text: string, offset: number): void => {
+    const narrowed = completionsAt(text, offset);
+    const whole = completionsInText(text, offset);
+    assert.deepEqual(narrowed, whole, `completion at ${offset}: ${JSON.stringify(text.slice(Math.max(0, offset - 20), offset))}|`);
+    assert.deepEqual(hoverAt(text, offset), hoverInText(text, offset), `hover at ${offset}`);
+  };
+
+  it('gives what working on the whole text gives, at every offset of a valid body', () => {
+    for (let offset = 0; offset <= payload.length; offset++) same(payload, offset);
+  });
+
+  it('gives what working on the whole text gives while a property is being typed inside a customer', () => {
+    const typing = ['"', '"addr', '"addresses": ', '"addresses": [{"', '"country_code": "', ', "', '"phone": 1,'];
+    const insideCustomers = [...payload.matchAll(/\n  \{[^]*?\n  \}/g)].flatMap((m) => Array.from({ length: m[0].length - 4 }, (_, i) => m.index! + 4 + i));
+    fc.assert(
+      fc.property(fc.constantFrom(...insideCustomers), fc.constantFrom(...typing), (at, typed) => {
+        const text = payload.slice(0, at) + typed + payload.slice(at);
+        same(text, at + typed.length);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds the customer around an offset past strings, escapes and comments', () => {
+    const text = '[ {"a": "]}\\"{"} , // } ]\n {"b": [1, {"c": 2}] /* ] */}, 3 ]';
+    const second = text.indexOf('{"b"');
+    assert.deepEqual(customerAround(text, text.indexOf('"a"')), { start: 2, end: text.indexOf('} ,') + 1 });
+    assert.deepEqual(customerAround(text, text.indexOf('"c"')), { start: second, end: text.indexOf('}, 3') + 1 });
+    assert.equal(customerAround(text, text.indexOf('//')), undefined, 'between customers');
+    assert.equal(customerAround(text, text.indexOf('3 ]')), undefined, 'a customer that is not an object');
+    assert.equal(customerAround('{"a": {"b": 1}}', 8), undefined, 'not an array body');
+    assert.deepEqual(customerAround('[{"a": "unfinished\n, "b', 22), { start: 1, end: 23 }, 'still being typed');
+  });
 });

@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../text/charCodes';
 
 /**
  * Builds the same positioned tree as jsonc-parser's `parseTree`, for strict JSON only, about
@@ -71,15 +72,6 @@ const notStrict = new Error('not strict JSON');
 
 /** Nodes are filled in as the parser reaches their end. */
 type Building = { -readonly [K in keyof Node]: Node[K] } & { children?: Node[] };
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 

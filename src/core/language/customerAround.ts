@@ -1,4 +1,5 @@
 import type { TextRange } from '../document/jsonDocument';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, OPEN_BRACE, OPEN_BRACKET, QUOTE, SLASH, STAR } from '../text/charCodes';
 
 /**
  * Completion and hover need only the customer under the cursor. In a body of many customers
@@ -23,15 +24,6 @@ export function narrowToCustomer(text: string, offset: number): Narrowed {
 export function shiftRange(range: TextRange, shift: number): TextRange {
   return { start: range.start + shift, end: range.end + shift };
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const SLASH = 0x2f;
-const STAR = 0x2a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /**
  * The text of the object or array, at the top level of an array body, whose brackets hold

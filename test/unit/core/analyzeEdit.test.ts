@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Node } from 'jsonc-parser';
 import { type Analysis, analyzeText } from '../../../src/core/analyze';
 import { analyzeEdit } from '../../../src/core/analyzeEdit';
-import { address, body, customer } from './helpers';
-
-/** A tree without parent links, comparable as data. */
-function plain(node: Node | undefined): unknown {
-  if (!node) return undefined;
-  const { parent: _parent, children, ...rest } = node;
-  return children ? { ...rest, children: children.map(plain) } : rest;
-}
+import { address, body, customer, plain } from './helpers';
 
 function comparable({ document, diagnostics }: Analysis): unknown {
   return { text: document.text, value: document.value, root: plain(document.root), syntax: document.syntaxProblems, diagnostics };

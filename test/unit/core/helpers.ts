@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import type { Node } from 'jsonc-parser';
 import { analyzeText } from '../../../src/core/analyze';
 import type { BcDiagnostic } from '../../../src/core/diagnostics/diagnostic';
 
@@ -32,3 +34,27 @@ export function fillSnippet(snippet: string): string {
   }
   return text.replace(/\\([$}\\])/g, '$1');
 }
+
+/** A tree without its parent links, so that trees compare as data. */
+export function plain(node: Node | undefined): unknown {
+  if (!node) return undefined;
+  const { parent: _parent, children, ...rest } = node;
+  return children ? { ...rest, children: children.map(plain) } : rest;
+}
+
+const field = fc.constantFrom('email', 'first_name', 'last_name', 'addresses', 'attributes', 'channel_ids', 'country_code', 'attribute_value', 'attribute_id', 'id', 'authentication', 'new_password', 'state_or_province', 'form_fields', 'value', 'amount', 'phone');
+
+/** Random JSON values whose keys are mostly the payload's own field names, and strings that rules care about. */
+export const payloadLikeValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.string(),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom('US', 'USA', 'CA', 'TX', 'Texas', ' a@b.co ', 'a@b.co', 'A@B.CO', ''),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(field, tie('value'), { maxKeys: 5 }),
+  ),
+})).value;

@@ -3,13 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type Node, type ParseError, parseTree } from 'jsonc-parser';
 import { parseStrictJsonTree } from '../../../src/core/document/strictJsonTree';
-
-/** A node without its parent links (compared separately), so that trees can be compared as data. */
-function plain(node: Node | undefined): unknown {
-  if (!node) return undefined;
-  const { parent: _parent, children, ...rest } = node;
-  return children ? { ...rest, children: children.map(plain) } : rest;
-}
+import { plain } from './helpers';
 
 function checkParents(node: Node): void {
   for (const child of node.children ?? []) {

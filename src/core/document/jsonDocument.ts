@@ -86,7 +86,8 @@ function scanTrivia(text: string): { comments: TextRange[]; trailingCommas: Text
     switch (kind) {
       case SyntaxKind.LineCommentTrivia:
       case SyntaxKind.BlockCommentTrivia:
-        comments.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
+        // Clamped: the scanner counts one character past the end of an unfinished comment.
+        comments.push({ start: scanner.getTokenOffset(), end: Math.min(text.length, scanner.getTokenOffset() + scanner.getTokenLength()) });
         break;
       case SyntaxKind.Trivia:
       case SyntaxKind.LineBreakTrivia:

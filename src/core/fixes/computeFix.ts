@@ -11,9 +11,10 @@ export function computeFix(doc: JsonDocument, spec: FixSpec): Fix | undefined {
     case 'delete-range':
       return { ...base, edits: [{ offset: spec.range.start, length: spec.range.end - spec.range.start, newText: '' }] };
     case 'set-value':
-      return { ...base, edits: modifyEdits(doc, spec.pointer, spec.value) };
-    case 'remove':
-      return { ...base, edits: modifyEdits(doc, spec.pointer, undefined) };
+    case 'remove': {
+      const edits = modifyEdits(doc, spec.pointer, spec.kind === 'set-value' ? spec.value : undefined);
+      return edits && { ...base, edits };
+    }
     case 'rename-property': {
       const key = keyOf(doc, spec.pointer);
       return key && { ...base, edits: [{ offset: key.offset, length: key.length, newText: JSON.stringify(spec.to) }] };
@@ -41,8 +42,12 @@ export function formattingOf(text: string): Required<Pick<FormattingOptions, 'in
 }
 
 // No re-formatting: the edit touches only the value (or the property) itself.
-function modifyEdits(doc: JsonDocument, pointer: string, value: unknown): TextEdit[] {
-  return modify(doc.text, fromPointer(pointer), value, {}).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+function modifyEdits(doc: JsonDocument, pointer: string, value: unknown): TextEdit[] | undefined {
+  try {
+    return modify(doc.text, fromPointer(pointer), value, {}).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+  } catch {
+    return undefined; // text too broken for jsonc-parser to place the edit: no fix rather than a wrong one
+  }
 }
 
 /** Inserts the missing fields after the last one, in the object's own layout, with tab stops for their values. */

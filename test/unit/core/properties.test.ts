@@ -44,6 +44,15 @@ describe('properties of the core', () => {
     );
   });
 
+  it('never throws, and stays inside the text, on the mutated payloads that once failed', () => {
+    // jsonc-parser's modify threw "Can not add property to parent of type object" for this one.
+    let text = validBody;
+    for (const m of [{ at: 1, remove: 5, insert: '{' }, { at: 246, remove: 0, insert: '1\n:' }]) text = text.slice(0, m.at) + m.insert + text.slice(m.at + m.remove);
+    checkText(text);
+    // An unfinished comment at the very end once had a range one character past the text.
+    checkText(`${validBody.slice(0, -2)}/*`);
+  });
+
   it('completion and hover never throw at any offset', () => {
     fc.assert(
       fc.property(fc.nat(validBody.length), fc.nat(20), (offset, cut) => {

@@ -5,14 +5,10 @@
  * and the language service's own parse is the counterpart of ours.
  */
 import { parseTree } from 'jsonc-parser';
-import { analyzeText } from '../../src/core/analyze';
+import { checkText } from '../../src/core/check/check';
 import { parseJsonDocument } from '../../src/core/document/jsonDocument';
-import { duplicateEmails } from '../../src/core/rules/duplicateEmails';
-import { duplicateAttributes, readOnlyFields, recommendedValues, stateCodes } from '../../src/core/rules/fieldRules';
-import { forEachObject } from '../../src/core/rules/objectWalker';
 import validateCustomers from '../../src/core/schema/generated/validateCustomers';
-import { schemaDiagnostics } from '../../src/core/schema/schemaDiagnostics';
-import type { BcDiagnostic } from '../../src/core/diagnostics/diagnostic';
+import { ArrayItemScanner, type ScannedItem } from '../../src/core/text/arrayItemScanner';
 import { customersText } from '../payload/generateCustomers';
 import { createLanguageServiceParse } from './languageServiceBaseline';
 import { summarize, type Summary } from '../stats';
@@ -28,32 +24,21 @@ export interface StagesResult {
   stages: Stage[];
 }
 
-/** The same rules, in the same order, as analyzeText runs on every object. */
-const objectRules = [readOnlyFields, recommendedValues, stateCodes, duplicateAttributes];
-
 export async function measureStages(customers: number, plan: RoundPlan): Promise<StagesResult> {
   const text = customersText({ count: customers });
-  const document = parseJsonDocument(text);
+  const items: ScannedItem[] = [];
+  new ArrayItemScanner().push(text, (item) => void items.push(item));
+  const values = items.map(({ start, end }) => JSON.parse(text.slice(start, end)) as unknown);
   const languageServiceParse = createLanguageServiceParse();
   const stages: [string, () => unknown][] = [
-    ['JSON.parse (floor: no positions)', () => JSON.parse(text)],
-    ['parseJsonDocument (strict-JSON tree + JSON.parse value)', () => parseJsonDocument(text)],
+    ['JSON.parse of the whole text (floor: no positions)', () => JSON.parse(text)],
+    ['scanning for the customers (offsets only)', () => new ArrayItemScanner().push(text, () => {})],
+    ['JSON.parse, a customer at a time', () => items.map(({ start, end }) => JSON.parse(text.slice(start, end)) as unknown)],
+    ['generated Ajv validator, a customer at a time', () => values.map((value) => validateCustomers([value]))],
+    ['(reference) the whole tree with positions (parseJsonDocument), which the check builds only for text that is not strict JSON', () => parseJsonDocument(text)],
     ['(reference) jsonc-parser parseTree, used only for text that is not strict JSON', () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false })],
     ['(reference) vscode-json-languageservice parseJSONDocument', () => languageServiceParse(text)],
-    ['generated Ajv validator alone', () => validateCustomers(document.value)],
-    ['schemaDiagnostics (validator + wording + ranges)', () => schemaDiagnostics(document)],
-    ['duplicateEmails', () => duplicateEmails(document.root)],
-    [
-      'object rules (read-only, password, state, attributes)',
-      () => {
-        const out: BcDiagnostic[] = [];
-        forEachObject(document.root, (object) => {
-          for (const rule of objectRules) rule(object, out);
-        });
-        return out;
-      },
-    ],
-    ['whole pass (analyzeText)', () => analyzeText(text)],
+    ['whole check (checkText)', () => checkText(text)],
   ];
   const samples = await measureRoundRobin(stages.map(([, run]) => run), plan);
   return { customers, stages: stages.map(([stage], i) => ({ stage, time: summarize(samples[i]!) })) };

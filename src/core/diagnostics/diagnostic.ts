@@ -33,6 +33,9 @@ export const diagnosticCodes = {
   'attribute-value-not-string': 'error',
   'duplicate-attribute': 'warning',
   'weak-password': 'warning',
+  'duplicate-key': 'warning',
+  'invalid-utf8': 'error',
+  'lone-surrogate': 'error',
   'file-too-large': 'information',
   // Checks against the store's own data (attributes, groups, channels, existing customers).
   'unknown-attribute': 'error',

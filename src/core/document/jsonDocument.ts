@@ -1,4 +1,5 @@
-import { createScanner, findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { createScanner, getNodeValue, parseTree, type Node, type ParseError, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { MAX_NESTING } from '../text/arrayItemScanner';
 import { LineIndex } from '../text/lineIndex';
 import { parseStrictJsonTree } from './strictJsonTree';
 import { fromPointer, type JsonPath } from './jsonPointer';
@@ -22,6 +23,8 @@ export interface JsonDocument {
   readonly comments: TextRange[];
   readonly trailingCommas: TextRange[];
   readonly lines: LineIndex;
+  /** The tree of one customer (an item of the body), where the document can build it alone. */
+  customerNode?(index: number): Node | undefined;
 }
 
 const parseErrorMessages: Record<number, string> = {
@@ -44,6 +47,12 @@ const parseErrorMessages: Record<number, string> = {
 };
 
 export function parseJsonDocument(text: string): JsonDocument {
+  const tooDeep = nestingTooDeep(text);
+  if (tooDeep !== undefined) {
+    // Parsers recurse: past a few thousand levels they overflow the stack. No payload nests like this.
+    const message = `The JSON is nested more than ${MAX_NESTING} levels deep here; no customers file is, so it is not checked further`;
+    return jsonDocument({ text, root: undefined, value: undefined, syntaxProblems: [{ range: { start: tooDeep, end: tooDeep + 1 }, message }], comments: [], trailingCommas: [] });
+  }
   const strictRoot = parseStrictJsonTree(text);
   if (strictRoot) {
     // Nothing to report, and the engine's own parser gives the value several times faster than
@@ -72,6 +81,70 @@ export function jsonDocument(parts: Omit<JsonDocument, 'lines'>): JsonDocument {
       return (lines ??= new LineIndex(parts.text));
     },
   };
+}
+
+/**
+ * A strict-JSON document whose whole tree and value are built only if something asks for them:
+ * the checks and the fixes need one customer's tree at a time, and a whole tree is many times
+ * the size of the text.
+ */
+export function lazyJsonDocument(text: string, whole: { root(): Node | undefined; value(): unknown }, customerNode: (index: number) => Node | undefined): JsonDocument {
+  let lines: LineIndex | undefined;
+  let root: { node: Node | undefined } | undefined;
+  let value: { value: unknown } | undefined;
+  const document: JsonDocument = {
+    text,
+    syntaxProblems: [],
+    comments: [],
+    trailingCommas: [],
+    customerNode,
+    get root() {
+      return (root ??= { node: whole.root() }).node;
+    },
+    get value() {
+      return (value ??= { value: whole.value() }).value;
+    },
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
+  builtParts.set(document, () => ({ root: root?.node, value: value?.value, built: { root: root !== undefined, value: value !== undefined } }));
+  return document;
+}
+
+const builtParts = new WeakMap<JsonDocument, () => { root: Node | undefined; value: unknown; built: { root: boolean; value: boolean } }>();
+
+/** The whole tree and value of a lazy document, where something already asked for them (an edit moves them rather than dropping them). */
+export function alreadyBuilt(document: JsonDocument): { root?: Node; value?: unknown } {
+  const peek = builtParts.get(document)?.();
+  if (!peek) return {};
+  return { ...(peek.built.root ? { root: peek.root } : {}), ...(peek.built.value ? { value: peek.value } : {}) };
+}
+
+/** Where the brackets first nest deeper than MAX_NESTING, skipping strings and comments; undefined if nowhere. */
+export function nestingTooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // To the closing quote, or to the end of the line, where the tolerant parser ends an unfinished string.
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c /* \ */) i++;
+        else if (s === 0x22 || s === 0x0a || s === 0x0d) break;
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
 }
 
 function scanTrivia(text: string): { comments: TextRange[]; trailingCommas: TextRange[] } {
@@ -108,8 +181,29 @@ function scanTrivia(text: string): { comments: TextRange[]; trailingCommas: Text
 }
 
 export function nodeAt(doc: JsonDocument, path: JsonPath | string): Node | undefined {
-  if (!doc.root) return undefined;
-  return findNodeAtLocation(doc.root, typeof path === 'string' ? fromPointer(path) : path);
+  const segments = typeof path === 'string' ? fromPointer(path) : path;
+  if (doc.customerNode && typeof segments[0] === 'number') {
+    const customer = doc.customerNode(segments[0]);
+    return customer && findNode(customer, segments.slice(1));
+  }
+  return doc.root && findNode(doc.root, segments);
+}
+
+/**
+ * The node at `path` below `node`. Where an object has a key twice, the last one: it is the
+ * one JSON.parse, and BigCommerce, keep.
+ */
+export function findNode(node: Node, path: JsonPath): Node | undefined {
+  let current: Node | undefined = node;
+  for (const segment of path) {
+    if (!current?.children) return undefined;
+    if (current.type === 'array') {
+      current = typeof segment === 'number' ? current.children[segment] : undefined;
+    } else if (current.type === 'object') {
+      current = propertyNode(current, String(segment))?.children?.[1];
+    } else return undefined;
+  }
+  return current;
 }
 
 export function rangeOf(node: Node): TextRange {
@@ -127,10 +221,12 @@ export function openingRange(node: Node): TextRange {
   return node.type === 'object' || node.type === 'array' ? { start: node.offset, end: node.offset + 1 } : rangeOf(node);
 }
 
+/** The property `name` of an object node: the last one, if the key is written twice. */
 export function propertyNode(objectNode: Node, name: string): Node | undefined {
-  if (objectNode.type !== 'object') return undefined;
-  for (const property of objectNode.children ?? []) {
-    if (property.children?.[0]?.value === name) return property;
+  if (objectNode.type !== 'object' || !objectNode.children) return undefined;
+  const properties = objectNode.children;
+  for (let i = properties.length - 1; i >= 0; i--) {
+    if (properties[i].children?.[0]?.value === name) return properties[i];
   }
   return undefined;
 }

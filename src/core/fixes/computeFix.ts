@@ -23,6 +23,8 @@ export function computeFix(doc: JsonDocument, spec: FixSpec): Fix | undefined {
       return addProperties(doc, spec.pointer, spec.names, base);
     case 'split-file':
       return { ...base, edits: [], split: { size: spec.size } };
+    case 'reopen-with-encoding':
+      return { ...base, edits: [], reopenWithEncoding: true };
   }
 }
 

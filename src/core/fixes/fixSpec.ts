@@ -11,6 +11,7 @@ export type FixSpec = { title: string; preferred: boolean } & (
   | { kind: 'add-properties'; pointer: string; names: string[] }
   | { kind: 'delete-range'; range: TextRange }
   | { kind: 'split-file'; size: number }
+  | { kind: 'reopen-with-encoding' }
 );
 
 export interface TextEdit {
@@ -27,4 +28,6 @@ export interface Fix {
   snippet?: boolean;
   /** Set for fixes that are not text edits in this file. */
   split?: { size: number };
+  /** Set for the fix that reopens the file with another encoding (the editor's own command). */
+  reopenWithEncoding?: true;
 }

@@ -4,6 +4,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '…' : value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to be stored';
   return String(value);
 }
 
@@ -15,6 +16,8 @@ export function describeJsonType(value: unknown): string {
     case 'string':
       return 'a string';
     case 'number':
+      // 1e400 reads as Infinity: no store can keep it.
+      if (!Number.isFinite(value)) return 'a number too large to be stored';
       return Number.isInteger(value) ? 'a whole number' : 'a number';
     case 'boolean':
       return value ? 'true' : 'false';

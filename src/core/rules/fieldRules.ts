@@ -6,10 +6,11 @@ import { describeValue } from './describeValue';
 import { type ObjectVisit, valueNode } from './objectWalker';
 
 /** Fields that only BigCommerce sets: it sends them back, but a create request should not carry them. */
-export function readOnlyFields({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
+export function readOnlyFields(object: ObjectVisit, out: BcDiagnostic[]): void {
+  const { value, schema, pointerTo } = object;
   const readOnly = readOnlyNamesOf(schema);
-  if (readOnly.size === 0) return;
-  for (const property of node.children ?? []) {
+  if (readOnly.size === 0 || !Object.keys(value).some((name) => readOnly.has(name))) return;
+  for (const property of object.node.children ?? []) {
     const key = property.children?.[0];
     const name = String(key?.value);
     if (!key || !readOnly.has(name)) continue;
@@ -23,40 +24,40 @@ export function readOnlyFields({ node, schema, pointerTo }: ObjectVisit, out: Bc
 }
 
 /** Values the schema marks with `x-recommended`: accepted by the schema, but likely refused by BigCommerce's own rules. */
-export function recommendedValues({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
-  for (const [name, advice] of recommendationsOf(schema)) {
-    const value = valueNode(node, name);
-    if (value?.type !== 'string') continue;
-    const text = String(value.value);
+export function recommendedValues(object: ObjectVisit, out: BcDiagnostic[]): void {
+  for (const [name, advice] of recommendationsOf(object.schema)) {
+    const text = object.value[name];
+    if (typeof text !== 'string') continue;
     const weak = (advice.minLength !== undefined && [...text].length < advice.minLength) || (advice.patterns ?? []).some((p) => !new RegExp(p).test(text));
     if (weak) {
-      out.push(diagnostic('weak-password', `${name} does not meet BigCommerce's password rules (${advice.message}); the request may be rejected`, rangeOf(value), pointerTo(name)));
+      out.push(diagnostic('weak-password', `${name} does not meet BigCommerce's password rules (${advice.message}); the request may be rejected`, rangeOf(valueNode(object.node, name)!), object.pointerTo(name)));
     }
   }
 }
 
 /** BigCommerce wants "California", not "CA" (codes are not accepted). */
-export function stateCodes({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
-  if (objectLabel(schema) !== 'address') return;
-  const country = valueNode(node, 'country_code');
-  const state = valueNode(node, 'state_or_province');
-  if (country?.type !== 'string' || state?.type !== 'string') return;
-  const written = String(country.value).trim().toUpperCase();
+export function stateCodes(object: ObjectVisit, out: BcDiagnostic[]): void {
+  if (objectLabel(object.schema) !== 'address') return;
+  const country = object.value.country_code;
+  const state = object.value.state_or_province;
+  if (typeof country !== 'string' || typeof state !== 'string') return;
+  const written = country.trim().toUpperCase();
   const names = subdivisionNames[written] ?? subdivisionNames[countryCodeAliases[written]];
-  const fullName = names?.[String(state.value).trim().toUpperCase()];
+  const fullName = names?.[state.trim().toUpperCase()];
   if (!fullName) return;
-  const pointer = pointerTo('state_or_province');
+  const pointer = object.pointerTo('state_or_province');
   out.push(
-    diagnostic('state-code', `state_or_province ${describeValue(state.value)} is a code; BigCommerce wants the full name: "${fullName}"`, rangeOf(state), pointer, {
+    diagnostic('state-code', `state_or_province ${describeValue(state)} is a code; BigCommerce wants the full name: "${fullName}"`, rangeOf(valueNode(object.node, 'state_or_province')!), pointer, {
       fix: { kind: 'set-value', pointer, value: fullName, title: `Change state_or_province to "${fullName}"`, preferred: true },
     }),
   );
 }
 
 /** The same attribute twice in one customer: one value would silently win. */
-export function duplicateAttributes({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
-  if (objectLabel(schema) !== 'customer') return;
-  const attributes = valueNode(node, 'attributes');
+export function duplicateAttributes(object: ObjectVisit, out: BcDiagnostic[]): void {
+  const { schema, pointerTo } = object;
+  if (objectLabel(schema) !== 'customer' || !hasDuplicateAttributeIds(object.value.attributes)) return;
+  const attributes = valueNode(object.node, 'attributes');
   if (attributes?.type !== 'array') return;
   const seen = new Map<unknown, BcDiagnostic['range']>();
   attributes.children?.forEach((attribute, index) => {
@@ -73,6 +74,18 @@ export function duplicateAttributes({ node, schema, pointerTo }: ObjectVisit, ou
       }),
     );
   });
+}
+
+function hasDuplicateAttributeIds(attributes: unknown): boolean {
+  if (!Array.isArray(attributes) || attributes.length < 2) return false;
+  const ids = new Set<number>();
+  for (const attribute of attributes) {
+    const id: unknown = typeof attribute === 'object' && attribute !== null ? (attribute as Record<string, unknown>).attribute_id : undefined;
+    if (typeof id !== 'number') continue;
+    if (ids.has(id)) return true;
+    ids.add(id);
+  }
+  return false;
 }
 
 type Advice = NonNullable<SchemaNode['x-recommended']>;

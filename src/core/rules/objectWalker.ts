@@ -1,59 +1,63 @@
 import type { Node } from 'jsonc-parser';
+import { propertyNode } from '../document/jsonDocument';
 import { toPointer } from '../document/jsonPointer';
 import { resolve, rootSchema, type SchemaNode } from '../schema/customerSchema';
 
 export interface ObjectVisit {
-  node: Node;
+  /** The object as JSON.parse gives it: rules look here first, as most objects have no problem. */
+  value: Record<string, unknown>;
   schema: SchemaNode;
+  /** The object's tree with positions, built when first asked for: ask only to point at a problem. */
+  readonly node: Node;
   /** JSON Pointer of a field of this object; computed on demand, as most objects have no problem. */
   pointerTo(...segments: (string | number)[]): string;
 }
 
-/** Visits every object of the body that the schema describes (customers, addresses, …). */
-export function forEachObject(root: Node | undefined, visit: (object: ObjectVisit) => void): void {
-  if (root) walk(root, resolve(rootSchema), [], visit);
+/** The tree at a path of the body (its first segment is the customer's index). */
+export type NodeLocator = (path: readonly (string | number)[]) => Node | undefined;
+
+/** Visits the objects of one customer that the schema describes (the customer, its addresses, …): the item at `index` of the body. */
+export function forEachObjectOfCustomer(customer: unknown, index: number, locate: NodeLocator, visit: (object: ObjectVisit) => void): void {
+  walk(customer, resolve(resolve(rootSchema)?.items), [index], locate, visit);
 }
 
-/** Visits the objects of one customer: the item at `index` of the body. */
-export function forEachObjectOfCustomer(customer: Node, index: number, visit: (object: ObjectVisit) => void): void {
-  walk(customer, resolve(resolve(rootSchema)?.items), [index], visit);
-}
-
-// One path array, pushed and popped, rather than a copy per node: this runs on every keystroke.
-function walk(node: Node, schema: SchemaNode | undefined, path: (string | number)[], visit: (object: ObjectVisit) => void): void {
-  if (!schema) return;
-  const children = node.children;
-  if (!children) return;
-  if (node.type === 'array') {
+// One path array, pushed and popped, rather than a copy per value: this runs on every keystroke.
+function walk(value: unknown, schema: SchemaNode | undefined, path: (string | number)[], locate: NodeLocator, visit: (object: ObjectVisit) => void): void {
+  if (!schema || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
     const items = resolve(schema.items);
     if (!items) return;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child.type !== 'array' && child.type !== 'object') continue;
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child !== 'object' || child === null) continue;
       path.push(i);
-      walk(child, items, path, visit);
+      walk(child, items, path, locate, visit);
       path.pop();
     }
-  } else if (node.type === 'object') {
-    const here = path.slice();
-    visit({ node, schema, pointerTo: (...segments) => toPointer([...here, ...segments]) });
-    const properties = schema.properties;
-    if (!properties) return;
-    for (const property of children) {
-      const value = property.children?.[1];
-      if (!value || (value.type !== 'array' && value.type !== 'object')) continue;
-      const name = String(property.children![0].value);
-      path.push(name);
-      walk(value, resolve(properties[name]), path, visit);
-      path.pop();
-    }
+    return;
+  }
+  const here = path.slice();
+  let node: Node | undefined;
+  visit({
+    value: value as Record<string, unknown>,
+    schema,
+    get node() {
+      return (node ??= locate(here) ?? { type: 'object', offset: 0, length: 0, children: [] });
+    },
+    pointerTo: (...segments) => toPointer([...here, ...segments]),
+  });
+  const properties = schema.properties;
+  if (!properties) return;
+  for (const name in value) {
+    const child: unknown = (value as Record<string, unknown>)[name];
+    if (typeof child !== 'object' || child === null || !Object.hasOwn(properties, name)) continue;
+    path.push(name);
+    walk(child, resolve(properties[name]), path, locate, visit);
+    path.pop();
   }
 }
 
-/** The value node of `name` in an object node. */
+/** The value node of `name` in an object node (the last one, if the key is written twice). */
 export function valueNode(objectNode: Node, name: string): Node | undefined {
-  for (const property of objectNode.children ?? []) {
-    if (property.children?.[0]?.value === name) return property.children[1];
-  }
-  return undefined;
+  return propertyNode(objectNode, name)?.children?.[1];
 }

@@ -12,8 +12,22 @@ import { describeType, maxCustomersPerRequest, objectLabel, type SchemaNode, sch
 /** Runs the validator generated from the schema and words its findings for a store operator. */
 export function schemaDiagnostics(doc: JsonDocument): BcDiagnostic[] {
   if (!doc.root || validateCustomers(doc.value)) return [];
+  return schemaErrorDiagnostics(doc, validateCustomers.errors ?? []);
+}
+
+/**
+ * The generated validator's verdict on a body: its errors, or undefined when it is valid. A
+ * customer is checked alone as the body `[customer]`, so that the validator's work (and the
+ * list of errors it builds) grows with one customer, never with the whole file.
+ */
+export function validateBody(body: unknown): ErrorObject[] | undefined {
+  return validateCustomers(body) ? undefined : (validateCustomers.errors ?? []).slice();
+}
+
+/** The validator's errors, in words, on the nodes of `doc`. */
+export function schemaErrorDiagnostics(doc: JsonDocument, errors: readonly ErrorObject[]): BcDiagnostic[] {
   const byPath = new Map<string, ErrorObject[]>();
-  for (const error of validateCustomers.errors ?? []) {
+  for (const error of errors) {
     const list = byPath.get(error.instancePath);
     if (list) list.push(error);
     else byPath.set(error.instancePath, [error]);
@@ -86,10 +100,10 @@ function listNames(names: string[]): string {
  * The problems of the body's size (none, or more customers than one request takes), for an
  * array body whose customers are checked one by one, without validating them all again.
  */
-export function bodySizeDiagnostics(root: Node, customers: unknown[]): BcDiagnostic[] {
+export function bodySizeDiagnostics(root: Node, count: number): BcDiagnostic[] {
   const { minItems, maxItems } = schemaAt([]) ?? {};
-  const keyword = minItems !== undefined && customers.length < minItems ? 'minItems' : maxItems !== undefined && customers.length > maxItems ? 'maxItems' : undefined;
-  const found = keyword && bodyProblem(root, { keyword, data: customers } as ErrorObject);
+  const keyword = minItems !== undefined && count < minItems ? 'minItems' : maxItems !== undefined && count > maxItems ? 'maxItems' : undefined;
+  const found = keyword && bodyProblem(root, { keyword, data: { length: count } } as ErrorObject);
   return found ? [found] : [];
 }
 

@@ -107,6 +107,7 @@ export class DiagnosticsController implements vscode.Disposable {
       if (quick) return quick;
       const started = performance.now();
       const full = await analyzeTextInSlices(text, {
+        pause: nextTurn,
         cancelled: () => document.isClosed || document.version !== version || this.published.get(key)?.version === version,
       });
       if (full) this.log.debug(`Checked ${document.uri.fsPath} (${(text.length / 1_048_576).toFixed(1)} MB) in slices, ${Math.round(performance.now() - started)} ms`);
@@ -174,6 +175,9 @@ export class DiagnosticsController implements vscode.Disposable {
     this.subscriptions.forEach((s) => s.dispose());
   }
 }
+
+/** Lets the extension host's other work run between slices of a check. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Above this many characters (about 250 customers) a full check runs in slices, so that it never holds the extension host for long. */
 const CHECKED_IN_SLICES_ABOVE = 200_000;

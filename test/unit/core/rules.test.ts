@@ -60,6 +60,9 @@ const cases: RuleCase[] = [
   { code: 'duplicate-attribute', bad: body(customer({ attributes: [{ attribute_id: 3, attribute_value: 'a' }, { attribute_id: 3, attribute_value: 'b' }] })), at: '3', good: body(customer({ attributes: [{ attribute_id: 3, attribute_value: 'a' }, { attribute_id: 4, attribute_value: 'b' }] })), severity: 'warning' },
   { code: 'weak-password', bad: body(customer({ authentication: { new_password: 'abcdefgh' } })), at: '"abcdefgh"', good: body(customer({ authentication: { new_password: 'abcdefg1' } })), severity: 'warning' },
   { code: 'weak-password', bad: body(customer({ authentication: { new_password: 'ab1' } })), at: '"ab1"', good: body(customer({ authentication: { force_password_reset: true } })) },
+  { code: 'duplicate-key', bad: '[{"email": "a@b.co", "first_name": "A", "last_name": "B", "first_name": "C"}]', at: '"first_name"', good: body(customer()), severity: 'warning', message: /keep only the last one/ },
+  { code: 'invalid-utf8', bad: body(customer({ first_name: 'Jos\uFFFD' })), at: '"Jos\uFFFD"', good: body(customer({ first_name: 'José' })), message: /U\+FFFD/ },
+  { code: 'lone-surrogate', bad: '[{"email": "a@b.co", "first_name": "A\\ud800", "last_name": "B"}]', at: '"A\\ud800"', good: body(customer({ first_name: 'A😀' })), message: /\\uD800/ },
 ];
 
 describe('rules', () => {

@@ -1,0 +1,144 @@
+import type { Node } from 'jsonc-parser';
+import type { BcDiagnostic } from '../diagnostics/diagnostic';
+import { alreadyBuilt, type TextRange } from '../document/jsonDocument';
+import { parseStrictJsonValueAt, shiftOffsets } from '../document/strictJsonTree';
+import { emailKeyOf } from '../rules/duplicateEmails';
+import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
+import { type Analysis, checkText, type CustomerTable, inDocumentOrder, StrictBody } from './check';
+import { checkCustomer, propertyCount } from './checkCustomer';
+
+/**
+ * The check of `text`, the next version of the text `previous` checked: what `checkText(text)`
+ * gives, found faster. When the edit falls inside one customer of a strict-JSON body, only that
+ * customer is checked again, and the duplicate emails it can change; the other customers'
+ * problems move to their new offsets. `previous` must not be used afterwards: the editor keeps
+ * only each file's latest.
+ */
+export function checkEdit(previous: Analysis | undefined, text: string): Analysis {
+  return checkEditWithinCustomer(previous, text) ?? checkText(text);
+}
+
+/** checkEdit's quick path alone: `undefined` when the text needs a full check. */
+export function checkEditWithinCustomer(previous: Analysis | undefined, text: string): Analysis | undefined {
+  if (!previous) return undefined;
+  if (previous.document.text === text) return previous;
+  const old = previous.customers;
+  if (!old) return undefined;
+  const oldText = previous.document.text;
+  const changed = changedStretch(oldText, text);
+  const index = customerContaining(old, changed);
+  if (index === undefined) return undefined;
+  const delta = text.length - oldText.length;
+  const start = old.starts[index];
+  const oldEnd = old.ends[index];
+  const newEnd = oldEnd + delta;
+  const item = scanOneItem(text, start, newEnd);
+  if (!item) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(start, newEnd));
+  } catch {
+    return undefined;
+  }
+
+  // Nothing can fail from here on.
+  const table: CustomerTable = { arrayStart: old.arrayStart, starts: old.starts.slice(), ends: old.ends.slice(), emails: old.emails.slice() };
+  table.ends[index] = newEnd;
+  for (let i = index + 1; i < table.starts.length; i++) {
+    table.starts[i] += delta;
+    table.ends[i] += delta;
+  }
+  const oldKey = table.emails[index];
+  const newKey = emailKeyOf(value);
+  table.emails[index] = newKey;
+  const built = alreadyBuilt(previous.document);
+  const body = new StrictBody(text, table, built.root && movedRoot(built.root, text, index, start, newEnd, delta), Array.isArray(built.value) ? replaced(built.value, index, value) : undefined);
+
+  // Duplicate emails change only among the customers that share the old or the new email.
+  const affected = (key: string | undefined) => key !== undefined && (key === oldKey || key === newKey);
+  const diagnostics: BcDiagnostic[] = [];
+  for (const d of previous.diagnostics) {
+    const owner = customerOf(d.path);
+    if (owner === index || (d.code === 'duplicate-email' && affected(table.emails[owner!]))) continue;
+    diagnostics.push(owner !== undefined && owner > index ? shifted(d, oldEnd, delta) : d);
+  }
+  diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: item.flags !== 0 || item.colons !== propertyCount(value) }));
+  const firsts = new Map<string, number>();
+  table.emails.forEach((key, i) => {
+    if (!affected(key)) return;
+    const first = firsts.get(key!);
+    if (first === undefined) firsts.set(key!, i);
+    else diagnostics.push(body.duplicateEmail(i, first, i === index ? value : undefined));
+  });
+  return { document: body.document(), diagnostics: inDocumentOrder(diagnostics), customers: table };
+}
+
+/** The item the text holds between `start` and `end`: exactly one strict value, or undefined. */
+function scanOneItem(text: string, start: number, end: number): ScannedItem | undefined {
+  const scanner = new ArrayItemScanner();
+  let found: ScannedItem | undefined;
+  const collect = (item: ScannedItem) => void (found = item);
+  const ok = scanner.push('[', collect) && scanner.push(text.slice(start, end), collect) && scanner.push(']', collect) && scanner.finish(collect);
+  return ok && scanner.items === 1 ? found : undefined;
+}
+
+/** The whole tree someone already built for the previous text, moved to the new one in place. */
+function movedRoot(root: Node, text: string, index: number, start: number, newEnd: number, delta: number): Node | undefined {
+  const children = root.children as Node[] | undefined;
+  const node = children && parseStrictJsonValueAt(text, start, newEnd, root);
+  if (!children || !node) return undefined;
+  children[index] = node;
+  for (let i = index + 1; i < children.length; i++) shiftOffsets(children[i], delta);
+  (root as { length: number }).length += delta;
+  return root;
+}
+
+function replaced(values: unknown[], index: number, value: unknown): unknown[] {
+  const copy = values.slice();
+  copy[index] = value;
+  return copy;
+}
+
+/** The stretch of the old text that differs from the new one: [start, end) of the old text. */
+function changedStretch(oldText: string, newText: string): TextRange {
+  const shorter = Math.min(oldText.length, newText.length);
+  // Whole chunks first: comparing substrings runs at memory speed, character loops do not.
+  let start = 0;
+  while (start + CHUNK <= shorter && oldText.slice(start, start + CHUNK) === newText.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  const room = shorter - start;
+  let common = 0;
+  while (common + CHUNK <= room && oldText.slice(oldText.length - common - CHUNK, oldText.length - common) === newText.slice(newText.length - common - CHUNK, newText.length - common)) common += CHUNK;
+  while (common < room && oldText.charCodeAt(oldText.length - 1 - common) === newText.charCodeAt(newText.length - 1 - common)) common++;
+  return { start, end: oldText.length - common };
+}
+
+const CHUNK = 4096;
+
+/** The customer whose text holds the whole change strictly inside its first and last character. */
+function customerContaining({ starts, ends }: CustomerTable, changed: TextRange): number | undefined {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (changed.start <= starts[mid]) high = mid - 1;
+    else if (changed.start >= ends[mid]) low = mid + 1;
+    else return changed.end < ends[mid] ? mid : undefined;
+  }
+  return undefined;
+}
+
+/** The index of the customer a diagnostic's JSON Pointer is in, or undefined for the body itself. */
+function customerOf(pointer: string): number | undefined {
+  const match = /^\/(\d+)(?:\/|$)/.exec(pointer);
+  return match ? Number(match[1]) : undefined;
+}
+
+function shifted(d: BcDiagnostic, from: number, delta: number): BcDiagnostic {
+  const move = (range: TextRange): TextRange => (range.start >= from ? { start: range.start + delta, end: range.end + delta } : range);
+  return {
+    ...d,
+    range: move(d.range),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, range: move(r.range) })) } : {}),
+  };
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { checkText, checkTextInSlices } from '../../../src/core/check/check';
+import { checkEdit } from '../../../src/core/check/checkEdit';
+import type { BcDiagnostic } from '../../../src/core/diagnostics/diagnostic';
+import { customersText } from '../../../bench/payload/generateCustomers';
+import { address, body, customer, payloadLikeValue } from './helpers';
+import { wholeTextDiagnostics } from './oracle/wholeTextAnalysis';
+
+/** Codes the whole-text analysis never had: what the text hides from JSON.parse. */
+const newCodes = new Set(['duplicate-key', 'invalid-utf8', 'lone-surrogate']);
+
+function withoutNewCodes(diagnostics: BcDiagnostic[]): BcDiagnostic[] {
+  return diagnostics.filter((d) => !newCodes.has(d.code));
+}
+
+/** The check gives exactly the whole-text analysis's diagnostics: code, message, severity, range, path, related, fix. */
+function assertSameAsOracle(text: string): void {
+  assert.deepEqual(withoutNewCodes(checkText(text).diagnostics), wholeTextDiagnostics(text), `for ${text.slice(0, 400)}`);
+}
+
+const validBody = body(
+  customer({ addresses: [address(), address({ country_code: 'USA', state_or_province: 'TX' })], attributes: [{ attribute_id: 1, attribute_value: 2 }, { attribute_id: 1, attribute_value: 'x' }], channel_ids: [1] }),
+  customer({ email: 'b@example.com', id: 7, firstname: 'B', authentication: { new_password: 'abc' } }),
+  customer({ email: 'JANE.DOE@example.com', channel_ids: [] }),
+  customer({ email: 'c@example.com', last_name: undefined, phone: 12 }),
+);
+
+const mutation = fc.record({
+  at: fc.nat(validBody.length),
+  remove: fc.nat(8),
+  insert: fc.string({ maxLength: 6, unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '/', '*', ' ', '\n', 'a', '1', '\\', '"id": 1', '"email": "b@example.com"', '//', ',]') }),
+});
+
+function mutate(text: string, mutations: { at: number; remove: number; insert: string }[]): string {
+  for (const m of mutations) {
+    const at = Math.min(m.at, text.length);
+    text = text.slice(0, at) + m.insert + text.slice(at + m.remove);
+  }
+  return text;
+}
+
+describe('the check against the whole-text analysis', () => {
+  it('gives identical diagnostics for random payloads, strict JSON', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(payloadLikeValue, fc.constant(customer()), fc.constant(customer({ addresses: [address({ country_code: 'USA' })] }))), { maxLength: 14 }), fc.constantFrom(0, 2), (customers, indent) => {
+        assertSameAsOracle(JSON.stringify(customers, null, indent));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives identical diagnostics for mutated payloads, strict or broken', () => {
+    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => assertSameAsOracle(mutate(validBody, mutations))), { numRuns: 600 });
+  });
+
+  it('gives identical diagnostics for random text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200, unit: fc.constantFrom('[', ']', '{', '}', '"', ',', ':', ' ', 'a', '1', '/', '*', 'e', 'email') }), assertSameAsOracle), { numRuns: 400 });
+  });
+
+  it('gives identical diagnostics for realistic files with planted mistakes', () => {
+    for (const seed of [1, 2, 3]) assertSameAsOracle(customersText({ count: 300, seed, mistakeRate: 0.3 }));
+  });
+
+  it('gives identical diagnostics in slices and after edits', async () => {
+    const text = customersText({ count: 40, seed: 7, mistakeRate: 0.3 });
+    const sliced = await checkTextInSlices(text, { sliceMs: 0, pause: async () => {} });
+    assert.deepEqual(withoutNewCodes(sliced!.diagnostics), wholeTextDiagnostics(text));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ at: fc.nat(text.length), remove: fc.nat(4), insert: fc.constantFrom('x', '"', '1', 'ID', 'USA', '@', ' ') }), { minLength: 1, maxLength: 6 }), async (edits) => {
+        let current = text;
+        let analysis = checkText(current);
+        for (const edit of edits) {
+          current = mutate(current, [edit]);
+          analysis = checkEdit(analysis, current);
+          assert.deepEqual(withoutNewCodes(analysis.diagnostics), wholeTextDiagnostics(current));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

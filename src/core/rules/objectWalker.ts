@@ -16,14 +16,43 @@ export interface ObjectVisit {
 /** The tree at a path of the body (its first segment is the customer's index). */
 export type NodeLocator = (path: readonly (string | number)[]) => Node | undefined;
 
-/** Visits the objects of one customer that the schema describes (the customer, its addresses, …): the item at `index` of the body. */
+/**
+ * Visits the objects of one customer that the schema describes (the customer, its addresses, …):
+ * the item at `index` of the body. The visit object is valid during the call only.
+ */
 export function forEachObjectOfCustomer(customer: unknown, index: number, locate: NodeLocator, visit: (object: ObjectVisit) => void): void {
-  walk(customer, resolve(resolve(rootSchema)?.items), [index], locate, visit);
+  walk(customer, resolve(resolve(rootSchema)?.items), new Visit([index], locate), visit);
 }
 
-// One path array, pushed and popped, rather than a copy per value: this runs on every keystroke.
-function walk(value: unknown, schema: SchemaNode | undefined, path: (string | number)[], locate: NodeLocator, visit: (object: ObjectVisit) => void): void {
+/** One visit object for a whole walk, its path pushed and popped: this runs for every object of every customer. */
+class Visit implements ObjectVisit {
+  value: Record<string, unknown> = {};
+  schema: SchemaNode = {};
+  private located: Node | undefined;
+
+  constructor(
+    readonly path: (string | number)[],
+    private readonly locate: NodeLocator,
+  ) {}
+
+  at(value: Record<string, unknown>, schema: SchemaNode): this {
+    this.value = value;
+    this.schema = schema;
+    this.located = undefined;
+    return this;
+  }
+
+  get node(): Node {
+    return (this.located ??= this.locate(this.path) ?? { type: 'object', offset: 0, length: 0, children: [] });
+  }
+
+  // A property, not a method: rules take it out of the visit.
+  readonly pointerTo = (...segments: (string | number)[]): string => toPointer([...this.path, ...segments]);
+}
+
+function walk(value: unknown, schema: SchemaNode | undefined, visitor: Visit, visit: (object: ObjectVisit) => void): void {
   if (!schema || typeof value !== 'object' || value === null) return;
+  const path = visitor.path;
   if (Array.isArray(value)) {
     const items = resolve(schema.items);
     if (!items) return;
@@ -31,28 +60,19 @@ function walk(value: unknown, schema: SchemaNode | undefined, path: (string | nu
       const child: unknown = value[i];
       if (typeof child !== 'object' || child === null) continue;
       path.push(i);
-      walk(child, items, path, locate, visit);
+      walk(child, items, visitor, visit);
       path.pop();
     }
     return;
   }
-  const here = path.slice();
-  let node: Node | undefined;
-  visit({
-    value: value as Record<string, unknown>,
-    schema,
-    get node() {
-      return (node ??= locate(here) ?? { type: 'object', offset: 0, length: 0, children: [] });
-    },
-    pointerTo: (...segments) => toPointer([...here, ...segments]),
-  });
+  visit(visitor.at(value as Record<string, unknown>, schema));
   const properties = schema.properties;
   if (!properties) return;
   for (const name in value) {
     const child: unknown = (value as Record<string, unknown>)[name];
     if (typeof child !== 'object' || child === null || !Object.hasOwn(properties, name)) continue;
     path.push(name);
-    walk(child, resolve(properties[name]), path, locate, visit);
+    walk(child, resolve(properties[name]), visitor, visit);
     path.pop();
   }
 }

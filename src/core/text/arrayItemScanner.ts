@@ -1,4 +1,7 @@
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
+import * as charCodes from './charCodes';
+
+// Plain constants in this module: an imported binding can cost a property read per character.
+const { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } = charCodes;
 
 /** Deeper than this, a text is not checked: no customer comes near it, and parsers recurse. */
 export const MAX_NESTING = 256;

@@ -4,14 +4,18 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-/** `--name value`, `--name=value` and bare `--flag`; everything else is positional. */
+/** `--name value`, `--name=value` and bare `--flag`; everything else is positional, as is everything after `--`. */
 export function parseArgs(argv: string[], flags: ReadonlySet<string>): ParsedArgs {
   const [command, ...rest] = argv;
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (!arg.startsWith('--') || arg === '--') {
+    if (arg === '--') {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
       positional.push(arg);
       continue;
     }

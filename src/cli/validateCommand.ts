@@ -1,12 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { type Analysis, analyzeText } from '../core/analyze';
-import { reportDiagnostics } from '../core/report';
+import { type Analysis, analyzeText, inDocumentOrder } from '../core/analyze';
+import { type PositionedDiagnostic, StreamingCheck } from '../core/check/streamCheck';
+import { diagnosticCodes } from '../core/diagnostics/diagnostic';
+import { type ReportedDiagnostic, reportDiagnostics } from '../core/report';
 import { customersOf } from '../core/results/sendResults';
+import { invalidBytesDiagnostic } from '../core/rules/textRules';
 import { findExistingEmails } from '../core/send/lookup';
 import type { StoreTarget } from '../core/send/storeTarget';
 import { loadStoreCatalogue } from '../core/store/catalogue';
 import type { StoreCatalogue } from '../core/store/catalogueTypes';
 import { storeDiagnostics } from '../core/store/storeRules';
+import { PayloadDecoder } from '../core/text/decodeBytes';
+import { type PayloadFile, readPayloadFile, readPayloadPieces } from './readPayloadFile';
 
 export interface CliIo {
   out(line: string): void;
@@ -24,36 +28,97 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
     return 2;
   }
   let errors = 0;
-  let unreadable = 0;
+  let unchecked = 0;
   const catalogue = store && (await loadStoreCatalogue(store));
   for (const problem of catalogue?.problems ?? []) io.err(`store ${store!.storeHash}: ${problem}`);
   for (const file of files) {
-    let text: string;
+    let diagnostics: ReportedDiagnostic[];
     try {
-      text = await readFile(file, 'utf8');
+      // The store-aware checks need the whole document.
+      diagnostics = store ? await checkWholeText(await readPayloadFile(file), { target: store, catalogue: catalogue! }) : await checkFile(file);
     } catch (error) {
-      io.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      unreadable++;
+      const code = (error as NodeJS.ErrnoException).code;
+      io.err(code ? `${file}: cannot read the file (${code})` : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`);
+      unchecked++;
       continue;
     }
-    const analysis = analyzeText(text.replace(/^\uFEFF/, ''));
-    if (store) {
-      analysis.diagnostics.push(...(await checkAgainstStore(analysis, store, catalogue!)));
-      analysis.diagnostics.sort((a, b) => a.range.start - b.range.start);
-    }
-    const diagnostics = reportDiagnostics(analysis);
     errors += diagnostics.filter((d) => d.severity === 'error').length;
     if (format === 'json') {
       io.out(JSON.stringify({ file, diagnostics }));
       continue;
     }
     for (const d of diagnostics) {
-      io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity.padEnd(11)} ${d.code.padEnd(26)} ${d.message}`);
+      io.out(printable(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity.padEnd(11)} ${d.code.padEnd(26)} ${d.message}`));
     }
-    if (!diagnostics.length) io.out(`${file}: no problems`);
+    if (!diagnostics.length) io.out(printable(`${file}: no problems`));
   }
-  if (unreadable) return 2;
+  if (unchecked) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * A file checked as it is read, a piece at a time: memory grows with its customers' emails, not
+ * with its size. Text that is not a strict-JSON array is read again whole, for the tolerant parser.
+ */
+async function checkFile(file: string): Promise<ReportedDiagnostic[]> {
+  const found: PositionedDiagnostic[] = [];
+  const check = new StreamingCheck((d) => found.push(d));
+  const decoder = new PayloadDecoder();
+  let invalidAt: PositionedDiagnostic | undefined;
+  for await (const piece of readPayloadPieces(file, decoder)) {
+    check.push(piece);
+    if (decoder.invalid && !invalidAt) {
+      const diagnostic = invalidBytesDiagnostic(decoder.invalid);
+      invalidAt = { diagnostic, start: check.positionAt(diagnostic.range.start), end: check.positionAt(diagnostic.range.end) };
+    }
+    if (check.done) break;
+  }
+  check.finish();
+  if (check.needsWholeText) return checkWholeText(await readPayloadFile(file));
+  if (invalidAt && !showsInvalidBytes(found, invalidAt.diagnostic.range.start)) found.push(invalidAt);
+  return found.map(reportedOf).sort(byPosition);
+}
+
+/** A file checked whole; with a store, also against the store's data. */
+async function checkWholeText({ text, invalid }: PayloadFile, store?: { target: StoreTarget; catalogue: StoreCatalogue }): Promise<ReportedDiagnostic[]> {
+  const analysis = analyzeText(text);
+  if (invalid && !showsInvalidBytes(analysis.diagnostics.map((diagnostic) => ({ diagnostic })), invalid.offset)) {
+    analysis.diagnostics.push(invalidBytesDiagnostic(invalid));
+    inDocumentOrder(analysis.diagnostics);
+  }
+  if (store) {
+    analysis.diagnostics.push(...(await checkAgainstStore(analysis, store.target, store.catalogue)));
+    analysis.diagnostics.sort((a, b) => a.range.start - b.range.start);
+  }
+  return reportDiagnostics(analysis);
+}
+
+/** Whether a string's problem already points at the first byte that is not UTF-8. */
+function showsInvalidBytes(found: { diagnostic: PositionedDiagnostic['diagnostic'] }[], offset: number): boolean {
+  return found.some(({ diagnostic: d }) => d.code === 'invalid-utf8' && d.range.start <= offset && offset < d.range.end);
+}
+
+function reportedOf({ diagnostic: d, start, end }: PositionedDiagnostic): ReportedDiagnostic {
+  return { path: d.path, severity: d.severity, code: d.code, message: d.message, range: { start, end } };
+}
+
+const codeRank = new Map(Object.keys(diagnosticCodes).map((code, rank) => [code, rank]));
+
+/** Document order, as the editor lists them: by position, then by code and message. */
+function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (codeRank.get(a.code) ?? 0) - (codeRank.get(b.code) ?? 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** Control characters (and line separators, and bidirectional overrides) written as escapes: a key or value cannot forge output lines or colour the terminal. */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 async function checkAgainstStore(analysis: Analysis, store: StoreTarget, catalogue: StoreCatalogue) {

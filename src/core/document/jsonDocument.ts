@@ -49,9 +49,7 @@ const parseErrorMessages: Record<number, string> = {
 export function parseJsonDocument(text: string): JsonDocument {
   const tooDeep = nestingTooDeep(text);
   if (tooDeep !== undefined) {
-    // Parsers recurse: past a few thousand levels they overflow the stack. No payload nests like this.
-    const message = `The JSON is nested more than ${MAX_NESTING} levels deep here; no customers file is, so it is not checked further`;
-    return jsonDocument({ text, root: undefined, value: undefined, syntaxProblems: [{ range: { start: tooDeep, end: tooDeep + 1 }, message }], comments: [], trailingCommas: [] });
+    return jsonDocument({ text, root: undefined, value: undefined, syntaxProblems: [tooDeepProblem(tooDeep)], comments: [], trailingCommas: [] });
   }
   const strictRoot = parseStrictJsonTree(text);
   if (strictRoot) {
@@ -119,6 +117,11 @@ export function alreadyBuilt(document: JsonDocument): { root?: Node; value?: unk
   const peek = builtParts.get(document)?.();
   if (!peek) return {};
   return { ...(peek.built.root ? { root: peek.root } : {}), ...(peek.built.value ? { value: peek.value } : {}) };
+}
+
+/** Parsers recurse: past a few thousand levels they overflow the stack. No payload nests like this. */
+export function tooDeepProblem(offset: number): SyntaxProblem {
+  return { range: { start: offset, end: offset + 1 }, message: `The JSON is nested more than ${MAX_NESTING} levels deep here; no customers file is, so it is not checked further` };
 }
 
 /** Where the brackets first nest deeper than MAX_NESTING, skipping strings and comments; undefined if nowhere. */

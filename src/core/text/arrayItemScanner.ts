@@ -60,6 +60,8 @@ export class ArrayItemScanner {
   /** one past the "]" */
   arrayEnd = -1;
   items = 0;
+  /** one past the last item read so far */
+  lastItemEnd = -1;
   failure: ScanFailure | undefined;
 
   /** Scans the next chunk; `onItem` is called for each item that ends in it. False once the text is known not to fit. */
@@ -140,6 +142,7 @@ export class ArrayItemScanner {
 
   private endItem(end: number, onItem: (item: ScannedItem) => void): void {
     this.item.end = end;
+    this.lastItemEnd = end;
     this.items++;
     this.phase = Phase.AfterItem;
     this.bare = false;

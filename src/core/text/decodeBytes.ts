@@ -42,10 +42,10 @@ export class PayloadDecoder {
   private switchToLossy(bytes: Uint8Array, last: boolean): string {
     this.lossy = true;
     const prefix = this.previousTail;
-    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     const validUpTo = (length: number): boolean => {
       try {
-        strict.decode(concat(prefix, bytes.subarray(0, length)), { stream: true });
+        // A fresh decoder each time: a streaming one would carry its state into the next try.
+        new TextDecoder('utf-8', { fatal: true }).decode(concat(prefix, bytes.subarray(0, length)), { stream: true });
         return true;
       } catch {
         return false;
@@ -59,12 +59,13 @@ export class PayloadDecoder {
       if (validUpTo(mid)) low = mid;
       else high = mid - 1;
     }
-    const bad = Math.min(low, bytes.length - 1);
+    // A sequence left unfinished there is where it goes wrong (it may have begun in the previous chunk).
+    const bad = Math.min(low - incompleteTailLength(concat(prefix, bytes.subarray(0, low))), bytes.length - 1);
     this.decoder = new TextDecoder('utf-8', { ignoreBOM: this.bytesSeen > 0 });
     this.decoder.decode(prefix, { stream: true });
     const text = this.decoder.decode(bytes, { stream: !last });
     const at = text.indexOf('\uFFFD');
-    this.invalid = { byteOffset: this.bytesSeen + bad, offset: this.textLength + Math.max(0, at), value: bytes[bad] };
+    this.invalid = { byteOffset: this.bytesSeen + bad, offset: this.textLength + Math.max(0, at), value: bad >= 0 ? bytes[bad] : prefix[prefix.length + bad] };
     return text;
   }
 }

@@ -10,7 +10,7 @@ export interface Settings {
 
 export function settings(): Settings {
   const config = vscode.workspace.getConfiguration('bigcommerceCustomers');
-  return { maxFileSize: Math.max(0, config.get<number>('validation.maxFileSizeMB', 10)) * 1_048_576 };
+  return { maxFileSize: Math.max(0, config.get<number>('validation.maxFileSizeMB', 64)) * 1_048_576 };
 }
 
 export const defaultApiBaseUrl = 'https://api.bigcommerce.com';

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { type BcDiagnostic, diagnosticCodes } from '../diagnostics/diagnostic';
-import { findNode, type JsonDocument, lazyJsonDocument, parseJsonDocument, rangeOf, type TextRange } from '../document/jsonDocument';
+import { type CustomerSpans, findNode, type JsonDocument, lazyJsonDocument, parseJsonDocument, rangeOf, type TextRange } from '../document/jsonDocument';
 import { parseStrictJsonTree, parseStrictJsonValueAt } from '../document/strictJsonTree';
 import { duplicateEmailDiagnostic, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
 import { syntaxDiagnostics } from '../rules/syntaxRules';
@@ -17,12 +17,7 @@ export interface Analysis {
 }
 
 /** Per customer of a strict-JSON body: its text's offsets and its email's key. */
-export interface CustomerTable {
-  arrayStart: number;
-  starts: number[];
-  ends: number[];
-  emails: (string | undefined)[];
-}
+export type CustomerTable = CustomerSpans;
 
 /**
  * The check, as steps: it yields after each customer (and each stretch of text scanned), so
@@ -150,7 +145,7 @@ export class StrictBody {
 
   document(): JsonDocument {
     const text = this.text;
-    return lazyJsonDocument(text, { root: () => this.wholeRoot ?? parseStrictJsonTree(text), value: () => this.wholeValue ?? JSON.parse(text) }, (index) => this.customerNode(index));
+    return lazyJsonDocument(text, { root: () => this.wholeRoot ?? parseStrictJsonTree(text), value: () => this.wholeValue ?? JSON.parse(text) }, this.table, (index) => this.customerNode(index));
   }
 }
 

@@ -25,6 +25,22 @@ export interface JsonDocument {
   readonly lines: LineIndex;
   /** The tree of one customer (an item of the body), where the document can build it alone. */
   customerNode?(index: number): Node | undefined;
+  /** Where each customer is and its email's key, where the check found them without a whole tree. */
+  readonly customers?: CustomerSpans;
+}
+
+/** The customers of a strict-JSON body: offsets of each (and of the array's "["), and each one's email key. */
+export interface CustomerSpans {
+  arrayStart: number;
+  starts: number[];
+  ends: number[];
+  emails: (string | undefined)[];
+}
+
+/** The offset of the body's "[", when the body is an array. */
+export function bodyArrayOffset(doc: JsonDocument): number | undefined {
+  if (doc.customers) return doc.customers.arrayStart;
+  return doc.root?.type === 'array' ? doc.root.offset : undefined;
 }
 
 const parseErrorMessages: Record<number, string> = {
@@ -86,7 +102,7 @@ export function jsonDocument(parts: Omit<JsonDocument, 'lines'>): JsonDocument {
  * the checks and the fixes need one customer's tree at a time, and a whole tree is many times
  * the size of the text.
  */
-export function lazyJsonDocument(text: string, whole: { root(): Node | undefined; value(): unknown }, customerNode: (index: number) => Node | undefined): JsonDocument {
+export function lazyJsonDocument(text: string, whole: { root(): Node | undefined; value(): unknown }, customers: CustomerSpans, customerNode: (index: number) => Node | undefined): JsonDocument {
   let lines: LineIndex | undefined;
   let root: { node: Node | undefined } | undefined;
   let value: { value: unknown } | undefined;
@@ -96,6 +112,7 @@ export function lazyJsonDocument(text: string, whole: { root(): Node | undefined
     comments: [],
     trailingCommas: [],
     customerNode,
+    customers,
     get root() {
       return (root ??= { node: whole.root() }).node;
     },

@@ -26,6 +26,11 @@ export function emailKey(email: unknown): string | undefined {
 
 /** The customers of a body with their emails, in file order. */
 export function customersOf(doc: JsonDocument): { index: number; node: Node; email?: string }[] {
+  if (doc.customers) {
+    // Known from the check without a whole tree: each customer's node is its extent alone.
+    const { starts, ends, emails } = doc.customers;
+    return starts.map((start, index) => ({ index, node: { type: 'object', offset: start, length: ends[index] - start }, ...(emails[index] ? { email: emails[index] } : {}) }));
+  }
   const root = doc.root;
   if (root?.type !== 'array') return [];
   return (root.children ?? []).map((node, index) => {

@@ -58,6 +58,10 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = context.diagnostics.filter((v) => v.code === d.code && v.range.isEqual(range));
     action.isPreferred = fix.preferred;
+    if (fix.reopenWithEncoding) {
+      action.command = { title: fix.title, command: 'workbench.action.editor.changeEncoding' };
+      return action;
+    }
     if (fix.split) {
       action.command = { title: fix.title, command: splitFileCommand, arguments: [document.uri, fix.split.size] };
       return action;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { nodeAt, rangeOf } from '../../core/document/jsonDocument';
+import { bodyArrayOffset, nodeAt, rangeOf } from '../../core/document/jsonDocument';
 import { attachResults, customersOf } from '../../core/results/sendResults';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 import { toRange } from '../convert';
@@ -90,10 +90,11 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const parsed = this.diagnostics.analysisIfReady(document)?.document;
-    if (parsed?.root?.type !== 'array') return [];
+    const arrayStart = parsed && bodyArrayOffset(parsed);
+    if (!parsed || arrayStart === undefined) return [];
     const store = this.registry.active();
     const count = customersOf(parsed).length;
-    const top = toRange(document, { start: parsed.root.offset, end: parsed.root.offset });
+    const top = toRange(document, { start: arrayStart, end: arrayStart });
     const requests = Math.ceil(count / maxCustomersPerRequest());
     const lenses = [
       new vscode.CodeLens(top, {

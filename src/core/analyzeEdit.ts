@@ -1,1 +1,1 @@
-export { checkEdit as analyzeEdit, checkEditWithinCustomer as analyzeEditWithinCustomer } from './check/checkEdit';
+export { checkEdit as analyzeEdit, checkEditWithinCustomer as analyzeEditWithinCustomer, type TextEdit } from './check/checkEdit';

@@ -14,18 +14,28 @@ import { checkCustomer, propertyCount } from './checkCustomer';
  * problems move to their new offsets. `previous` must not be used afterwards: the editor keeps
  * only each file's latest.
  */
-export function checkEdit(previous: Analysis | undefined, text: string): Analysis {
-  return checkEditWithinCustomer(previous, text) ?? checkText(text);
+export function checkEdit(previous: Analysis | undefined, text: string, edits?: readonly TextEdit[]): Analysis {
+  return checkEditWithinCustomer(previous, text, edits) ?? checkText(text);
 }
 
-/** checkEdit's quick path alone: `undefined` when the text needs a full check. */
-export function checkEditWithinCustomer(previous: Analysis | undefined, text: string): Analysis | undefined {
+/** One replacement: `length` characters at `offset` (in the text as the edits before it left it) became `newLength` characters. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newLength: number;
+}
+
+/**
+ * checkEdit's quick path alone: `undefined` when the text needs a full check. `edits`, the
+ * replacements that turned the previous text into this one, spare comparing the two texts.
+ */
+export function checkEditWithinCustomer(previous: Analysis | undefined, text: string, edits?: readonly TextEdit[]): Analysis | undefined {
   if (!previous) return undefined;
-  if (previous.document.text === text) return previous;
+  const oldText = previous.document.text;
+  if (!edits?.length && oldText === text) return previous;
   const old = previous.customers;
   if (!old) return undefined;
-  const oldText = previous.document.text;
-  const changed = changedStretch(oldText, text);
+  const changed = (edits?.length && stretchOf(edits, oldText.length, text.length)) || changedStretch(oldText, text);
   const index = customerContaining(old, changed);
   if (index === undefined) return undefined;
   const delta = text.length - oldText.length;
@@ -42,7 +52,8 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
   }
 
   // Nothing can fail from here on.
-  const table: CustomerTable = { arrayStart: old.arrayStart, starts: old.starts.slice(), ends: old.ends.slice(), emails: old.emails.slice() };
+  // The previous analysis is taken over: its table moves to the new offsets in place.
+  const table: CustomerTable = old;
   table.ends[index] = newEnd;
   for (let i = index + 1; i < table.starts.length; i++) {
     table.starts[i] += delta;
@@ -99,6 +110,24 @@ function replaced(values: unknown[], index: number, value: unknown): unknown[] {
   return copy;
 }
 
+/** The stretch of the old text that the edits replaced, in one: [start, end) of the old text; undefined if they do not add up to the new text. */
+function stretchOf(edits: readonly TextEdit[], oldLength: number, newLength: number): TextRange | undefined {
+  let start = Infinity;
+  let oldEnd = -Infinity;
+  let newEnd = -Infinity;
+  for (const { offset, length, newLength: inserted } of edits) {
+    if (start === Infinity) {
+      [start, oldEnd, newEnd] = [offset, offset + length, offset + inserted];
+      continue;
+    }
+    // Offsets count in the text as the earlier edits left it: past the stretch, they map back by its growth.
+    oldEnd += Math.max(0, offset + length - newEnd);
+    newEnd = Math.max(newEnd, offset + length) + inserted - length;
+    start = Math.min(start, offset);
+  }
+  return newEnd - oldEnd === newLength - oldLength && start >= 0 && oldEnd <= oldLength ? { start, end: oldEnd } : undefined;
+}
+
 /** The stretch of the old text that differs from the new one: [start, end) of the old text. */
 function changedStretch(oldText: string, newText: string): TextRange {
   const shorter = Math.min(oldText.length, newText.length);
@@ -113,7 +142,7 @@ function changedStretch(oldText: string, newText: string): TextRange {
   return { start, end: oldText.length - common };
 }
 
-const CHUNK = 4096;
+const CHUNK = 1 << 16;
 
 /** The customer whose text holds the whole change strictly inside its first and last character. */
 function customerContaining({ starts, ends }: CustomerTable, changed: TextRange): number | undefined {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { analyzeEdit, analyzeEditWithinCustomer } from '../../core/analyzeEdit';
+import { analyzeEdit, analyzeEditWithinCustomer, type TextEdit } from '../../core/analyzeEdit';
 import { analyzeTextInSlices } from '../../core/analyzeInSlices';
 import { diagnostic } from '../../core/diagnostics/diagnostic';
 import { parseJsonDocument } from '../../core/document/jsonDocument';
@@ -21,6 +21,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly published = new Map<string, Published>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiters = new Map<string, (() => void)[]>();
+  /** The edits since each file's published version, so that a check need not compare whole texts to find them. */
+  private readonly edits = new Map<string, { version: number; edits: TextEdit[] }[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly published$ = new vscode.EventEmitter<{ document: vscode.TextDocument; analysis: Analysis }>();
   /** Fired after each analysis is published, for checks that build on it. */
@@ -31,7 +33,10 @@ export class DiagnosticsController implements vscode.Disposable {
       this.collection,
       this.published$,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.remember(e);
+        this.schedule(e.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bigcommerceCustomers')) vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
@@ -58,7 +63,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const text = document.getText();
     if (text.length < CHECKED_IN_SLICES_ABOVE) return this.run(document);
     // An edit inside one customer is quick to check even in a large file.
-    const quick = this.guardedSync(document, () => analyzeEditWithinCustomer(current?.analysis, text));
+    const quick = this.guardedSync(document, () => analyzeEditWithinCustomer(current?.analysis, text, this.editsSince(document, current?.version)));
     if (quick) this.publish(document, document.version, quick);
     return quick;
   }
@@ -103,7 +108,8 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     const analysis = await this.guarded(document, async () => {
-      const quick = analyzeEditWithinCustomer(this.published.get(key)?.analysis, text);
+      const previous = this.published.get(key);
+      const quick = analyzeEditWithinCustomer(previous?.analysis, text, this.editsSince(document, previous?.version));
       if (quick) return quick;
       const started = performance.now();
       const full = await analyzeTextInSlices(text, {
@@ -121,7 +127,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = document.uri.toString();
     const text = document.getText();
     // Each run builds on the last one, so an edit inside one customer re-checks only that customer.
-    const analysis = this.guardedSync(document, () => (text.length > settings().maxFileSize ? tooLarge(text) : analyzeEdit(this.published.get(key)?.analysis, text)));
+    const previous = this.published.get(key);
+    const analysis = this.guardedSync(document, () => (text.length > settings().maxFileSize ? tooLarge(text) : analyzeEdit(previous?.analysis, text, this.editsSince(document, previous?.version))));
     this.publish(document, document.version, analysis);
     return analysis;
   }
@@ -148,9 +155,29 @@ export class DiagnosticsController implements vscode.Disposable {
     return { document: parseJsonDocument(''), diagnostics: [] };
   }
 
+  private remember(event: vscode.TextDocumentChangeEvent): void {
+    if (event.document.languageId !== languageId || !event.contentChanges.length) return;
+    const key = event.document.uri.toString();
+    const list = this.edits.get(key) ?? [];
+    list.push({ version: event.document.version, edits: event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, newLength: c.text.length })) });
+    this.edits.set(key, list);
+  }
+
+  /** The edits from `version` to the document's current version, when every one of them is known. */
+  private editsSince(document: vscode.TextDocument, version: number | undefined): TextEdit[] | undefined {
+    const list = this.edits.get(document.uri.toString());
+    if (version === undefined || !list) return undefined;
+    const since = list.filter((e) => e.version > version);
+    const complete = since.length === document.version - version && since.every((e, i) => e.version === version + i + 1);
+    return complete ? since.flatMap((e) => e.edits) : undefined;
+  }
+
   private publish(document: vscode.TextDocument, version: number, analysis: Analysis): void {
     const key = document.uri.toString();
     this.published.set(key, { version, analysis });
+    const edits = this.edits.get(key)?.filter((e) => e.version > version);
+    if (edits?.length) this.edits.set(key, edits);
+    else this.edits.delete(key);
     this.collection.set(document.uri, analysis.diagnostics.map((d) => toDiagnostic(document, d)));
     this.resolveWaiters(key);
     this.published$.fire({ document, analysis });
@@ -167,6 +194,7 @@ export class DiagnosticsController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.published.delete(key);
+    this.edits.delete(key);
     this.collection.delete(uri);
   }
 

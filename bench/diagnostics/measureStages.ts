@@ -8,7 +8,8 @@ import { parseTree } from 'jsonc-parser';
 import { analyzeText } from '../../src/core/analyze';
 import { parseJsonDocument } from '../../src/core/document/jsonDocument';
 import { duplicateEmails } from '../../src/core/rules/duplicateEmails';
-import { duplicateAttributes, readOnlyFields, recommendedValues, stateCodes } from '../../src/core/rules/fieldRules';
+import { duplicateAttributes, readOnlyFields, recommendedValues } from '../../src/core/rules/fieldRules';
+import { extraObjectRules } from '../../src/core/rules/registry';
 import { forEachObject } from '../../src/core/rules/objectWalker';
 import validateCustomers from '../../src/core/schema/generated/validateCustomers';
 import { schemaDiagnostics } from '../../src/core/schema/schemaDiagnostics';
@@ -29,7 +30,7 @@ export interface StagesResult {
 }
 
 /** The same rules, in the same order, as analyzeText runs on every object. */
-const objectRules = [readOnlyFields, recommendedValues, stateCodes, duplicateAttributes];
+const objectRules = [readOnlyFields, recommendedValues, duplicateAttributes, ...extraObjectRules];
 
 export async function measureStages(customers: number, plan: RoundPlan): Promise<StagesResult> {
   const text = customersText({ count: customers });

@@ -1,7 +1,8 @@
 import { type BcDiagnostic, diagnosticCodes } from './diagnostics/diagnostic';
 import { type JsonDocument, parseJsonDocument } from './document/jsonDocument';
 import { duplicateEmails } from './rules/duplicateEmails';
-import { duplicateAttributes, readOnlyFields, recommendedValues, stateCodes } from './rules/fieldRules';
+import { duplicateAttributes, readOnlyFields, recommendedValues } from './rules/fieldRules';
+import { extraObjectRules } from './rules/registry';
 import { forEachObject, type ObjectVisit } from './rules/objectWalker';
 import { syntaxDiagnostics } from './rules/syntaxRules';
 import { schemaDiagnostics } from './schema/schemaDiagnostics';
@@ -11,7 +12,7 @@ export interface Analysis {
   diagnostics: BcDiagnostic[];
 }
 
-const objectRules = [readOnlyFields, recommendedValues, stateCodes, duplicateAttributes];
+const objectRules = [readOnlyFields, recommendedValues, duplicateAttributes, ...extraObjectRules];
 
 /** Every problem of a payload text, in document order. */
 export function analyzeText(text: string): Analysis {

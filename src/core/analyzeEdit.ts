@@ -4,7 +4,7 @@ import type { BcDiagnostic } from './diagnostics/diagnostic';
 import { customerDiagnostics } from './customerDiagnostics';
 import { jsonDocument, type TextRange } from './document/jsonDocument';
 import { parseStrictJsonValueAt, shiftOffsets } from './document/strictJsonTree';
-import { duplicateEmails } from './rules/duplicateEmails';
+import { duplicateEmailCodes, duplicateEmails } from './rules/duplicateEmails';
 
 /**
  * The analysis of `text`, the next version of the text `previous` analysed: what
@@ -48,7 +48,7 @@ export function analyzeEditWithinCustomer(previous: Analysis | undefined, text: 
 
   const diagnostics: BcDiagnostic[] = [];
   for (const d of previous.diagnostics) {
-    if (d.code === 'duplicate-email') continue; // compares customers: found again below
+    if (duplicateEmailCodes.has(d.code)) continue; // compares customers: found again below
     const owner = customerOf(d.path);
     if (owner === index) continue;
     diagnostics.push(owner !== undefined && owner > index ? shifted(d, oldEnd, delta) : d);

@@ -1,8 +1,6 @@
-import { countryCodeAliases, subdivisionNames } from '../data/countries';
 import { type BcDiagnostic, diagnostic } from '../diagnostics/diagnostic';
 import { rangeOf } from '../document/jsonDocument';
 import { objectLabel, resolve, type SchemaNode } from '../schema/customerSchema';
-import { describeValue } from './describeValue';
 import { type ObjectVisit, valueNode } from './objectWalker';
 
 /** Fields that only BigCommerce sets: it sends them back, but a create request should not carry them. */
@@ -30,27 +28,9 @@ export function recommendedValues({ node, schema, pointerTo }: ObjectVisit, out:
     const text = String(value.value);
     const weak = (advice.minLength !== undefined && [...text].length < advice.minLength) || (advice.patterns ?? []).some((p) => !new RegExp(p).test(text));
     if (weak) {
-      out.push(diagnostic('weak-password', `${name} does not meet BigCommerce's password rules (${advice.message}); the request may be rejected`, rangeOf(value), pointerTo(name)));
+      out.push(diagnostic('weak-password', `${name} does not meet a common store password setting (${advice.message}): BigCommerce's reference sets no password rule, but the store's own settings may refuse it`, rangeOf(value), pointerTo(name)));
     }
   }
-}
-
-/** BigCommerce wants "California", not "CA" (codes are not accepted). */
-export function stateCodes({ node, schema, pointerTo }: ObjectVisit, out: BcDiagnostic[]): void {
-  if (objectLabel(schema) !== 'address') return;
-  const country = valueNode(node, 'country_code');
-  const state = valueNode(node, 'state_or_province');
-  if (country?.type !== 'string' || state?.type !== 'string') return;
-  const written = String(country.value).trim().toUpperCase();
-  const names = subdivisionNames[written] ?? subdivisionNames[countryCodeAliases[written]];
-  const fullName = names?.[String(state.value).trim().toUpperCase()];
-  if (!fullName) return;
-  const pointer = pointerTo('state_or_province');
-  out.push(
-    diagnostic('state-code', `state_or_province ${describeValue(state.value)} is a code; BigCommerce wants the full name: "${fullName}"`, rangeOf(state), pointer, {
-      fix: { kind: 'set-value', pointer, value: fullName, title: `Change state_or_province to "${fullName}"`, preferred: true },
-    }),
-  );
 }
 
 /** The same attribute twice in one customer: one value would silently win. */

@@ -2,6 +2,7 @@ import { findNodeAtLocation, getLocation, type Node, parseTree } from 'jsonc-par
 import type { TextRange } from '../document/jsonDocument';
 import { objectLabel, resolve, type SchemaNode, schemaAt, typesOf, writableProperties, describeLimits } from '../schema/customerSchema';
 import { builtInStates, countryCodeOf, countryName } from '../geography/states';
+import { valueNode } from '../rules/objectWalker';
 import { narrowToCustomer, shiftRange } from './customerAround';
 import { snippetFromBody } from './snippetText';
 
@@ -53,7 +54,7 @@ export function completionsInText(text: string, offset: number): Completions {
   const found: Completions = { range, items: schema ? valueItems(schema) : [], ...(field ? { field } : {}) };
   if (field === 'state_or_province' && root) {
     const address = findNodeAtLocation(root, location.path.slice(0, -1));
-    const written = address?.type === 'object' ? address.children?.find((p) => p.children?.[0]?.value === 'country_code')?.children?.[1]?.value : undefined;
+    const written = address?.type === 'object' ? valueNode(address, 'country_code')?.value : undefined;
     const country = typeof written === 'string' ? countryCodeOf(written) : undefined;
     if (country) {
       found.country = country;

@@ -62,8 +62,6 @@ for (const [country, differences] of Object.entries(bigcommerce.states)) {
   stateNames[country] = [...byAbbreviation.values()].flat().sort((a, b) => a.localeCompare(b, 'en'));
 }
 
-const listed = [...countryNames.keys()].filter((code) => !bigcommerce.isoCountriesNotListed.includes(code)).sort(byCode);
-
 const json = (value) => JSON.stringify(value, null, 2);
 writeFileSync(
   outputPath,
@@ -82,18 +80,12 @@ export const subdivisionNames: Readonly<Record<string, Readonly<Record<string, s
 /** Every state name BigCommerce lists, by country; only these countries have states in BigCommerce. */
 export const stateNames: Readonly<Record<string, readonly string[]>> = ${json(stateNames)};
 
-/** The countries of BigCommerce's table, by code. */
-export const bigCommerceCountryCodes: readonly string[] = ${json(listed)};
-
 /** ISO 3166-1 countries that BigCommerce's table (as documented) does not list. */
 export const countriesMissingFromBigCommerce: readonly string[] = ${json([...bigcommerce.isoCountriesNotListed].sort(byCode))};
-
-/** Country code → name, for every code the schema accepts. */
-export const countryNames: Readonly<Record<string, string>> = ${json(sortedObject(countryNames))};
 `,
 );
 
-// The schema accepts every ISO code and every code of BigCommerce's table; rules say which are doubtful.
+// The schema accepts every ISO code and every code of BigCommerce's table, with its name; rules say which are doubtful.
 const schemaText = readFileSync(schemaPath, 'utf8');
 const schema = JSON.parse(schemaText);
 const countryCode = schema.definitions.address.properties.country_code;

@@ -2,8 +2,9 @@
  * Judging a `state_or_province` against a country's states — BigCommerce's built-in table
  * or a store's own list — so that both say the same thing the same way.
  */
-import { countryCodeAliases, countryNames, stateNames, subdivisionNames } from '../data/countries';
+import { countryCodeAliases, stateNames, subdivisionNames } from '../data/countries';
 import { closestName } from '../rules/suggest';
+import { resolve, rootSchema } from '../schema/customerSchema';
 
 export interface KnownState {
   name: string;
@@ -25,14 +26,25 @@ export function judgeState(written: string, states: readonly KnownState[]): Stat
   return suggestion ? { kind: 'unknown', suggestion } : { kind: 'unknown' };
 }
 
+let namesByCode: Map<string, string> | undefined;
+
+/** Country code → name, from the schema's `country_code` values and their descriptions. */
+function countryNames(): Map<string, string> {
+  if (!namesByCode) {
+    const schema = resolve(rootSchema.definitions?.['address'])?.properties?.['country_code'];
+    namesByCode = new Map((schema?.enum ?? []).map((code, i) => [String(code), schema?.enumDescriptions?.[i] ?? String(code)]));
+  }
+  return namesByCode;
+}
+
 /** The ISO code a written country code or name stands for ("USA", "us", "Germany" → US, DE). */
 export function countryCodeOf(written: string): string | undefined {
   const upper = written.trim().toUpperCase();
-  return countryNames[upper] !== undefined ? upper : countryCodeAliases[upper];
+  return countryNames().has(upper) ? upper : countryCodeAliases[upper];
 }
 
 export function countryName(code: string): string {
-  return countryNames[code] ?? code;
+  return countryNames().get(code) ?? code;
 }
 
 const builtIn = new Map<string, KnownState[]>();

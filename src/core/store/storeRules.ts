@@ -2,8 +2,9 @@
  * Checks a customers file against the store it is sent to: attribute, group and
  * channel ids the store does not have, attribute values that do not fit their
  * type, global access a channel does not allow, emails the store already has on
- * the same channels, and countries and states not as the store lists them. A check whose store data is missing stays silent; the file then gets one
- * note saying which checks were skipped and why — never a false error.
+ * the same channels, and countries and states not as the store lists them. A
+ * check whose store data is missing stays silent; the file then gets one note
+ * saying which checks were skipped and why — never a false error.
  */
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { type JsonDocument, openingRange, rangeOf } from '../document/jsonDocument';
@@ -214,7 +215,7 @@ class StoreCheck {
       // Only on other channels: a second account, which BigCommerce allows.
       if (!clash) return;
       customerId = clash.customer.id;
-      if (!clash.certain) doubt = ` if one of their channels allows global logins (it has ${describeAccess(clash.customer.access)}; this customer: ${describeAccess(access)})`;
+      if (!clash.certain) doubt = ` if one of these channels allows global logins (the store's customer: ${describeAccess(clash.customer.access)}; this one: ${describeAccess(access)})`;
     }
     this.report(
       'email-exists-in-store',

@@ -120,6 +120,18 @@ describe('existing emails, channel by channel', () => {
     assert.deepEqual(found.map((d) => [d.code, d.path, d.customerId]), [['email-exists-in-store', '/1/email', 90]]);
   });
 
+  it('says when the clash depends on a channel\'s global-logins setting the store leaves open', async () => {
+    const data = demoData();
+    data.customers.push({ id: 91, email: 'amazon@example.com', first_name: 'A', last_name: 'M', channel_ids: [3] });
+    store.reset(data);
+    const catalogue = await loadStoreCatalogue(targetOf(store));
+    const file = [{ email: 'amazon@example.com', first_name: 'A', last_name: 'B' }];
+    const existing = await findExistingCustomers(targetOf(store), ['amazon@example.com']);
+    const [d] = storeDiagnostics(fileOf(file), catalogue, existing.found, 'abc123', { existingCustomers: existing.customers });
+    assert.equal(d?.code, 'email-exists-in-store');
+    assert.match(d!.message, /if one of these channels allows global logins \(the store's customer: channel 3; this one: all channels that allow global logins\)$/);
+  });
+
   it('asks while editing and keeps what the store says of each customer\'s channels', async () => {
     const checker = new ExistingEmailChecker({ debounceMs: 0 });
     try {

@@ -1,8 +1,8 @@
 /**
  * Loads what a store holds that a customers file refers to: customer
  * attributes, customer groups, its countries and states, channels and whether
- * each channel allows global logins. Each part that cannot be read is left out with the reason in plain
- * words; loading never throws.
+ * each channel allows global logins. Each part that cannot be read is left out
+ * with the reason in plain words; loading never throws.
  */
 import { checkStoreTarget, type StoreTarget } from '../send/storeTarget';
 import { CATALOGUE_PARTS, type CataloguePart, type StoreAttribute, type StoreCatalogue, type StoreChannel, type StoreCountry, type StoreCustomerGroup, type StoreState } from './catalogueTypes';

@@ -4,7 +4,7 @@ import { diagnosticCodes } from '../core/diagnostics/diagnostic';
 import { type ReportedDiagnostic, reportDiagnostics } from '../core/report';
 import { customersOf } from '../core/results/sendResults';
 import { invalidBytesDiagnostic } from '../core/rules/textRules';
-import { findExistingEmails } from '../core/send/lookup';
+import { findExistingCustomers, type FoundCustomers } from '../core/store/customerRecords';
 import type { StoreTarget } from '../core/send/storeTarget';
 import { loadStoreCatalogue } from '../core/store/catalogue';
 import type { StoreCatalogue } from '../core/store/catalogueTypes';
@@ -123,12 +123,15 @@ function printable(line: string): string {
 
 async function checkAgainstStore(analysis: Analysis, store: StoreTarget, catalogue: StoreCatalogue) {
   const emails = customersOf(analysis.document).flatMap((c) => (c.email ? [c.email] : []));
-  let existing = new Map<string, number>();
+  let existing: FoundCustomers = { found: new Map(), customers: new Map() };
   let emailLookupProblem: string | undefined;
   try {
-    existing = await findExistingEmails(store, emails, { maxRetryTimeMs: 30_000 });
+    existing = await findExistingCustomers(store, emails, { maxRetryTimeMs: 30_000 });
   } catch (error) {
     emailLookupProblem = error instanceof Error ? error.message : String(error);
   }
-  return storeDiagnostics(analysis.document, catalogue, existing, store.storeHash, emailLookupProblem ? { emailLookupProblem } : {});
+  return storeDiagnostics(analysis.document, catalogue, existing.found, store.storeHash, {
+    existingCustomers: existing.customers,
+    ...(emailLookupProblem ? { emailLookupProblem } : {}),
+  });
 }

@@ -33,11 +33,13 @@ const COUNTRY_NAMES: Record<string, string> = {
 
 /** The first broken business rule, in item order, as BigCommerce names only one problem per request. */
 function firstBusinessFailure(state: StoreState, items: CustomerInput[]): string | undefined {
-  const emailsInRequest = new Set<string>();
+  const inRequest: { email: string; channels: number[] }[] = [];
   for (const item of items) {
     const email = item.email.toLowerCase();
-    if (state.emailInUse(email) || emailsInRequest.has(email)) return `email ${item.email} already in use`;
-    emailsInRequest.add(email);
+    const channels = state.channelsOf(item.channel_ids);
+    const earlier = inRequest.some((other) => other.email === email && other.channels.some((channel) => channels.includes(channel)));
+    if (state.emailInUse(email, item.channel_ids) || earlier) return `email ${item.email} already in use`;
+    inRequest.push({ email, channels });
 
     const groupId = item.customer_group_id;
     if (groupId != null && groupId !== 0 && !state.customerGroupExists(groupId)) {

@@ -38,10 +38,13 @@ export class StoreState {
   readonly customerGroups: SandboxData['customerGroups'];
   readonly channels: SandboxData['channels'];
   readonly channelSettings: SandboxData['channelSettings'];
+  readonly countries: SandboxData['countries'];
+  readonly states: SandboxData['states'];
   /** ordered by id */
   private readonly customerList: StoredCustomer[] = [];
   private readonly customersById = new Map<number, StoredCustomer>();
-  private readonly customerIdsByEmail = new Map<string, number>();
+  /** every customer with an email (several in a multi-storefront store, on different channels) */
+  private readonly customerIdsByEmail = new Map<string, number[]>();
   private lastCustomerId = 0;
   private lastAddressId = 0;
   private lastAttributeValueId = 0;
@@ -51,6 +54,8 @@ export class StoreState {
     this.customerGroups = data.customerGroups;
     this.channels = data.channels;
     this.channelSettings = data.channelSettings;
+    this.countries = data.countries;
+    this.states = data.states;
     const now = isoSeconds(new Date());
     const seeds = [...data.customers].sort((a, b) => a.id - b.id);
     for (const seed of seeds) this.add(withCustomerDefaults(seed, now));
@@ -64,13 +69,23 @@ export class StoreState {
     return this.customersById.get(id);
   }
 
-  emailInUse(email: string): boolean {
-    return this.customerIdsByEmail.has(email.toLowerCase());
+  /**
+   * Whether a new customer with this email and `channel_ids` would share a channel with one the
+   * store has: emails are unique per channel. No channel_ids means every channel that allows
+   * global logins (a channel without an override counts as allowing them).
+   */
+  emailInUse(email: string, channelIds: readonly number[] | null | undefined): boolean {
+    const wanted = this.channelsOf(channelIds);
+    return (this.customerIdsByEmail.get(email.toLowerCase()) ?? []).some((id) => {
+      const existing = this.channelsOf(this.customersById.get(id)?.channel_ids);
+      return existing.some((channel) => wanted.includes(channel));
+    });
   }
 
-  customerByEmail(email: string): StoredCustomer | undefined {
-    const id = this.customerIdsByEmail.get(email.toLowerCase());
-    return id === undefined ? undefined : this.customersById.get(id);
+  /** The channels a customer with these `channel_ids` can log in to. */
+  channelsOf(channelIds: readonly number[] | null | undefined): number[] {
+    if (channelIds) return [...channelIds];
+    return this.channels.filter((channel) => this.channelSettings[channel.id]?.allow_global_logins !== false).map((channel) => channel.id);
   }
 
   attributeExists(id: number): boolean {
@@ -101,9 +116,8 @@ export class StoreState {
   add(customer: StoredCustomer): void {
     this.customerList.push(customer);
     this.customersById.set(customer.id, customer);
-    if (!this.customerIdsByEmail.has(customer.email.toLowerCase())) {
-      this.customerIdsByEmail.set(customer.email.toLowerCase(), customer.id);
-    }
+    const key = customer.email.toLowerCase();
+    this.customerIdsByEmail.set(key, [...(this.customerIdsByEmail.get(key) ?? []), customer.id]);
     this.lastCustomerId = Math.max(this.lastCustomerId, customer.id);
     for (const address of customer.addresses ?? []) this.lastAddressId = Math.max(this.lastAddressId, address.id);
     for (const value of customer.attributes ?? []) {

@@ -30,7 +30,7 @@ export type {
 } from './types.js';
 export { demoData } from './data.js';
 
-const DEFAULT_SCOPES = ['store_v2_customers', 'store_channel_settings_read_only'];
+const DEFAULT_SCOPES = ['store_v2_customers', 'store_channel_settings_read_only', 'store_v2_information_read_only'];
 /** far above any valid body (10 customers with 10 addresses each); stops a runaway client from filling memory */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -78,6 +78,13 @@ function writeReply(response: http.ServerResponse, reply: Reply, headers: Record
   response.end(payload);
 }
 
+/** A 422 whose body keeps only `status`, `title` and `type` (the reference makes `errors` optional). */
+function withoutErrors(reply: Reply): Reply {
+  if (reply.status !== 422 || typeof reply.body !== 'object' || reply.body === null) return reply;
+  const { errors: _errors, ...rest } = reply.body as Record<string, unknown>;
+  return { ...reply, body: rest };
+}
+
 class Sandbox implements SandboxStore {
   readonly storeHash: string;
   readonly accessToken: string;
@@ -89,6 +96,7 @@ class Sandbox implements SandboxStore {
   private readonly faults: FaultInjector;
   private readonly latencyMs: number;
   private readonly errorKeyStyle: ErrorKeyStyle;
+  private unprocessableWithoutErrors: boolean;
   private readonly server: http.Server;
   /** pending delayed answers, so close() can drop them instead of waiting */
   private readonly delays = new Map<NodeJS.Timeout, () => void>();
@@ -103,6 +111,7 @@ class Sandbox implements SandboxStore {
     this.faults = new FaultInjector(options.seed ?? 1);
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
     this.errorKeyStyle = options.errorKeyStyle ?? 'indexed';
+    this.unprocessableWithoutErrors = options.unprocessableWithoutErrors ?? false;
     this.server = http.createServer((request, response) => {
       void this.handle(request, response);
     });
@@ -143,12 +152,17 @@ class Sandbox implements SandboxStore {
     this.scopes = [...scopes];
   }
 
+  setUnprocessableWithoutErrors(on: boolean): void {
+    this.unprocessableWithoutErrors = on;
+  }
+
   reset(data?: Partial<SandboxData>): void {
     this.state = new StoreState(completeData(data ?? this.options.data));
     this.log = [];
     this.limiter.reset();
     this.faults.reset();
     this.scopes = [...(this.options.scopes ?? DEFAULT_SCOPES)];
+    this.unprocessableWithoutErrors = this.options.unprocessableWithoutErrors ?? false;
   }
 
   close(): Promise<void> {
@@ -255,7 +269,7 @@ class Sandbox implements SandboxStore {
       errorKeyStyle: this.errorKeyStyle,
     });
     record.customersStored = outcome.stored;
-    const decision = answer(outcome.reply, quota.snapshot);
+    const decision = answer(this.unprocessableWithoutErrors && match.route.faultKey === 'POST /v3/customers' ? withoutErrors(outcome.reply) : outcome.reply, quota.snapshot);
     if (fault === 'reset-after-store') return { ...decision, reset: true };
     if (fault === 'slow') return { ...decision, extraDelayMs: this.faults.slowMs };
     return decision;

@@ -33,7 +33,7 @@ export interface SandboxOptions {
   storeHash?: string;
   /** the one valid token, default 'sandbox-token' */
   accessToken?: string;
-  /** scopes of that token; default ['store_v2_customers', 'store_channel_settings_read_only'] */
+  /** scopes of that token; default ['store_v2_customers', 'store_channel_settings_read_only', 'store_v2_information_read_only'] */
   scopes?: string[];
   /** requests per window, default 150 */
   quota?: number;
@@ -47,6 +47,8 @@ export interface SandboxOptions {
   errorKeyStyle?: 'indexed' | 'bare';
   /** seeded store content; default = demoData() */
   data?: Partial<SandboxData>;
+  /** answer every 422 of `POST /v3/customers` with `{status, title, type}` only, no `errors`; default false */
+  unprocessableWithoutErrors?: boolean;
 }
 
 export type FormFieldValue = { name: string; value: string | number | string[] };
@@ -118,6 +120,10 @@ export interface SandboxData {
   customerGroups: { id: number; name: string; is_default?: boolean }[];
   channels: { id: number; name: string; type: string; platform: string; status: string }[];
   channelSettings: Record<number, { allow_global_logins: boolean | null }>;
+  /** the store's countries (`GET /v2/countries`) */
+  countries: { id: number; country: string; country_iso2: string; country_iso3: string }[];
+  /** the states of its countries (`GET /v2/countries/{id}/states`) */
+  states: { id: number; state: string; state_abbreviation: string; country_id: number }[];
 }
 
 export interface RequestRecord {
@@ -146,10 +152,12 @@ export interface SandboxStore {
   requests(): RequestRecord[];
   setFaults(plan: FaultPlan | null): void;
   setScopes(scopes: string[]): void;
+  /** Turns on (or off) answering 422s of `POST /v3/customers` without their `errors` object. */
+  setUnprocessableWithoutErrors(on: boolean): void;
   /**
    * Back to the seeded state: store content (from `data`, else the start options,
    * else demo data), request log, rate-limit window, fault plan (cleared, PRNG
-   * re-seeded) and token scopes (back to the start options).
+   * re-seeded), token scopes and the 422-without-errors switch (back to the start options).
    */
   reset(data?: Partial<SandboxData>): void;
   /** stops listening, drops open connections and pending delayed answers */

@@ -762,3 +762,55 @@ describe('sandbox robustness and speed', () => {
     });
   });
 });
+
+describe('sandbox geography and multi-storefront emails', () => {
+  it('lists countries and the states of a country, or of all countries, as V2 bare arrays', async () => {
+    await withStore({}, async (store) => {
+      const api = client(store);
+      const countries = await api.get('/v2/countries?limit=250');
+      assert.equal(countries.status, 200);
+      const australia = (countries.json as { id: number; country_iso2: string; states: { resource: string } }[]).find((c) => c.country_iso2 === 'AU')!;
+      assert.equal(australia.states.resource, `/countries/${australia.id}/states`);
+      const states = await api.get(`/v2/countries/${australia.id}/states`);
+      assert.deepEqual((states.json as { state: string }[]).map((s) => s.state).slice(0, 2), ['Australian Capital Territory', 'New South Wales']);
+      assert.deepEqual(await api.get(`/v2/countries/${australia.id}/states?state_abbreviation=nsw`).then((a) => (a.json as { state: string }[]).map((s) => s.state)), ['New South Wales']);
+      assert.equal((await api.get('/v2/countries/states?limit=250').then((a) => a.json as unknown[])).length, 91);
+      assert.equal((await api.get('/v2/countries/99999/states')).status, 404);
+      assert.equal((await api.get('/v2/countries?page=9')).status, 204);
+      store.setScopes(['store_v2_customers']);
+      assert.equal((await api.get('/v2/countries')).status, 403);
+    });
+  });
+
+  it('keeps emails unique per channel: the same email on two channels is created once each', async () => {
+    await withStore({}, async (store) => {
+      const api = client(store);
+      assert.equal((await api.post([customer('twice@example.com', { channel_ids: [1] })])).status, 200);
+      assert.equal((await api.post([customer('twice@example.com', { channel_ids: [2] })])).status, 200);
+      const again = await api.post([customer('TWICE@example.com', { channel_ids: [2, 3] })]);
+      assert.equal(again.status, 422);
+      assert.match(JSON.stringify(again.json), /email TWICE@example.com already in use/);
+      // Global access reaches channel 1 (global logins on), so it collides with the channel-1 customer.
+      assert.equal((await api.post([customer('twice@example.com')])).status, 422);
+      // Within one request too: channels 3 and [2, 3] overlap, channels 1 and 2 do not.
+      assert.equal((await api.post([customer('pair@example.com', { channel_ids: [3] }), customer('pair@example.com', { channel_ids: [2, 3] })])).status, 422);
+      assert.equal((await api.post([customer('pair@example.com', { channel_ids: [1] }), customer('pair@example.com', { channel_ids: [2] })])).status, 200);
+      const listed = await api.get('/v3/customers?email:in=twice@example.com');
+      assert.deepEqual((listed.json as { data: { channel_ids: number[] }[] }).data.map((c) => c.channel_ids), [[1], [2]]);
+    });
+  });
+
+  it('answers 422s of creates without errors while the switch is on, until reset', async () => {
+    await withStore({}, async (store) => {
+      const api = client(store);
+      store.setUnprocessableWithoutErrors(true);
+      const refused = await api.post([customer('taken@example.com')]);
+      assert.equal(refused.status, 422);
+      assert.deepEqual(refused.json, { status: 422, title: 'Create customers failed.', type: TYPE });
+      const invalid = await api.post([{ email: 'a@example.com' }]);
+      assert.deepEqual(Object.keys(invalid.json as object).sort(), ['status', 'title', 'type']);
+      store.reset();
+      assert.ok('errors' in ((await api.post([customer('taken@example.com')])).json as object));
+    });
+  });
+});

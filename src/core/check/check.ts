@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { type BcDiagnostic, diagnosticCodes } from '../diagnostics/diagnostic';
 import { type CustomerSpans, findNode, type JsonDocument, lazyJsonDocument, parseJsonDocument, rangeOf, type TextRange } from '../document/jsonDocument';
 import { parseStrictJsonTree, parseStrictJsonValueAt } from '../document/strictJsonTree';
-import { duplicateEmailDiagnostic, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
+import { channelAccessOfCustomer, duplicateEmailDiagnostic, type EmailClash, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
 import { syntaxDiagnostics } from '../rules/syntaxRules';
 import { bodySizeDiagnostics, schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
@@ -55,8 +55,8 @@ export function* checkSteps(text: string): Generator<void, Analysis, void> {
     const key = emailKeyOf(value);
     table.emails.push(key);
     diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: flags !== 0 || colons !== propertyCount(value) }));
-    const first = emails.add(key, index);
-    if (first !== undefined) diagnostics.push(body.duplicateEmail(index, first, value));
+    const clash = emails.add(key, channelAccessOfCustomer(value), index);
+    if (clash) diagnostics.push(body.duplicateEmail(index, clash, value));
     yield;
   }
   diagnostics.push(...bodySizeDiagnostics(body.rootStub(), items.length));
@@ -128,19 +128,20 @@ export class StrictBody {
     return parseStrictJsonValueAt(this.text, starts[index], ends[index], this.stub);
   }
 
-  private customerValue(index: number): unknown {
+  customerValue(index: number): unknown {
     return JSON.parse(this.text.slice(this.table.starts[index], this.table.ends[index]));
   }
 
-  duplicateEmail(index: number, first: number, value?: unknown): BcDiagnostic {
+  duplicateEmail(index: number, clash: EmailClash, value: unknown = this.customerValue(index)): BcDiagnostic {
     const email = findNode(this.customerNode(index)!, ['email'])!;
+    const { first } = clash;
     if (!this.firstEmails.has(first)) {
       const node = this.customerNode(first);
       const found = node && findNode(node, ['email']);
       this.firstEmails.set(first, found && rangeOf(found));
     }
-    const identical = JSON.stringify(value ?? this.customerValue(index)) === JSON.stringify(this.customerValue(first));
-    return duplicateEmailDiagnostic({ index, email: String(email.value), range: rangeOf(email), first, firstRange: this.firstEmails.get(first), identical });
+    const identical = JSON.stringify(value) === JSON.stringify(this.customerValue(first));
+    return duplicateEmailDiagnostic({ index, access: channelAccessOfCustomer(value), email: String(email.value), range: rangeOf(email), ...clash, firstRange: this.firstEmails.get(first), identical });
   }
 
   document(): JsonDocument {
@@ -160,12 +161,13 @@ function checkDocument(document: JsonDocument): Analysis {
     const emailNodes = customers.map((customer, index) => (emailKeyOf(values[index]) === undefined ? undefined : findNode(customer, ['email'])));
     customers.forEach((customer, index) => {
       diagnostics.push(...checkCustomer({ index, value: values[index], tree: () => customer, textMayHide: true }));
-      const first = emails.add(emailKeyOf(values[index]), index);
+      const access = channelAccessOfCustomer(values[index]);
+      const clash = emails.add(emailKeyOf(values[index]), access, index);
       const email = emailNodes[index];
-      if (first === undefined || !email) return;
-      const firstEmail = emailNodes[first];
-      const identical = JSON.stringify(values[index]) === JSON.stringify(values[first]);
-      diagnostics.push(duplicateEmailDiagnostic({ index, email: String(email.value), range: rangeOf(email), first, ...(firstEmail ? { firstRange: rangeOf(firstEmail) } : {}), identical }));
+      if (!clash || !email) return;
+      const firstEmail = emailNodes[clash.first];
+      const identical = JSON.stringify(values[index]) === JSON.stringify(values[clash.first]);
+      diagnostics.push(duplicateEmailDiagnostic({ index, access, email: String(email.value), range: rangeOf(email), ...clash, ...(firstEmail ? { firstRange: rangeOf(firstEmail) } : {}), identical }));
     });
     diagnostics.push(...bodySizeDiagnostics(root, customers.length));
   } else {

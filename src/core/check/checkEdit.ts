@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { BcDiagnostic } from '../diagnostics/diagnostic';
 import { alreadyBuilt, type TextRange } from '../document/jsonDocument';
 import { parseStrictJsonValueAt, shiftOffsets } from '../document/strictJsonTree';
-import { emailKeyOf } from '../rules/duplicateEmails';
+import { channelAccessOfCustomer, duplicateEmailCodes, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
 import { type Analysis, checkText, type CustomerTable, inDocumentOrder, StrictBody } from './check';
 import { checkCustomer, propertyCount } from './checkCustomer';
@@ -70,16 +70,16 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
   const diagnostics: BcDiagnostic[] = [];
   for (const d of previous.diagnostics) {
     const owner = customerOf(d.path);
-    if (owner === index || (d.code === 'duplicate-email' && affected(table.emails[owner!]))) continue;
+    if (owner === index || (duplicateEmailCodes.has(d.code) && affected(table.emails[owner!]))) continue;
     diagnostics.push(owner !== undefined && owner > index ? shifted(d, oldEnd, delta) : d);
   }
   diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: item.flags !== 0 || item.colons !== propertyCount(value) }));
-  const firsts = new Map<string, number>();
+  const emails = new EmailRegister();
   table.emails.forEach((key, i) => {
     if (!affected(key)) return;
-    const first = firsts.get(key!);
-    if (first === undefined) firsts.set(key!, i);
-    else diagnostics.push(body.duplicateEmail(i, first, i === index ? value : undefined));
+    const customer = i === index ? value : body.customerValue(i);
+    const clash = emails.add(key, channelAccessOfCustomer(customer), i);
+    if (clash) diagnostics.push(body.duplicateEmail(i, clash, customer));
   });
   return { document: body.document(), diagnostics: inDocumentOrder(diagnostics), customers: table };
 }

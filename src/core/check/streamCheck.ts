@@ -1,7 +1,7 @@
 import { type BcDiagnostic, diagnostic } from '../diagnostics/diagnostic';
 import { findNode, rangeOf, tooDeepProblem } from '../document/jsonDocument';
 import { parseStrictJsonValueAt, shiftOffsets } from '../document/strictJsonTree';
-import { duplicateEmailDiagnostic, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
+import { channelAccessOfCustomer, duplicateEmailDiagnostic, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
 import { bodySizeDiagnostics } from '../schema/schemaDiagnostics';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
 import type { Position } from '../text/lineIndex';
@@ -92,10 +92,11 @@ export class StreamingCheck {
       return node;
     };
     const found = checkCustomer({ index, value, tree, textMayHide: flags !== 0 || colons !== propertyCount(value) });
-    const first = this.emails.add(emailKeyOf(value), index);
-    if (first !== undefined) {
+    const access = channelAccessOfCustomer(value);
+    const clash = this.emails.add(emailKeyOf(value), access, index);
+    if (clash) {
       const email = findNode(tree()!, ['email'])!;
-      found.push(duplicateEmailDiagnostic({ index, email: String(email.value), range: rangeOf(email), first }));
+      found.push(duplicateEmailDiagnostic({ index, access, email: String(email.value), range: rangeOf(email), ...clash }));
     }
     for (const d of found) this.emit(d);
   }

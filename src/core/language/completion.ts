@@ -1,6 +1,8 @@
 import { findNodeAtLocation, getLocation, type Node, parseTree } from 'jsonc-parser';
 import type { TextRange } from '../document/jsonDocument';
 import { objectLabel, resolve, type SchemaNode, schemaAt, typesOf, writableProperties, describeLimits } from '../schema/customerSchema';
+import { builtInStates, countryCodeOf, countryName } from '../geography/states';
+import { valueNode } from '../rules/objectWalker';
 import { narrowToCustomer, shiftRange } from './customerAround';
 import { snippetFromBody } from './snippetText';
 
@@ -22,6 +24,8 @@ export interface Completions {
   range: TextRange;
   /** The field whose value is being completed (e.g. "attribute_id"), if a value is. */
   field?: string;
+  /** For a `state_or_province` value: the ISO code of the address's country, when it has a known one. */
+  country?: string;
 }
 
 /** Completions from the schema at `offset`: missing property names, or values for the field. */
@@ -47,7 +51,32 @@ export function completionsInText(text: string, offset: number): Completions {
   }
   const schema = schemaAt(location.path);
   const field = [...location.path].reverse().find((segment): segment is string => typeof segment === 'string');
-  return { range, items: schema ? valueItems(schema) : [], ...(field ? { field } : {}) };
+  const found: Completions = { range, items: schema ? valueItems(schema) : [], ...(field ? { field } : {}) };
+  if (field === 'state_or_province' && root) {
+    const address = findNodeAtLocation(root, location.path.slice(0, -1));
+    const written = address?.type === 'object' ? valueNode(address, 'country_code')?.value : undefined;
+    const country = typeof written === 'string' ? countryCodeOf(written) : undefined;
+    if (country) {
+      found.country = country;
+      found.items.push(...stateItems(country));
+    }
+  }
+  return found;
+}
+
+/** The states BigCommerce's table lists for the country, by full name (what BigCommerce wants). */
+function stateItems(country: string): CompletionEntry[] {
+  return (builtInStates(country) ?? []).map((state) => {
+    const text = JSON.stringify(state.name);
+    return {
+      label: text,
+      kind: 'value' as const,
+      insertText: text.replace(/[$}\\]/g, '\\$&'),
+      detail: `${state.abbreviation ? state.abbreviation + ' — ' : ''}${countryName(country)}`,
+      filterText: state.abbreviation ? `${text} ${state.abbreviation}` : text,
+      sortText: state.name,
+    };
+  });
 }
 
 function propertyItems(schema: SchemaNode, object: Node | undefined, editing: Node | undefined, keyOnly: boolean): CompletionEntry[] {

@@ -1,5 +1,9 @@
-import { type BcDiagnostic, diagnostic } from '../diagnostics/diagnostic';
+import { type BcDiagnostic, type DiagnosticCode, diagnostic } from '../diagnostics/diagnostic';
 import type { TextRange } from '../document/jsonDocument';
+import { accessOverlaps, type ChannelAccess, channelAccessOf, describeAccess } from '../store/channelAccess';
+
+/** The codes this rule reports; an edit to one customer finds them all again. */
+export const duplicateEmailCodes: ReadonlySet<DiagnosticCode> = new Set(['duplicate-email', 'duplicate-email-maybe', 'duplicate-email-other-channel']);
 
 /** The key two customers share when they have the same email: trimmed, any case; undefined without one. */
 export function emailKeyOf(customer: unknown): string | undefined {
@@ -9,35 +13,89 @@ export function emailKeyOf(customer: unknown): string | undefined {
   return email.trim().toLowerCase() || undefined;
 }
 
-/** The first customer of the body with each email: all that the duplicate-email check keeps of a customer. */
-export class EmailRegister {
-  private readonly firstByEmail = new Map<string, number>();
+/** Where a customer of the body can log in; undefined for a `channel_ids` the schema reports as wrong. */
+export function channelAccessOfCustomer(customer: unknown): ChannelAccess | undefined {
+  if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) return 'global';
+  return channelAccessOf((customer as Record<string, unknown>).channel_ids);
+}
 
-  /** Registers the customer at `index`; gives the index of an earlier customer with the same email, if any. */
-  add(key: string | undefined, index: number): number | undefined {
+/** An earlier customer of the body with the same email, and whether the two share a channel (undefined: it depends on a channel's settings). */
+export interface EmailClash {
+  first: number;
+  firstAccess: ChannelAccess | undefined;
+  overlap: boolean | undefined;
+}
+
+interface EmailOwner {
+  index: number;
+  access: ChannelAccess | undefined;
+}
+
+/** Each email's customers and their channels: all that the duplicate-email check keeps of a customer. */
+export class EmailRegister {
+  private readonly ownersByEmail = new Map<string, EmailOwner[]>();
+
+  /** Registers the customer at `index`; gives the earlier customer with the same email that clashes most, if any. */
+  add(key: string | undefined, access: ChannelAccess | undefined, index: number): EmailClash | undefined {
     if (key === undefined) return undefined;
-    const first = this.firstByEmail.get(key);
-    if (first === undefined) this.firstByEmail.set(key, index);
-    return first;
+    const owners = this.ownersByEmail.get(key);
+    if (!owners) {
+      this.ownersByEmail.set(key, [{ index, access }]);
+      return undefined;
+    }
+    const clash = closestClash(owners, access);
+    owners.push({ index, access });
+    return clash;
   }
 }
 
-export interface DuplicateEmail {
+/** The earlier customer that clashes most: certainly, else possibly, else the first. */
+function closestClash(earlier: readonly EmailOwner[], access: ChannelAccess | undefined): EmailClash {
+  let possible: EmailOwner | undefined;
+  for (const other of earlier) {
+    // A channel_ids value that is not a list of ids is reported by the schema; count it as a clash.
+    const overlap = access && other.access ? accessOverlaps(access, other.access) : true;
+    if (overlap === true) return { first: other.index, firstAccess: other.access, overlap };
+    if (overlap === undefined) possible ??= other;
+  }
+  const first = possible ?? earlier[0];
+  return { first: first.index, firstAccess: first.access, overlap: possible ? undefined : false };
+}
+
+export interface DuplicateEmail extends EmailClash {
   index: number;
+  access: ChannelAccess | undefined;
   /** the email as written */
   email: string;
   range: TextRange;
-  first: number;
   /** where the first customer's email is, when it is still known */
-  firstRange?: TextRange;
+  firstRange?: TextRange | undefined;
   /** whether the two customers are the same customer twice, when it is known */
   identical?: boolean;
 }
 
-/** Emails are unique in a store: the second customer with the same email would be refused. */
-export function duplicateEmailDiagnostic({ index, email, range, first, firstRange, identical }: DuplicateEmail): BcDiagnostic {
-  return diagnostic('duplicate-email', `${email} is already used by customer ${first + 1} of this file; emails must be unique in the store`, range, `/${index}/email`, {
+/**
+ * Emails are unique per channel: the same email twice is refused where the two customers'
+ * channel access overlaps (global access overlaps every channel that allows global logins),
+ * and is a second account where it does not.
+ */
+export function duplicateEmailDiagnostic({ index, access, email, range, first, firstAccess, overlap, firstRange, identical }: DuplicateEmail): BcDiagnostic {
+  let code: DiagnosticCode;
+  let message: string;
+  // Only reached with two lists of channel access: an unreadable one counts as overlapping.
+  const channels = () => `${describeAccess(firstAccess!)}; this one: ${describeAccess(access!)}`;
+  if (overlap === true) {
+    code = 'duplicate-email';
+    message = `${email} is already used by customer ${first + 1} of this file, on the same channels; an email can be used once per channel`;
+  } else if (overlap === undefined) {
+    code = 'duplicate-email-maybe';
+    message = `${email} is also used by customer ${first + 1} of this file (${channels()}): BigCommerce refuses the second if one of these channels allows global logins`;
+  } else {
+    code = 'duplicate-email-other-channel';
+    message = `${email} is also used by customer ${first + 1} of this file, on other channels (${channels()}): in a multi-storefront store these are two separate accounts`;
+  }
+  return diagnostic(code, message, range, `/${index}/email`, {
     ...(firstRange ? { related: [{ message: `customer ${first + 1} uses the same email`, range: firstRange }] } : {}),
-    fix: { kind: 'remove', pointer: `/${index}`, title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`, preferred: identical === true },
+    fix: { kind: 'remove', pointer: `/${index}`, title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`, preferred: identical === true && overlap === true },
   });
 }

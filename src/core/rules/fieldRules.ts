@@ -1,8 +1,6 @@
-import { countryCodeAliases, subdivisionNames } from '../data/countries';
 import { type BcDiagnostic, diagnostic } from '../diagnostics/diagnostic';
 import { rangeOf } from '../document/jsonDocument';
 import { objectLabel, resolve, type SchemaNode } from '../schema/customerSchema';
-import { describeValue } from './describeValue';
 import { type ObjectVisit, valueNode } from './objectWalker';
 
 /** Fields that only BigCommerce sets: it sends them back, but a create request should not carry them. */
@@ -30,27 +28,9 @@ export function recommendedValues(object: ObjectVisit, out: BcDiagnostic[]): voi
     if (typeof text !== 'string') continue;
     const weak = (advice.minLength !== undefined && [...text].length < advice.minLength) || (advice.patterns ?? []).some((p) => !new RegExp(p).test(text));
     if (weak) {
-      out.push(diagnostic('weak-password', `${name} does not meet BigCommerce's password rules (${advice.message}); the request may be rejected`, rangeOf(valueNode(object.node, name)!), object.pointerTo(name)));
+      out.push(diagnostic('weak-password', `${name} does not meet a common store password setting (${advice.message}): BigCommerce's reference sets no password rule, but the store's own settings may refuse it`, rangeOf(valueNode(object.node, name)!), object.pointerTo(name)));
     }
   }
-}
-
-/** BigCommerce wants "California", not "CA" (codes are not accepted). */
-export function stateCodes(object: ObjectVisit, out: BcDiagnostic[]): void {
-  if (objectLabel(object.schema) !== 'address') return;
-  const country = object.value.country_code;
-  const state = object.value.state_or_province;
-  if (typeof country !== 'string' || typeof state !== 'string') return;
-  const written = country.trim().toUpperCase();
-  const names = subdivisionNames[written] ?? subdivisionNames[countryCodeAliases[written]];
-  const fullName = names?.[state.trim().toUpperCase()];
-  if (!fullName) return;
-  const pointer = object.pointerTo('state_or_province');
-  out.push(
-    diagnostic('state-code', `state_or_province ${describeValue(state)} is a code; BigCommerce wants the full name: "${fullName}"`, rangeOf(valueNode(object.node, 'state_or_province')!), pointer, {
-      fix: { kind: 'set-value', pointer, value: fullName, title: `Change state_or_province to "${fullName}"`, preferred: true },
-    }),
-  );
 }
 
 /** The same attribute twice in one customer: one value would silently win. */

@@ -1,6 +1,8 @@
 import type { BcDiagnostic } from '../diagnostics/diagnostic';
-import { duplicateAttributes, readOnlyFields, recommendedValues, stateCodes } from './fieldRules';
+import { addressRules } from './addressRules';
+import { duplicateAttributes, readOnlyFields, recommendedValues } from './fieldRules';
 import type { ObjectVisit } from './objectWalker';
+import { referenceSilence } from './referenceSilence';
 
 /**
  * A rule on one object of a customer (the customer, an address, an attribute, …). It gets the
@@ -10,4 +12,4 @@ import type { ObjectVisit } from './objectWalker';
 export type ObjectRule = (object: ObjectVisit, out: BcDiagnostic[]) => void;
 
 /** Every object rule, in one place: the editor, the CLI and every path of the check run these. */
-export const objectRules: readonly ObjectRule[] = [readOnlyFields, recommendedValues, stateCodes, duplicateAttributes];
+export const objectRules: readonly ObjectRule[] = [readOnlyFields, recommendedValues, duplicateAttributes, ...addressRules, referenceSilence];

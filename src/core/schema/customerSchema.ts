@@ -23,6 +23,8 @@ export interface SchemaNode {
   readOnly?: boolean;
   defaultSnippets?: { label: string; body: unknown }[];
   'x-recommended'?: { minLength?: number; patterns?: string[]; message: string };
+  /** Limits BigCommerce's reference neither sets nor rules out: a Warning naming `message` ("an empty city"). */
+  'x-reference-silent'?: { minLength?: number; minimum?: number; pattern?: string; required?: string[]; message: string }[];
   definitions?: Record<string, SchemaNode>;
 }
 

@@ -164,7 +164,7 @@ function valueProblem(pointer: string, node: Node, error: ErrorObject): BcDiagno
       return diagnostic('too-long', `${field} must be at most ${error.params.limit} characters (it has ${lengthOf(value)})`, range, pointer);
     case 'format':
       if (typeof value === 'string' && value.trim() !== value) {
-        return diagnostic('email-whitespace', `${field} has spaces around it: ${describeValue(value)}`, range, pointer, {
+        return diagnostic('email-whitespace', `${field} has spaces around it: ${describeValue(value)}; BigCommerce's reference does not say whether it removes them`, range, pointer, {
           fix: { kind: 'set-value', pointer, value: value.trim(), title: 'Remove the spaces around the email', preferred: true },
         });
       }
@@ -194,12 +194,14 @@ function countryCodeProblem(pointer: string, range: BcDiagnostic['range'], value
   if (!suggestion) {
     return diagnostic('country-code', `country_code ${describeValue(value)} is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. "US", "GB", "AU")`, range, pointer);
   }
+  const fix = { kind: 'set-value', pointer, value: suggestion, title: `Change country_code to "${suggestion}"`, preferred: true } as const;
+  if (value.length === 2 && value.toUpperCase() === suggestion) {
+    return diagnostic('country-code-case', `BigCommerce's reference does not say whether it accepts country_code ${describeValue(value)} in lower case; its codes are written "${suggestion}"`, range, pointer, { fix });
+  }
   const message = wanted === suggestion
     ? `country_code ${describeValue(value)} must be written in capitals: "${suggestion}"`
     : `country_code ${describeValue(value)} is not a 2-letter ISO 3166-1 code; BigCommerce expects "${suggestion}"`;
-  return diagnostic('country-code', message, range, pointer, {
-    fix: { kind: 'set-value', pointer, value: suggestion, title: `Change country_code to "${suggestion}"`, preferred: true },
-  });
+  return diagnostic('country-code', message, range, pointer, { fix });
 }
 
 function boundText(error: ErrorObject): string {

@@ -19,10 +19,24 @@ export interface StoreChannel {
   status?: string;
 }
 
-/** The parts of a catalogue that are loaded separately and can fail separately. */
-export type CataloguePart = 'attributes' | 'customerGroups' | 'channels' | 'globalLogins';
+/** A country of the store's table (`GET /v2/countries`). */
+export interface StoreCountry {
+  id: number;
+  name: string;
+  /** ISO 3166-1 alpha-2, as the store writes it */
+  iso2: string;
+}
 
-export const CATALOGUE_PARTS: readonly CataloguePart[] = ['attributes', 'customerGroups', 'channels', 'globalLogins'];
+/** A state of the store's table (`GET /v2/countries/states`): the full name, which addresses must use. */
+export interface StoreState {
+  name: string;
+  abbreviation: string;
+}
+
+/** The parts of a catalogue that are loaded separately and can fail separately. */
+export type CataloguePart = 'attributes' | 'customerGroups' | 'channels' | 'globalLogins' | 'countries' | 'states';
+
+export const CATALOGUE_PARTS: readonly CataloguePart[] = ['attributes', 'customerGroups', 'channels', 'globalLogins', 'countries', 'states'];
 
 /**
  * A snapshot of one store's lookups. A part that could not be loaded is
@@ -42,6 +56,9 @@ export interface StoreCatalogue {
    * whose settings could not be read are absent.
    */
   globalLogins?: Record<number, boolean | null>;
+  countries?: StoreCountry[];
+  /** the states of each country that has any, by the country's alpha-2 code in capitals */
+  states?: Record<string, StoreState[]>;
   /** One sentence per failure, in plain words, naming the checks it turns off. */
   problems: string[];
   /** Why each part is missing (or, for `globalLogins`, incomplete): a phrase such as "the token has no Channels scope (…)". */

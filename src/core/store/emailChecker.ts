@@ -9,14 +9,18 @@ import { DEFAULT_BACKOFF_BASE_MS, type BackoffPolicy } from '../send/backoff';
 import { EMAILS_PER_LOOKUP, lookupEmails, type LookupResult } from '../send/lookup';
 import { RateLimitPacer } from '../send/rateLimit';
 import { normalizeEmail } from '../send/serverErrors';
-import { StoreClient, type RequestLogEntry } from '../send/storeClient';
+import type { StoreClient, RequestLogEntry } from '../send/storeClient';
 import { checkStoreTarget, type StoreTarget } from '../send/storeTarget';
 import { RetryClock } from '../send/waiting';
+import type { ExistingCustomer } from './channelAccess';
+import { CustomerRecordingClient } from './customerRecords';
 
 export interface EmailAnswer {
   found: boolean;
   /** the store's customer id, when found */
   customerId?: number;
+  /** every customer of the store with this email, with its channel access, when the lookup told */
+  customers?: ExistingCustomer[];
   /** when the store answered (ms since the epoch) */
   answeredAt: number;
 }
@@ -26,8 +30,11 @@ export interface CheckerTimers {
   clearTimeout(handle: unknown): void;
 }
 
+/** What a lookup found: with `customers`, the store's customers with those emails (lower-cased) and their channels. */
+export type EmailLookupResult = LookupResult & { customers?: ReadonlyMap<string, ExistingCustomer[]> };
+
 /** Asks the store about at most ten emails; the default uses `lookupEmails` through a paced `StoreClient`. */
-export type EmailLookup = (target: StoreTarget, emails: string[], signal: AbortSignal) => Promise<LookupResult>;
+export type EmailLookup = (target: StoreTarget, emails: string[], signal: AbortSignal) => Promise<EmailLookupResult>;
 
 export interface ExistingEmailCheckerOptions {
   /** quiet time after the last edit before asking, default 500 ms */
@@ -115,6 +122,19 @@ export class ExistingEmailChecker {
     return found;
   }
 
+  /** Lower-cased email → the store's customers with it (each with its channel access), for the emails known to exist. */
+  existingCustomers(storeHash: string, emails?: Iterable<string>): Map<string, ExistingCustomer[]> {
+    const answers = this.stores.get(storeHash)?.answers;
+    const found = new Map<string, ExistingCustomer[]>();
+    if (!answers) return found;
+    const keys = emails ? [...emails].map(normalizeEmail) : [...answers.keys()];
+    for (const key of keys) {
+      const customers = answers.get(key)?.customers;
+      if (customers?.length) found.set(key, customers.map((c) => ({ ...c })));
+    }
+    return found;
+  }
+
   answer(storeHash: string, email: string): EmailAnswer | undefined {
     const answer = this.stores.get(storeHash)?.answers.get(normalizeEmail(email));
     return answer && { ...answer };
@@ -195,7 +215,7 @@ export class ExistingEmailChecker {
   /** One request at a time per store, so its requests are paced one after another. */
   private async drain(state: StoreState): Promise<void> {
     for (let chunk = state.queue.shift(); chunk; chunk = state.queue.shift()) {
-      let result: LookupResult;
+      let result: EmailLookupResult;
       try {
         result = await this.lookup(state.target, chunk, this.controller.signal);
       } catch (error) {
@@ -215,16 +235,18 @@ export class ExistingEmailChecker {
       const answeredAt = this.now();
       for (const email of chunk) {
         const customerId = result.found.get(email);
-        state.answers.set(email, customerId === undefined ? { found: false, answeredAt } : { found: true, customerId, answeredAt });
+        const customers = result.customers?.get(email);
+        state.answers.set(email, customerId === undefined ? { found: false, answeredAt } : { found: true, customerId, answeredAt, ...(customers ? { customers } : {}) });
       }
       this.notify(state.target.storeHash);
     }
   }
 
-  private defaultLookup(target: StoreTarget, emails: string[], signal: AbortSignal): Promise<LookupResult> {
-    const client = new StoreClient(target, this.clientOptions(), this.pacerOf(target.storeHash));
+  private async defaultLookup(target: StoreTarget, emails: string[], signal: AbortSignal): Promise<EmailLookupResult> {
+    // Records what the store says of each customer, so that channels can be compared.
+    const client = new CustomerRecordingClient(target, this.clientOptions(), this.pacerOf(target.storeHash));
     const backoff: BackoffPolicy = { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: 2_000, random: Math.random };
-    return lookupEmails(client, emails, {
+    const result = await lookupEmails(client, emails, {
       clock: new RetryClock(this.options.maxRetryTimeMs ?? 3_000),
       backoff,
       signal,
@@ -232,6 +254,7 @@ export class ExistingEmailChecker {
       maxPerRequest: EMAILS_PER_LOOKUP,
       reading: true,
     });
+    return result.ok ? { ...result, customers: client.customers } : result;
   }
 
   private clientOptions(): ConstructorParameters<typeof StoreClient>[1] {

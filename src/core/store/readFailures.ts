@@ -10,11 +10,12 @@ export interface ReadFailure {
 }
 
 /** Which scope the request needed, named when the store answers 403. */
-export type ReadScope = 'customers' | 'channels';
+export type ReadScope = 'customers' | 'channels' | 'information';
 
 const MISSING_SCOPE: Record<ReadScope, string> = {
   customers: 'the token has no Customers scope (store_v2_customers_read_only)',
   channels: 'the token has no Channels scope (store_channel_settings_read_only)',
+  information: 'the token has no Information & Settings scope (store_v2_information_read_only)',
 };
 
 export function describeFailedRead(outcome: ClientOutcome, storeHash: string, scope: ReadScope): ReadFailure {

@@ -6,6 +6,8 @@ const CHECKED_WITH: Record<Exclude<CataloguePart, 'globalLogins'>, string> = {
   attributes: 'attribute IDs and values',
   customerGroups: 'customer group IDs',
   channels: 'channel IDs',
+  countries: 'country codes',
+  states: 'state names',
 };
 
 /**

@@ -8,6 +8,10 @@ export const storeDiagnosticCodeNames = [
   'unknown-channel',
   'global-logins-disabled',
   'email-exists-in-store',
+  'unknown-country',
+  'store-state-code',
+  'store-state-name',
+  'store-state-missing',
   'store-data-unavailable',
 ] as const satisfies readonly DiagnosticCode[];
 

@@ -39,9 +39,27 @@ export function channelItems(catalogue: StoreCatalogue | undefined): StoreComple
   });
 }
 
-/** Completion items for a field, or none when the field is not an id of the store. */
-export function storeItemsFor(catalogue: StoreCatalogue | undefined, field: string): StoreCompletionItem[] {
+/** The states the store lists for a country (ISO code), by the full name BigCommerce wants. */
+export function stateItems(catalogue: StoreCatalogue | undefined, country: string): StoreCompletionItem[] {
+  const states = catalogue?.states?.[country.toUpperCase()] ?? [];
+  const countryName = catalogue?.countries?.find((c) => c.iso2.toUpperCase() === country.toUpperCase())?.name ?? country;
+  return states.map((s) => ({
+    label: JSON.stringify(s.name),
+    insertText: JSON.stringify(s.name),
+    detail: `${s.abbreviation ? s.abbreviation + ' — ' : ''}${countryName}, in store ${catalogue!.storeHash}`,
+    filterText: `${JSON.stringify(s.name)} ${s.abbreviation}`,
+    sortText: s.name,
+  }));
+}
+
+/**
+ * Completion items for a field, or none when the field is not one the store knows values of;
+ * `country` is the address's country, for `state_or_province`.
+ */
+export function storeItemsFor(catalogue: StoreCatalogue | undefined, field: string, country?: string): StoreCompletionItem[] {
   switch (field) {
+    case 'state_or_province':
+      return country ? stateItems(catalogue, country) : [];
     case 'attribute_id':
       return attributeItems(catalogue);
     case 'customer_group_id':

@@ -1,11 +1,12 @@
 /**
  * Checks a customers file against the store it is sent to: attribute, group and
  * channel ids the store does not have, attribute values that do not fit their
- * type, global access a channel does not allow, and emails the store already
- * has. A check whose store data is missing stays silent; the file then gets one
- * note saying which checks were skipped and why — never a false error.
+ * type, global access a channel does not allow, emails the store already has on
+ * the same channels, and countries and states not as the store lists them. A
+ * check whose store data is missing stays silent; the file then gets one note
+ * saying which checks were skipped and why — never a false error.
  */
-import type { Node } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import { type JsonDocument, openingRange, rangeOf } from '../document/jsonDocument';
 import { toPointer } from '../document/jsonPointer';
 import { describeValue } from '../rules/describeValue';
@@ -13,13 +14,20 @@ import { valueNode } from '../rules/objectWalker';
 import { closestName } from '../rules/suggest';
 import { emailKey } from '../results/sendResults';
 import { attributeValueFits } from './attributeValues';
-import { CATALOGUE_PARTS, type CataloguePart, type StoreAttribute, type StoreCatalogue, type StoreChannel } from './catalogueTypes';
+import { builtInStates, countryCodeOf, countryName, judgeState } from '../geography/states';
+import { CATALOGUE_PARTS, type CataloguePart, type StoreAttribute, type StoreCatalogue, type StoreChannel, type StoreState } from './catalogueTypes';
+import { channelAccessOf, collidingCustomer, describeAccess, type ExistingCustomer, globalLoginsFrom } from './channelAccess';
 import { skippedChecksSentences } from './skippedChecks';
 import { type BcDiagnostic, diagnostic } from '../diagnostics/diagnostic';
 
 export interface StoreRuleOptions {
   /** why existing emails could not be looked up, when they could not */
   emailLookupProblem?: string;
+  /**
+   * The store's customers with each email (as `ExistingEmailChecker.existingCustomers` gives
+   * them): an email is then reported only where their channel access meets the new customer's.
+   */
+  existingCustomers?: ReadonlyMap<string, readonly ExistingCustomer[]>;
 }
 
 /** Lists of the store's ids in messages stop after this many. */
@@ -41,7 +49,8 @@ export function storeDiagnostics(
     check.customerGroup(customer, index);
     check.channels(customer, index);
     check.globalLogins(customer, index);
-    check.existingEmail(customer, index, existing);
+    check.existingEmail(customer, index, existing, options.existingCustomers);
+    check.addresses(customer, index);
   });
   const found = check.found.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const note = check.skippedNote(root, options.emailLookupProblem);
@@ -190,16 +199,27 @@ class StoreCheck {
     );
   }
 
-  existingEmail(customer: Node, index: number, existing: ReadonlyMap<string, number>): void {
+  existingEmail(customer: Node, index: number, existing: ReadonlyMap<string, number>, customers?: ReadonlyMap<string, readonly ExistingCustomer[]>): void {
     const node = valueNode(customer, 'email');
     const key = node?.type === 'string' ? emailKey(node.value) : undefined;
     if (!node || !key) return;
     this.needsEmailLookup = true;
-    const customerId = existing.get(key);
+    let customerId = existing.get(key);
     if (customerId === undefined) return;
+    let doubt = '';
+    const sameEmail = customers?.get(key);
+    const channelIds = valueNode(customer, 'channel_ids');
+    const access = channelAccessOf(channelIds ? getNodeValue(channelIds) : undefined);
+    if (sameEmail?.length && access) {
+      const clash = collidingCustomer(access, sameEmail, globalLoginsFrom(this.catalogue?.globalLogins));
+      // Only on other channels: a second account, which BigCommerce allows.
+      if (!clash) return;
+      customerId = clash.customer.id;
+      if (!clash.certain) doubt = ` if one of these channels allows global logins (the store's customer: ${describeAccess(clash.customer.access)}; this one: ${describeAccess(access)})`;
+    }
     this.report(
       'email-exists-in-store',
-      `${String(node.value).trim()} is already a customer of store ${this.storeHash} (id ${customerId}): sending it will fail`,
+      `${String(node.value).trim()} is already a customer of store ${this.storeHash} (id ${customerId}): sending it will fail${doubt}`,
       rangeOf(node),
       toPointer([index, 'email']),
       {
@@ -207,6 +227,66 @@ class StoreCheck {
         customerId,
       },
     );
+  }
+
+  /** Each address against the store's own countries and states. */
+  addresses(customer: Node, index: number): void {
+    const list = valueNode(customer, 'addresses');
+    if (list?.type !== 'array') return;
+    list.children?.forEach((address, position) => {
+      if (address.type !== 'object') return;
+      const countryNode = valueNode(address, 'country_code');
+      const code = countryNode?.type === 'string' ? countryCodeOf(String(countryNode.value)) : undefined;
+      if (!countryNode || !code) return;
+      const countries = this.catalogue?.countries;
+      if (!countries) {
+        this.skipped.add('countries').add('states');
+        return;
+      }
+      const path = [index, 'addresses', position];
+      if (!countries.some((c) => c.iso2.toUpperCase() === code)) {
+        this.report('unknown-country', `store ${this.storeHash} has no country ${code} (${countryName(code)}) in its list of countries, so it refuses the address`, rangeOf(countryNode), toPointer([...path, 'country_code']));
+        return;
+      }
+      const states = this.catalogue?.states;
+      if (!states) {
+        this.skipped.add('states');
+        return;
+      }
+      this.state(address, code, states[code] ?? [], path);
+    });
+  }
+
+  /** What the store's list of states adds to the built-in table's findings, which are reported anyway. */
+  private state(address: Node, code: string, states: readonly StoreState[], path: (string | number)[]): void {
+    if (states.length === 0) return;
+    const node = valueNode(address, 'state_or_province');
+    const pointer = toPointer([...path, 'state_or_province']);
+    const written = node?.type === 'string' ? String(node.value) : '';
+    if (written.trim() === '') {
+      this.report(
+        'store-state-missing',
+        `state_or_province is required: store ${this.storeHash} lists states for ${countryName(code)}, such as ${listSome(states.slice(0, 3).map((s) => `"${s.name}"`))}`,
+        node ? rangeOf(node) : openingRange(address),
+        node ? pointer : toPointer(path),
+      );
+      return;
+    }
+    const verdict = judgeState(written, states);
+    const builtIn = builtInStates(code);
+    const builtInVerdict = builtIn && judgeState(written, builtIn);
+    if (verdict.kind === 'abbreviation') {
+      if (builtInVerdict?.kind === 'abbreviation' && builtInVerdict.name === verdict.name) return;
+      this.report('store-state-code', `state_or_province ${describeValue(written)} is a code; store ${this.storeHash} names that state "${verdict.name}", and BigCommerce wants the full name`, rangeOf(node!), pointer, {
+        fix: { kind: 'set-value', pointer, value: verdict.name, title: `Change state_or_province to "${verdict.name}"`, preferred: true },
+      });
+    } else if (verdict.kind === 'unknown') {
+      if (builtInVerdict?.kind === 'unknown') return;
+      const guess = verdict.suggestion ? ` Did you mean "${verdict.suggestion}"?` : '';
+      this.report('store-state-name', `state_or_province ${describeValue(written)} is not one of the states store ${this.storeHash} lists for ${countryName(code)}.${guess}`, rangeOf(node!), pointer, {
+        ...(verdict.suggestion ? { fix: { kind: 'set-value', pointer, value: verdict.suggestion, title: `Change state_or_province to "${verdict.suggestion}"`, preferred: false } } : {}),
+      });
+    }
   }
 
   /** The one note for the whole file about checks skipped for lack of store data. */
@@ -239,6 +319,8 @@ const PART_NOUNS: Record<CataloguePart, string> = {
   customerGroups: 'customer groups',
   channels: 'channels',
   globalLogins: 'channel settings',
+  countries: 'countries',
+  states: 'states',
 };
 
 /** `1 "Shoe size" (number), 2 "Birthday" (date)` */

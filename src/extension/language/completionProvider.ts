@@ -17,9 +17,11 @@ export class CustomersCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly catalogue: () => StoreCatalogue | undefined) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-    const { items, range, field } = completionsAt(document.getText(), document.offsetAt(position));
+    const { items, range, field, country } = completionsAt(document.getText(), document.offsetAt(position));
     const replace = range.start === range.end ? document.getWordRangeAtPosition(position) ?? toRange(document, range) : toRange(document, range);
-    const storeItems = field ? storeItemsFor(this.catalogue(), field) : [];
+    const storeItems = field ? storeItemsFor(this.catalogue(), field, country) : [];
+    // A value the store offers is offered once, as the store words it.
+    const offered = new Set(storeItems.map((entry) => entry.label));
     const fromStore = storeItems.map((entry) => {
       const item = new vscode.CompletionItem({ label: entry.label, description: entry.detail }, vscode.CompletionItemKind.Reference);
       item.insertText = entry.insertText;
@@ -28,7 +30,7 @@ export class CustomersCompletions implements vscode.CompletionItemProvider {
       item.sortText = entry.sortText;
       return item;
     });
-    return fromStore.concat(items.map((entry) => {
+    return fromStore.concat(items.filter((entry) => !offered.has(entry.label)).map((entry) => {
       const item = new vscode.CompletionItem(entry.label, kinds[entry.kind]);
       item.insertText = new vscode.SnippetString(entry.insertText);
       item.range = replace;

@@ -93,7 +93,7 @@ export class StoreAwareness implements vscode.Disposable {
     this.emails.forget(target.storeHash);
     this.catalogues.forget(target.storeHash);
     const catalogue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Loading the data of store ${target.storeHash}…` }, () => this.catalogues.refresh(target));
-    const counts = `${catalogue.attributes?.length ?? '?'} attributes, ${catalogue.customerGroups?.length ?? '?'} customer groups, ${catalogue.channels?.length ?? '?'} channels`;
+    const counts = `${catalogue.attributes?.length ?? '?'} attributes, ${catalogue.customerGroups?.length ?? '?'} customer groups, ${catalogue.channels?.length ?? '?'} channels, ${catalogue.countries?.length ?? '?'} countries`;
     void vscode.window.showInformationMessage(`Store ${target.storeHash}: ${counts}.${catalogue.problems.length ? ' ' + catalogue.problems.join(' ') : ''}`);
     this.changed.fire();
     return catalogue;
@@ -127,6 +127,7 @@ export class StoreAwareness implements vscode.Disposable {
     const sentBefore = emailsSentBefore(this.results.get(document.uri), target.storeHash);
     const existing = new Map([...this.emails.existing(target.storeHash, emails)].filter(([email]) => !sentBefore.has(email)));
     const found = storeDiagnostics(analysis.document, this.catalogues.get(target.storeHash), existing, target.storeHash, {
+      existingCustomers: this.emails.existingCustomers(target.storeHash, existing.keys()),
       ...(lookupProblem ? { emailLookupProblem: lookupProblem } : {}),
     });
     this.checks.set(document.uri.toString(), { version: document.version, diagnostics: found });

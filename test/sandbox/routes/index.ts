@@ -1,6 +1,7 @@
 /** The route table: which paths exist, which scopes they need, and who answers them. */
 import type { RouteContext, RouteOutcome } from './context.js';
 import { createCustomersRoute, listCustomersRoute } from './customers.js';
+import { listAllStatesRoute, listCountriesRoute, listCountryStatesRoute } from './geography.js';
 import {
   channelCustomerSettingsRoute,
   customerSettingsRoute,
@@ -13,6 +14,7 @@ import {
 const CUSTOMERS_MODIFY = ['store_v2_customers'];
 const CUSTOMERS_READ = ['store_v2_customers', 'store_v2_customers_read_only'];
 const CHANNELS_READ = ['store_channel_settings', 'store_channel_settings_read_only'];
+const INFORMATION_READ = ['store_v2_information', 'store_v2_information_read_only'];
 
 export interface Route {
   method: 'GET' | 'POST';
@@ -38,6 +40,9 @@ export const ROUTES: readonly Route[] = [
   },
   { method: 'GET', pattern: '/v2/customer_groups', faultKey: 'GET /v2/customer_groups', anyOfScopes: CUSTOMERS_READ, handle: listCustomerGroupsRoute },
   { method: 'GET', pattern: '/v3/channels', faultKey: 'GET /v3/channels', anyOfScopes: CHANNELS_READ, handle: listChannelsRoute },
+  { method: 'GET', pattern: '/v2/countries', faultKey: 'GET /v2/countries', anyOfScopes: INFORMATION_READ, handle: listCountriesRoute },
+  { method: 'GET', pattern: '/v2/countries/states', faultKey: 'GET /v2/countries/states', anyOfScopes: INFORMATION_READ, handle: listAllStatesRoute },
+  { method: 'GET', pattern: '/v2/countries/:id/states', faultKey: 'GET /v2/countries/{id}/states', anyOfScopes: INFORMATION_READ, handle: listCountryStatesRoute },
 ];
 
 export type RouteMatch =

@@ -15,7 +15,7 @@ describe('bccustomers validate (the bundled CLI)', () => {
   const bad = join(dir, 'bad.bccustomers.json');
   const warnOnly = join(dir, 'warn.bccustomers.json');
   writeFileSync(good, JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B' }]));
-  writeFileSync(bad, '[\n  {"email": "a@example.com", "first_name": "A", "last_name": "B",\n   "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA"}, {"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "US"}]}\n]');
+  writeFileSync(bad, '[\n  {"email": "a@example.com", "first_name": "A", "last_name": "B",\n   "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA", "state_or_province": "Texas", "postal_code": "78701"}, {"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "US", "state_or_province": "Texas", "postal_code": "78701"}]}\n]');
   writeFileSync(warnOnly, JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B', id: 3 }]));
 
   it('exits 0 for a valid file', () => {

@@ -39,6 +39,21 @@ describe('completion', () => {
     assert.match(us!.filterText!, /United States/);
   });
 
+  it('offers the states BigCommerce lists for the address\'s country, by full name', () => {
+    let { text, offset } = at('[{"addresses": [{"country_code": "AU", "state_or_province": "|"}]}]');
+    let found = completionsAt(text, offset);
+    assert.equal(found.country, 'AU');
+    const nsw = found.items.find((i) => i.label === '"New South Wales"');
+    assert.equal(nsw?.detail, 'NSW — Australia');
+    assert.match(nsw!.filterText!, /NSW/);
+    assert.equal(found.items.length, 8);
+    ({ text, offset } = at('[{"addresses": [{"state_or_province": |, "country_code": "Germany"}]}]'));
+    assert.ok(completionsAt(text, offset).items.some((i) => i.label === '"Bayern"'));
+    ({ text, offset } = at('[{"addresses": [{"country_code": "GB", "state_or_province": "|"}]}]'));
+    found = completionsAt(text, offset);
+    assert.deepEqual([found.items, found.country], [[], 'GB']);
+  });
+
   it('offers enum values and booleans', () => {
     let { text, offset } = at('[{"addresses": [{"address_type": |}]}]');
     assert.deepEqual(completionsAt(text, offset).items.map((i) => i.label), ['"residential"', '"commercial"']);

@@ -60,7 +60,7 @@ describe('loadStoreCatalogue', () => {
   });
 
   it('without the Channels scope, leaves channels and global logins out with one plain problem', async () => {
-    store.setScopes(['store_v2_customers_read_only']);
+    store.setScopes(['store_v2_customers_read_only', 'store_v2_information_read_only']);
     const catalogue = await loadStoreCatalogue(targetOf(store));
     assert.equal(catalogue.channels, undefined);
     assert.equal(catalogue.globalLogins, undefined);
@@ -71,11 +71,31 @@ describe('loadStoreCatalogue', () => {
     assert.ok(!store.requests().some((r) => r.path.includes('/settings/channels/')), 'no channel settings are asked for without channels');
   });
 
+  it('loads the store\'s countries and, in a few requests, the states of each', async () => {
+    const catalogue = await loadStoreCatalogue(targetOf(store), { pageSize: 50 });
+    assert.equal(catalogue.countries?.find((c) => c.iso2 === 'AU')?.name, 'Australia');
+    assert.deepEqual(catalogue.states?.['AU']?.find((s) => s.abbreviation === 'NSW'), { name: 'New South Wales', abbreviation: 'NSW' });
+    assert.equal(catalogue.states?.['US']?.length, 52);
+    assert.equal(catalogue.states?.['DE']?.length, 16);
+    assert.equal(catalogue.states?.['GB'], undefined);
+    const geography = store.requests().filter((r) => r.path.includes('/v2/countries'));
+    assert.deepEqual(geography.map((r) => r.path.replace(/^.*\/v2/, '/v2')), ['/v2/countries', '/v2/countries/states', '/v2/countries/states']);
+  });
+
+  it('without the Information & Settings scope, leaves countries and states out with one plain problem', async () => {
+    store.setScopes(['store_v2_customers_read_only', 'store_channel_settings_read_only']);
+    const catalogue = await loadStoreCatalogue(targetOf(store));
+    assert.equal(catalogue.countries, undefined);
+    assert.equal(catalogue.states, undefined);
+    assert.equal(catalogue.channels?.length, 3);
+    assert.deepEqual(catalogue.problems, ['The token has no Information & Settings scope (store_v2_information_read_only), so country codes and state names are not checked.']);
+  });
+
   it('when the store cannot be reached, resolves with every part missing and one problem', async () => {
     const catalogue = await loadStoreCatalogue({ apiBaseUrl: await closedPortUrl(), storeHash: 'abc123', accessToken: 't' }, { timeoutMs: 2_000 });
     for (const part of ['attributes', 'customerGroups', 'channels', 'globalLogins'] as const) assert.equal(catalogue[part], undefined, part);
     assert.equal(catalogue.problems.length, 1);
-    assert.match(catalogue.problems[0]!, /^Store abc123 could not be reached \(the store refused the connection\), so attribute IDs and values, customer group IDs and channel IDs are not checked, nor whether channels allow global logins\.$/);
+    assert.match(catalogue.problems[0]!, /^Store abc123 could not be reached \(the store refused the connection\), so attribute IDs and values, customer group IDs, channel IDs, country codes and state names are not checked, nor whether channels allow global logins\.$/);
   });
 
   it('after a 401 asks nothing more and never shows the token', async () => {
@@ -120,7 +140,7 @@ describe('loadStoreCatalogue', () => {
       const catalogue = await loadStoreCatalogue(targetOf(tight), { onWait: (ms) => waits.push(ms) });
       assert.deepEqual(catalogue.problems, []);
       assert.deepEqual(catalogue.globalLogins, { 1: true, 2: false, 3: null });
-      assert.equal(tight.requests().length, 6);
+      assert.equal(tight.requests().length, 8);
       assert.ok(tight.requests().every((r) => r.status !== 429), 'the quota is never overrun');
       assert.ok(waits.length > 0, 'the pacer made it wait');
     } finally {

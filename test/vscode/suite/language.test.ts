@@ -121,7 +121,7 @@ suite('Language support in a real VS Code', () => {
   });
 
   test('the preferred quick fix repairs the problem with a minimal edit', async () => {
-    const text = '[{"email": "a@example.com", "first_name": "A", "last_name": "B", "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA"}]}]';
+    const text = '[{"email": "a@example.com", "first_name": "A", "last_name": "B", "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA", "state_or_province": "Texas", "postal_code": "78701"}]}]';
     const { document } = await open(text);
     const [problem] = await diagnosticsOf(document);
     assert.equal(problem.code, 'country-code');

@@ -5,7 +5,8 @@
  * check to giving exactly its diagnostics.
  */
 import { getNodeValue, type Node } from 'jsonc-parser';
-import { type BcDiagnostic, diagnostic } from '../../../../src/core/diagnostics/diagnostic';
+import { type BcDiagnostic, type DiagnosticCode, diagnostic } from '../../../../src/core/diagnostics/diagnostic';
+import { accessOverlaps, type ChannelAccess, channelAccessOf, describeAccess } from '../../../../src/core/store/channelAccess';
 import { inDocumentOrder } from '../../../../src/core/check/check';
 import { parseJsonDocument, rangeOf } from '../../../../src/core/document/jsonDocument';
 import { toPointer } from '../../../../src/core/document/jsonPointer';
@@ -22,25 +23,55 @@ export function wholeTextDiagnostics(text: string): BcDiagnostic[] {
   return inDocumentOrder(diagnostics);
 }
 
+interface Earlier {
+  index: number;
+  node: Node;
+  access: ChannelAccess | undefined;
+}
+
+/** Emails are unique per channel: every customer against every earlier one with the same email. */
 function duplicateEmails(root: Node | undefined): BcDiagnostic[] {
   if (root?.type !== 'array') return [];
   const found: BcDiagnostic[] = [];
-  const firstByEmail = new Map<string, { index: number; node: Node }>();
+  const earlierByEmail = new Map<string, Earlier[]>();
   root.children?.forEach((customer, index) => {
     const email = customer.type === 'object' ? valueNode(customer, 'email') : undefined;
     if (email?.type !== 'string') return;
     const key = String(email.value).trim().toLowerCase();
     if (!key) return;
-    const first = firstByEmail.get(key);
-    if (!first) {
-      firstByEmail.set(key, { index, node: email });
+    const channelIds = valueNode(customer, 'channel_ids');
+    const access = channelAccessOf(channelIds ? getNodeValue(channelIds) : undefined);
+    const self = { index, node: email, access };
+    const earlier = earlierByEmail.get(key);
+    if (!earlier) {
+      earlierByEmail.set(key, [self]);
       return;
     }
+    let clash: { first: Earlier; overlap: boolean | undefined } | undefined;
+    for (const other of earlier) {
+      const overlap = access && other.access ? accessOverlaps(access, other.access) : true;
+      if (overlap === true) {
+        clash = { first: other, overlap };
+        break;
+      }
+      if (overlap === undefined) clash ??= { first: other, overlap };
+    }
+    clash ??= { first: earlier[0], overlap: false };
+    earlier.push(self);
+    const { first, overlap } = clash;
+    const text = String(email.value);
     const identical = JSON.stringify(getNodeValue(customer)) === JSON.stringify(getNodeValue(root.children![first.index]));
+    const channels = () => `${describeAccess(first.access!)}; this one: ${describeAccess(access!)}`;
+    const [code, message]: [DiagnosticCode, string] =
+      overlap === true
+        ? ['duplicate-email', `${text} is already used by customer ${first.index + 1} of this file, on the same channels; an email can be used once per channel`]
+        : overlap === undefined
+          ? ['duplicate-email-maybe', `${text} is also used by customer ${first.index + 1} of this file (${channels()}): BigCommerce refuses the second if one of these channels allows global logins`]
+          : ['duplicate-email-other-channel', `${text} is also used by customer ${first.index + 1} of this file, on other channels (${channels()}): in a multi-storefront store these are two separate accounts`];
     found.push(
-      diagnostic('duplicate-email', `${String(email.value)} is already used by customer ${first.index + 1} of this file; emails must be unique in the store`, rangeOf(email), `/${index}/email`, {
+      diagnostic(code, message, rangeOf(email), `/${index}/email`, {
         related: [{ message: `customer ${first.index + 1} uses the same email`, range: rangeOf(first.node) }],
-        fix: { kind: 'remove', pointer: `/${index}`, title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`, preferred: identical },
+        fix: { kind: 'remove', pointer: `/${index}`, title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`, preferred: identical && overlap === true },
       }),
     );
   });

@@ -1,9 +1,11 @@
+import mappingSchema from '../../../schemas/bccustomers-mapping.schema.json';
+
 // A mapping says how the columns of a CSV file become customers. The built-in formats are
 // mappings too, so an import can write out the one it used as a starting point.
 
 /** What a column's values go through besides trimming; by default, what its field needs. */
 export type Conversion = 'country' | 'state' | 'boolean' | 'group' | 'number' | 'none';
-export const conversions: readonly Conversion[] = ['country', 'state', 'boolean', 'group', 'number', 'none'];
+export const conversions = mappingSchema.definitions.conversion.enum as Conversion[];
 
 export interface ColumnRule {
   /** The field (or fields) the column fills; see `customerFields` and `addressFields`. */
@@ -33,52 +35,24 @@ export interface ImportMapping {
 }
 
 /** Customer fields a column can fill. `full_name` is split into first and last name; `store_credit` becomes store_credit_amounts. */
-export const customerFields = [
-  'email',
-  'first_name',
-  'last_name',
-  'full_name',
-  'company',
-  'phone',
-  'notes',
-  'tax_exempt_category',
-  'customer_group_id',
-  'accepts_product_review_abandoned_cart_emails',
-  'store_credit',
-] as const;
-
+export const customerFields: readonly string[] = mappingSchema.definitions.customerField.enum;
 /** Address fields, as `addresses[n].<field>`. `street` is split at line breaks into address1 and address2. */
-export const addressFields = [
-  'first_name',
-  'last_name',
-  'full_name',
-  'company',
-  'address1',
-  'address2',
-  'street',
-  'city',
-  'state_or_province',
-  'postal_code',
-  'country_code',
-  'phone',
-  'address_type',
-] as const;
+export const addressFields: readonly string[] = mappingSchema.definitions.addressField.enum;
 
-export type CustomerField = (typeof customerFields)[number];
-export type AddressField = (typeof addressFields)[number];
+export type CustomerField = string;
+export type AddressField = string;
 
 /** A field of a customer, or of its n-th address. */
 export type FieldTarget = { address?: undefined; field: CustomerField } | { address: number; field: AddressField };
 
-export const maxAddressIndex = 9;
 const addressTarget = /^addresses\[(\d)\]\.(\w+)$/;
 
 export function parseTarget(written: string, addressOnly = false): FieldTarget | undefined {
-  if (addressOnly) return (addressFields as readonly string[]).includes(written) ? { address: 0, field: written as AddressField } : undefined;
-  if ((customerFields as readonly string[]).includes(written)) return { field: written as CustomerField };
+  if (addressOnly) return addressFields.includes(written) ? { address: 0, field: written } : undefined;
+  if (customerFields.includes(written)) return { field: written };
   const match = addressTarget.exec(written);
-  if (!match || !(addressFields as readonly string[]).includes(match[2])) return undefined;
-  return { address: Number(match[1]), field: match[2] as AddressField };
+  if (!match || !addressFields.includes(match[2])) return undefined;
+  return { address: Number(match[1]), field: match[2] };
 }
 
 export function targetName(target: FieldTarget): string {
@@ -151,4 +125,9 @@ export function mappingProblems(value: unknown): string[] {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A mapping as the text of a `*.bccustomers-mapping.json` file. */
+export function mappingText(mapping: ImportMapping): string {
+  return `${JSON.stringify(mapping, null, 2)}\n`;
 }

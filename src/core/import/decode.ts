@@ -4,7 +4,15 @@ export type CsvEncoding = 'utf-8' | 'windows-1252';
 export const csvEncodings: readonly CsvEncoding[] = ['utf-8', 'windows-1252'];
 
 /** A file that cannot be imported as it is; the message says why and what to do. */
-export class ImportProblem extends Error {}
+export class ImportProblem extends Error {
+  /** `not-utf8`: reading the file as Windows-1252 may be the way forward. */
+  constructor(
+    message: string,
+    readonly kind?: 'not-utf8',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Bytes to text, chunk by chunk. UTF-8 is decoded strictly: a byte that is not UTF-8 stops the
@@ -30,7 +38,7 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding:
   try {
     rest = decoder.decode();
   } catch {
-    throw new ImportProblem('The file is not UTF-8: it ends in the middle of a character. Save it as "CSV UTF-8" and import it again.');
+    throw new ImportProblem('The file is not UTF-8: it ends in the middle of a character. Save it as "CSV UTF-8" and import it again.', 'not-utf8');
   }
   if (rest) yield rest;
 }
@@ -53,5 +61,6 @@ function notUtf8(chunk: Uint8Array, bytesBefore: number, linesBefore: number): I
     `The file is not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${line} (byte ${bytesBefore + offset + 1}). ` +
       `In Windows-1252, the encoding of Excel's "CSV" on Windows, it would be "${asWindows1252}". ` +
       'Save the file as "CSV UTF-8", or import it as Windows-1252.',
+    'not-utf8',
   );
 }

@@ -242,6 +242,10 @@ export function convertAddressRow(plan: ColumnPlan, fields: string[], row: numbe
 export function addAddresses(customer: Customer, addresses: Address[], row: number, tally: ConversionTally): void {
   if (!addresses.length) return;
   const list = customer.addresses ?? [];
+  if (!list.length && addresses.length === 1) {
+    customer.addresses = addresses;
+    return;
+  }
   const seen = new Set(list.map((a) => JSON.stringify(a)));
   for (const address of addresses) {
     const key = JSON.stringify(address);

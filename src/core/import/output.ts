@@ -9,8 +9,9 @@ export class CustomersJsonWriter {
 
   /** The text that adds `customer` to what was written before. */
   customer(customer: unknown): string {
-    const json = JSON.stringify(customer, null, 2).replace(/\n/g, '\n  ');
-    return `${this.count++ ? ',\n' : '[\n'}  ${json}`;
+    // An array of one, indented, less its brackets: the customer indented as an item.
+    const json = JSON.stringify([customer], null, 2);
+    return `${this.count++ ? ',\n' : '[\n'}${json.slice(2, -2)}`;
   }
 
   /** The text that closes the array. */

@@ -1,0 +1,59 @@
+// Importing a Shopify export through the workbench, as a person would: the command from the
+// Command Palette, the CSV picked in the open dialog, the preview read and accepted; the
+// customers file opens with its diagnostics, and hovering a customer names its CSV row.
+// Leaves media/screenshot-import.png (the preview).
+import { join } from 'node:path';
+import { answerDialog, closeEditor, dialog, editorOf, findProblem, pressUntilVisible, runCommand, showProblems, step, waitUntil } from './workbench.mjs';
+
+const csv = 'shopify-export.csv';
+const output = 'shopify-export.bccustomers.json';
+const previewTitle = `Import ${csv}: Shopify customer export`;
+
+export const title = `UI: importing ${csv} shows a preview, writes ${output} with its diagnostics, and a customer's hover names its CSV row`;
+export const timeoutMs = 90_000;
+
+export async function run(page, { mediaDir }) {
+  await step('run "BigCommerce: Import Customers from CSV…" from the Command Palette', () => runCommand(page, 'BigCommerce: Import Customers from CSV…'));
+  await step(`pick ${csv} in the open dialog`, async () => {
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Import Customers from CSV' }).waitFor({ state: 'visible' });
+    const input = widget.locator('.quick-input-box input');
+    const folder = await input.inputValue();
+    await input.fill(`${folder.replace(/[^/]*$/, '')}${csv}`);
+    await widget.locator('.monaco-list-row', { hasText: csv }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+  });
+
+  const preview = dialog(page, previewTitle);
+  await step('see the preview: counts, the first rows mapped, what is left out', async () => {
+    await preview.waitFor({ state: 'visible', timeout: 20_000 });
+    const text = (await preview.innerText()).replace(/\s*\n\s*/g, '\n');
+    for (const expected of ['7 rows → 5 customers, 2 rows not imported', 'row 2 → Olivia Tremblay <olivia.tremblay@example.com>, 1 address (Toronto, Ontario, CA)', 'not imported: shopify-export.csv row 4: no email', 'left out: Tags', `Writes ${output}.`]) {
+      if (!text.includes(expected)) throw new Error(`the preview does not say "${expected}":\n${text}`);
+    }
+  });
+  await step('take the import screenshot', () => page.screenshot({ path: join(mediaDir, 'screenshot-import.png') }));
+  await step('write the customers file', () => answerDialog(page, previewTitle, 'Write Customers File'));
+
+  await step(`see ${output} open in the editor`, () => editorOf(page, output).waitFor({ state: 'visible', timeout: 15_000 }));
+  await step('show the Problems panel', () => showProblems(page));
+  await step('find the customer without a last name (row 8) in the Problems panel', () =>
+    waitUntil(() => findProblem(page, output, 'last_name'), { timeout: 15_000, message: `no problem mentioning last_name under ${output}` }),
+  );
+
+  await step('hover the first customer and read the CSV row it came from', async () => {
+    await editorOf(page, output).locator('.view-lines').click();
+    await pressUntilVisible(page, 'Control+G', page.locator('.quick-input-widget'));
+    await page.keyboard.type('3:6');
+    await page.keyboard.press('Enter');
+    await runCommand(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover', { hasText: `Imported from ${csv}, row 2` });
+    await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+      const shown = await page.locator('.monaco-hover').allInnerTexts();
+      throw new Error(`no hover naming the row; shown: ${shown.join(' | ') || 'none'}`);
+    });
+    await page.keyboard.press('Escape');
+  });
+  await step('close the file, for the tests after this one', () => closeEditor(page, output));
+}

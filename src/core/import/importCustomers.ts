@@ -61,6 +61,12 @@ function unreadable(row: CsvRow, header: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A string that holds only its own characters. Values cut from the parser's buffer may share it
+ * (V8's sliced strings), and one kept email would keep a whole chunk of the file in memory.
+ */
+const ownCopy = (text: string) => (' ' + text).slice(1);
+
 const joinKey = (values: string[]) => values.map((v) => v.trim().toLowerCase()).join('\u0000');
 
 /** Reads an addresses file whole, by join key: the customers may come in any order. */
@@ -168,7 +174,7 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
       tally.settle(Boolean(email) && first === undefined);
       if (!email || first !== undefined) continue;
       leftOut.count(row.fields);
-      rows.set(key, row.row);
+      rows.set(ownCopy(key), row.row);
       customers++;
       await options.onCustomer(customer, row.row);
     }

@@ -118,14 +118,9 @@ export async function importCsv(uri?: vscode.Uri, encoding: CsvEncoding = 'utf-8
   const bytes = await vscode.workspace.fs.readFile(csv);
   try {
     const found = await mappingNextTo(csv);
-    let addresses: vscode.Uri | undefined;
-    if (!found) {
-      const { header } = await openCsv(decodeChunks(chunksOf(bytes), encoding));
-      const detected = detectFormat(header);
-      if (detected?.mapping.addresses) {
-        addresses = await pickFile(`${fileName(csv)} is a Magento customers file: select its Customer Addresses file (cancel: no addresses)`, csv);
-      }
-    }
+    const { header } = await openCsv(decodeChunks(chunksOf(bytes), encoding));
+    const addressesApart = found ? found.mapping.addresses : detectFormat(header)?.mapping.addresses;
+    const addresses = addressesApart && (await pickFile(`Select the addresses file of ${fileName(csv)} (cancel: no addresses)`, csv));
     const converted = await convert(csv, bytes, encoding, found?.mapping, addresses);
     if (!converted) {
       void vscode.window.showInformationMessage(`Import of ${fileName(csv)} cancelled; nothing was written.`);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ImportProblem } from '../../../src/core/import/decode';
 import { detectFormat } from '../../../src/core/import/formats';
 import { mappingProblems } from '../../../src/core/import/mapping';
+import { previewText } from '../../../src/core/import/preview';
 import { importCustomers } from '../../../src/core/import/importCustomers';
 import { expected, type FixtureImport, importFixture } from './helpers';
 
@@ -205,3 +206,23 @@ async function* chunksOfText(text: string, size: number): AsyncGenerator<Uint8Ar
   const bytes = new TextEncoder().encode(text);
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
+
+describe('the preview of an import', () => {
+  it('is short: counts, the first rows as they will be imported, what is not imported, left out and converted', async () => {
+    const result = await importFixture({ file: 'shopify.csv' });
+    assert.equal(
+      previewText(result.report, result.customers.slice(0, 2)),
+      [
+        '6 rows → 4 customers, 2 rows not imported',
+        '',
+        'First rows:',
+        '  row 2 → Olivia Tremblay <olivia.tremblay@example.com>, 1 address (Toronto, Ontario, CA)',
+        "  row 3 → Liam O'Brien <liam.obrien@example.com>, 1 address (Sydney, New South Wales, AU)",
+        '',
+        'Not imported: row 4 (no email), row 6 (duplicate email emma.brown@example.com (first in row 5))',
+        'Left out: Customer ID (4 rows), Accepts SMS Marketing (4 rows), Accepts WhatsApp Marketing (1 row), Total Spent (4 rows), and 4 more',
+        "Converted: 8 apostrophes removed, 4 yes/no → true/false, 3 state codes → names, 4 addresses given the customer's name, 1 trimmed",
+      ].join('\n'),
+    );
+  });
+});

@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
     command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),
     command('bigcommerceCustomers.copyCurl', (uri?: vscode.Uri) => copyCurl(preview, uri)),
-    ...importRegistrations(command),
+    ...importRegistrations(command, catalogue),
     command(forgetResultCommand, async (uri?: vscode.Uri, email?: string) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       const store = registry.active();

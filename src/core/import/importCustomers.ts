@@ -135,7 +135,10 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
   if (mapping.addresses) {
     if (options.addresses) {
       addresses = await readAddresses(options.addresses, mapping, tally, skipped);
-      joinColumns = Object.values(mapping.addresses.join).map((c) => csv.header.findIndex((h) => h.toLowerCase() === c.toLowerCase()));
+      const joinNames = Object.values(mapping.addresses.join);
+      joinColumns = joinNames.map((c) => csv.header.findIndex((h) => h.toLowerCase() === c.toLowerCase()));
+      const absent = joinNames.filter((_, i) => joinColumns[i] < 0);
+      if (absent.length) throw new ImportProblem(`${file} has no ${absent.map((c) => `"${c}"`).join(', ')} column, which joins the customers to their addresses.`);
       if (addresses.missing.length) notices.push(`columns the mapping names but ${options.addresses.name} lacks: ${addresses.missing.join(', ')}`);
     } else {
       notices.push('addresses are in a separate file (Customer Addresses) that was not given: the customers have no addresses');

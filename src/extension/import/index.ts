@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { languageId } from '../settings';
+import type { StoreCatalogue } from '../../core/store/catalogueTypes';
 import { ImportOriginHover } from './importHover';
+import { MappingGroupCompletions } from './mappingCompletions';
 
 export const importCsvCommand = 'bigcommerceCustomers.importCsv';
 
 /**
- * The import's command and its hover, registered with `command` (which reports failures). The
- * command's module is loaded when it first runs: the extension's start-up does not pay for it.
+ * The import's command (registered with `command`, which reports failures), the hover that
+ * names a customer's CSV row, and the store's groups in mapping files. The command's module is
+ * loaded when it first runs: the extension's start-up does not pay for it.
  */
-export function importRegistrations(command: (id: string, run: (uri?: vscode.Uri) => unknown) => vscode.Disposable): vscode.Disposable[] {
+export function importRegistrations(command: (id: string, run: (uri?: vscode.Uri) => unknown) => vscode.Disposable, catalogue: () => StoreCatalogue | undefined): vscode.Disposable[] {
   return [
     command(importCsvCommand, (uri?: vscode.Uri) => {
       // A plain require, so that the extension host's module loader (which provides `vscode`) loads it.
@@ -16,5 +19,6 @@ export function importRegistrations(command: (id: string, run: (uri?: vscode.Uri
       return importCsv(uri);
     }),
     vscode.languages.registerHoverProvider({ language: languageId }, new ImportOriginHover()),
+    vscode.languages.registerCompletionItemProvider(MappingGroupCompletions.selector, new MappingGroupCompletions(catalogue)),
   ];
 }

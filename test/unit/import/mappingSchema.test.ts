@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import { detectFormat } from '../../../src/core/import/formats';
 import { mappingProblems, mappingText } from '../../../src/core/import/mapping';
+import { expectsGroupId } from '../../../src/core/import/mappingCompletion';
 import { fixtures } from './helpers';
 
 const schemaUri = 'file:///bccustomers-mapping.schema.json';
@@ -52,5 +53,17 @@ describe('the mapping file schema (schemas/bccustomers-mapping.schema.json)', ()
     const document = documentOf(text);
     const hover = await service.doHover(document, { line: 0, character: text.indexOf('"columns"') + 2 }, service.parseJSONDocument(document));
     assert.match(JSON.stringify(hover?.contents), /Column name/);
+  });
+});
+
+describe('store groups in a mapping file', () => {
+  it('are offered where a customer_group_id goes, and nowhere else', () => {
+    const text = '{ "columns": { "Group": "customer_group_id" }, "constants": { "customer_group_id": 1, "notes": "x" }, "groups": { "Wholesale": 2 } }';
+    const at = (marker: string, shift = 0) => text.indexOf(marker) + shift;
+    assert.equal(expectsGroupId(text, at('2 }')), true);
+    assert.equal(expectsGroupId(text, at('1,')), true);
+    assert.equal(expectsGroupId(text, at('"x"', 1)), false);
+    assert.equal(expectsGroupId(text, at('"Wholesale"', 1)), false);
+    assert.equal(expectsGroupId(text, at('"customer_group_id" }', 1)), false);
   });
 });

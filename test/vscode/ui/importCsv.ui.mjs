@@ -1,5 +1,5 @@
-// Importing a Shopify export through the workbench, as a person would: the command from the
-// Command Palette, the CSV picked in the open dialog, the preview read and accepted; the
+// Importing a Shopify export through the workbench, as a person would: the CSV picked in the
+// Explorer, its context menu's command, the preview read and accepted; the
 // customers file opens with its diagnostics, and hovering a customer names its CSV row.
 // Leaves media/screenshot-import.png (the preview).
 import { join } from 'node:path';
@@ -24,16 +24,13 @@ export async function run(page, context) {
 }
 
 async function importThroughTheUi(page, { mediaDir }) {
-  await step('run "BigCommerce: Import Customers from CSV…" from the Command Palette', () => runCommand(page, 'BigCommerce: Import Customers from CSV…'));
-  await step(`pick ${csv} in the open dialog`, async () => {
-    const widget = page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-title', { hasText: 'Import Customers from CSV' }).waitFor({ state: 'visible' });
-    const input = widget.locator('.quick-input-box input');
-    const folder = await input.inputValue();
-    await input.fill(`${folder.replace(/[^/]*$/, '')}${csv}`);
-    await widget.locator('.monaco-list-row', { hasText: csv }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    await widget.waitFor({ state: 'hidden' });
+  await step(`pick ${csv} in the Explorer: right-click, "Import Customers from CSV…"`, async () => {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: csv });
+    if (!(await row.isVisible())) await pressUntilVisible(page, 'Control+Shift+E', row);
+    await row.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-item', { hasText: 'Import Customers from CSV…' });
+    await item.waitFor({ state: 'visible' });
+    await item.click();
   });
 
   const preview = dialog(page, previewTitle);

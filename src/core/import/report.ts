@@ -116,15 +116,14 @@ export class ConversionTally {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** The report as lines of text, for a terminal and the editor's preview. */
-export function reportLines(report: ImportReport, maxSkipped = Infinity): string[] {
+/** The report as lines of text, for a terminal. */
+export function reportLines(report: ImportReport): string[] {
   const lines = [
     `${report.file}: ${report.formatLabel}${report.delimiter !== ',' ? ` (delimiter ${JSON.stringify(report.delimiter)})` : ''}`,
     `${plural(report.rows, 'row')} → ${plural(report.customers, 'customer')}, ${plural(report.skipped.length, 'row')} not imported${report.cancelled ? ' (cancelled)' : ''}`,
   ];
   for (const notice of report.notices) lines.push(`note: ${notice}`);
-  for (const s of report.skipped.slice(0, maxSkipped)) lines.push(`not imported: ${s.file} row ${s.row}: ${s.reason}`);
-  if (report.skipped.length > maxSkipped) lines.push(`not imported: … and ${plural(report.skipped.length - maxSkipped, 'more row')}`);
+  for (const s of report.skipped) lines.push(`not imported: ${s.file} row ${s.row}: ${s.reason}`);
   for (const c of report.conversions) lines.push(`converted: ${c.description}: ${plural(c.count, 'value')} (${c.example})`);
   for (const l of report.leftOut) lines.push(`left out: ${l.column}${l.file !== report.file ? ` (${l.file})` : ''}: ${plural(l.rows, 'row')} — ${l.reason}`);
   return lines;

@@ -3,7 +3,7 @@
 // customers file opens with its diagnostics, and hovering a customer names its CSV row.
 // Leaves media/screenshot-import.png (the preview).
 import { join } from 'node:path';
-import { answerDialog, closeEditor, dialog, editorOf, findProblem, pressUntilVisible, runCommand, showProblems, step, waitUntil } from './workbench.mjs';
+import { answerDialog, closeEditor, dialog, dismissNotification, editorOf, findProblem, notification, pressUntilVisible, runCommand, showProblems, step, waitUntil } from './workbench.mjs';
 
 const csv = 'shopify-export.csv';
 const output = 'shopify-export.bccustomers.json';
@@ -16,9 +16,10 @@ export async function run(page, context) {
   try {
     await importThroughTheUi(page, context);
   } catch (error) {
-    // Leave no dialog or quick input open for the tests after this one.
+    // Leave no dialog, quick input or editor of this test open for the tests after it.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
+    await closeEditor(page, output).catch(() => {});
     throw error;
   }
 }
@@ -45,6 +46,11 @@ async function importThroughTheUi(page, { mediaDir }) {
   await step('write the customers file', () => answerDialog(page, previewTitle, 'Write Customers File'));
 
   await step(`see ${output} open in the editor`, () => editorOf(page, output).waitFor({ state: 'visible', timeout: 15_000 }));
+  await step('read the message that says what was imported, and close it', async () => {
+    const toast = notification(page, 'Imported 5 customers from shopify-export.csv; 2 rows not imported');
+    await toast.waitFor({ state: 'visible', timeout: 10_000 });
+    await dismissNotification(toast);
+  });
   await step('show the Problems panel', () => showProblems(page));
   await step('find the customer without a last name (row 8) in the Problems panel', () =>
     waitUntil(() => findProblem(page, output, 'last_name'), { timeout: 15_000, message: `no problem mentioning last_name under ${output}` }),
@@ -56,7 +62,7 @@ async function importThroughTheUi(page, { mediaDir }) {
     await page.keyboard.type('3:6');
     await page.keyboard.press('Enter');
     await runCommand(page, 'Show or Focus Hover');
-    const hover = page.locator('.monaco-hover', { hasText: `Imported from ${csv}, row 2` });
+    const hover = page.locator('.monaco-hover', { hasText: `Imported from ${csv}, row 2` }).first();
     await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
       const shown = await page.locator('.monaco-hover').allInnerTexts();
       throw new Error(`no hover naming the row; shown: ${shown.join(' | ') || 'none'}`);

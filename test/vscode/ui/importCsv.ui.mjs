@@ -62,10 +62,10 @@ async function importThroughTheUi(page, { mediaDir }) {
     await page.keyboard.type('3:6');
     await page.keyboard.press('Enter');
     await runCommand(page, 'Show or Focus Hover');
-    const hover = page.locator('.monaco-hover', { hasText: `Imported from ${csv}, row 2` }).first();
-    await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
-      const shown = await page.locator('.monaco-hover').allInnerTexts();
-      throw new Error(`no hover naming the row; shown: ${shown.join(' | ') || 'none'}`);
+    const expected = `Imported from ${csv}, row 2`;
+    const hovers = () => page.locator('.monaco-hover').allInnerTexts();
+    await waitUntil(async () => (await hovers()).some((text) => text.replace(/\s+/g, ' ').includes(expected)), {
+      message: async () => `no hover says "${expected}"; shown: ${(await hovers()).join(' | ') || 'none'}`,
     });
     await page.keyboard.press('Escape');
   });

@@ -31,6 +31,8 @@ export interface BenchProfile {
   memoryCustomers: number;
   /** runs of the slices measurement, after one warm-up */
   sliceRuns: number;
+  /** rows of the generated Shopify export that `bccustomers import` converts */
+  importRows: number;
 }
 
 const plan = (warmupRounds: number, minRounds: number, maxRounds: number, budgetMs: number): RoundPlan => ({ warmupRounds, minRounds, maxRounds, budgetMs });
@@ -53,6 +55,7 @@ const full: BenchProfile = {
   send: { customers: 2_000, ...sendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 7,
+  importRows: 1_000_000,
 };
 
 const quick: BenchProfile = {
@@ -71,6 +74,7 @@ const quick: BenchProfile = {
   send: { customers: 400, ...sendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 3,
+  importRows: 20_000,
 };
 
 export function profileFromArgs(args: readonly string[]): BenchProfile {

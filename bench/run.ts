@@ -6,6 +6,7 @@
  *
  *   node --import tsx bench/run.ts           full run (~3–5 minutes)
  *   node --import tsx bench/run.ts --quick   smoke run (under a minute)
+ *   node --import tsx bench/import/run.ts    only the CSV import
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +19,8 @@ import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDi
 import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
 import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
 import { measureStages, type StagesResult } from './diagnostics/measureStages';
+import { importTable } from './import/importTable';
+import { type ImportBenchResult, measureImport } from './import/measureImport';
 import { currentLoadAverage, machineInfo } from './machine';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
   );
+  const importResult = await section<ImportBenchResult>(`CSV import (${profile.importRows.toLocaleString('en-US')} rows)`, () => measureImport(root, profile.importRows, progress));
   const bundleLoad = await section<Summary>('bundle load time', () => measureBundleLoad(root, profile.freshProcesses));
   const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root));
 
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
     send ? sendTable(send) : '',
     bundleTable(sizes, bundleLoad, activation, composition),
     memory ? memoryTable(memory) : '',
+    importResult ? importTable(importResult) : '',
     targetsTable(targets),
   ];
   process.stdout.write('\n' + tables.filter(Boolean).join('\n') + '\n');
@@ -117,6 +122,7 @@ async function main(): Promise<void> {
     send,
     bundle: { sizes, loadTime: bundleLoad, activation, composition },
     memory,
+    import: importResult,
     targets,
     errors,
   };

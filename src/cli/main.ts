@@ -1,11 +1,15 @@
 import { parseArgs } from './args';
 import { checkApiBaseUrl, checkStoreHash, type StoreTarget } from '../core/send/storeTarget';
+import { importCommand } from './importCommand';
 import { defaultApiBaseUrl, sendFileCommand, tokenVariable } from './sendCommand';
 import { validateCommand, type CliIo } from './validateCommand';
 
 const usage = `Usage:
   bccustomers validate <file…> [--format text|json] [--store <store hash> [--api-base-url URL]]
   bccustomers send <file> --store <store hash> [--api-base-url URL] [--format text|json]
+  bccustomers import <file.csv> [--from auto|shopify|bigcommerce|woocommerce|magento|mapping]
+                     [--addresses <file.csv>] [--mapping <file>] [-o <out.bccustomers.json>]
+                     [--encoding utf-8|windows-1252] [--write-mapping <file>] [--format text|json]
 
 validate  checks BigCommerce Create Customers payloads (*.bccustomers.json) with the same
           rules as the VS Code extension; with --store, also against that store's attributes,
@@ -14,6 +18,11 @@ send      creates the file's customers in the store, in requests of at most 10, 
           store's rate limit, never creating a customer twice. The access token is read from
           the environment variable ${tokenVariable}. Exit status: 0 when every customer
           was created or already existed, 1 otherwise.
+import    converts a customer export (Shopify, BigCommerce, WooCommerce, Magento 2 with
+          --addresses, or any CSV with a *.bccustomers-mapping.json) into a customers file
+          (default: <file>.bccustomers.json) and <name>.bccustomers-import.json, which names
+          each customer's row and holds the report. Every row that is not imported is
+          reported with its reason. Exit status: 0 every row imported, 1 some were not.
 Exit status 2: the command could not run.`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -38,6 +47,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const target = storeTarget(args.options.get('store'), args.options.get('api-base-url'), io, 'send');
       return target ? sendFileCommand({ file: args.positional[0], target, format }, io) : 2;
     }
+    case 'import':
+      return importCommand(args, format, io);
     default:
       io.err(`bccustomers: unknown command ${args.command}\n\n${usage}`);
       return 2;

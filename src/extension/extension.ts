@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fixAll, fixAllCommand } from './commands/fixAll';
 import { newCustomersFile, newFileCommand } from './commands/newFile';
 import { splitFile, splitFileCommand } from './commands/splitFile';
+import { importRegistrations } from './import';
 import { CustomersCodeActions } from './language/codeActions';
 import { CustomersCompletions } from './language/completionProvider';
 import { DiagnosticsController } from './language/diagnosticsController';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
     command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),
     command('bigcommerceCustomers.copyCurl', (uri?: vscode.Uri) => copyCurl(preview, uri)),
+    ...importRegistrations(command, catalogue),
     command(forgetResultCommand, async (uri?: vscode.Uri, email?: string) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       const store = registry.active();

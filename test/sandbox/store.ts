@@ -255,7 +255,7 @@ class Sandbox implements SandboxStore {
       errorKeyStyle: this.errorKeyStyle,
     });
     record.customersStored = outcome.stored;
-    const decision = answer(outcome.reply, quota.snapshot);
+    const decision = answer(this.options.refusalsWithoutErrors ? withoutErrors(outcome.reply) : outcome.reply, quota.snapshot);
     if (fault === 'reset-after-store') return { ...decision, reset: true };
     if (fault === 'slow') return { ...decision, extraDelayMs: this.faults.slowMs };
     return decision;
@@ -266,4 +266,11 @@ export async function startSandboxStore(options: SandboxOptions = {}): Promise<S
   const sandbox = new Sandbox(options);
   await sandbox.listen(options.port ?? 0);
   return sandbox;
+}
+
+/** A 422 reduced to its title: the store refused the request without saying which customer or field. */
+function withoutErrors(reply: Reply): Reply {
+  if (reply.status !== 422 || typeof reply.body !== 'object' || reply.body === null) return reply;
+  const { errors: _errors, ...body } = reply.body as Record<string, unknown>;
+  return { ...reply, body };
 }

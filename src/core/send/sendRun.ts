@@ -336,7 +336,7 @@ export class SendRun {
     const settledSome = request.some((item) => this.tracker.isSettled(item.index));
     if (plan.needSplit && (remaining().length > 1 || request.length > 1)) return { kind: 'split', remaining: remaining() };
     if (!settledSome) {
-      // Nothing located: pin the whole message on the first customer so the rest can go on.
+      // Nothing located in a request of one customer: the message can only be about it.
       const first = remaining()[0];
       if (first) this.tracker.addFailed({ index: first.index, path: `/${first.index}`, message: customerMessages.refusedUnlocated(error.summary), status: 422, ...withId });
     }

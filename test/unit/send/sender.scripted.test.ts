@@ -107,15 +107,19 @@ describe('sendCustomers: answers the sandbox never gives', () => {
     });
   });
 
-  it('an unmappable 422 is pinned on the first customer with the whole message and request id', async () => {
-    const reply = () => ({ status: 422, json: { status: 422, title: 'Something odd', errors: { 'what is this': 'no idea' } }, headers: { 'X-Request-Id': 'rid-422' } });
-    await withServer(postScript([reply]), async (target, seen) => {
+  it('an unmappable 422 blames nobody of several: sent one by one, it is pinned on the customer it is about, with the request id', async () => {
+    const reply = { status: 422, json: { status: 422, title: 'Something odd', errors: { 'what is this': 'no idea' } }, headers: { 'X-Request-Id': 'rid-422' } };
+    const script: Script = (request) => {
+      if (request.method === 'GET') return emptyLookup;
+      return request.body.includes('c2@example.com') ? reply : createdAnswer(request.body, 100 * request.body.length);
+    };
+    await withServer(script, async (target, seen) => {
       const report = await sendCustomers(target, customers(4), fastOptions({ checkExistingFirst: false }));
       assert.deepEqual(report.failed, [
-        { index: 0, path: '/0', message: 'The store refused the request: Something odd: what is this: no idea', status: 422, requestId: 'rid-422' },
+        { index: 2, path: '/2', message: 'The store refused the request: Something odd: what is this: no idea', status: 422, requestId: 'rid-422' },
       ]);
-      assert.deepEqual(report.created.map((c) => c.index), [1, 2, 3]);
-      assert.deepEqual(methods(seen), ['POST', 'GET', 'POST']);
+      assert.deepEqual(report.created.map((c) => c.index), [0, 1, 3]);
+      assert.deepEqual(methods(seen), ['POST', 'GET', 'POST', 'POST', 'POST', 'GET', 'POST']);
     });
   });
 

@@ -7,7 +7,7 @@ import { matchCreated, planInvalidAnswer } from './answerMapping';
 import { backoffDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, type BackoffPolicy } from './backoff';
 import { maxCustomersPerRequest } from '../schema/customerSchema';
 import type { HttpAnswer } from './http';
-import { lookupEmails } from './lookup';
+import { clashingCustomer, lookupEmails } from './lookup';
 import type { RateLimitInfo } from './rateLimit';
 import { Reconciler, type ReconcileContext } from './reconciler';
 import { customerMessages, describeItems, finalMessage, progressMessages, stopMessages } from './sendMessages';
@@ -245,12 +245,12 @@ export class SendRun {
     }
     const remaining: SendItem[] = [];
     for (const item of items) {
-      const id = result.found.get(item.key);
-      if (id === undefined) {
+      const existing = clashingCustomer(result, item.key, item.value);
+      if (existing === undefined) {
         this.reconciler.noteAbsent(item);
         remaining.push(item);
       } else {
-        this.failEmailInUse(item, customerMessages.existsNotSent(id), id);
+        this.failEmailInUse(item, customerMessages.existsNotSent(existing.id), existing.id);
       }
     }
     return remaining;

@@ -175,7 +175,7 @@ export class SendRun {
           const asked = step.waitMs;
           const wait = Math.min(asked ?? backoffDelayMs(clock.retries(), this.backoff), this.client.maxStoreWaitMs);
           if (!clock.allowsRetryAfter(wait)) {
-            this.giveUp(pending, step.problem, clock, step.status);
+            this.giveUp(pending, step.problem, clock, step.status, asked);
             return [];
           }
           // A wait longer than allowed is left to the client, which holds the next request back, says so, and ends the run after it.
@@ -245,12 +245,13 @@ export class SendRun {
     return remaining;
   }
 
-  private giveUp(items: SendItem[], problem: string, clock: RetryClock, status?: number): void {
+  /** `askedMs`: the store asked for a wait that does not fit in what is left of the batch's retry time. */
+  private giveUp(items: SendItem[], problem: string, clock: RetryClock, status?: number, askedMs?: number): void {
     for (const item of items) {
       this.tracker.addFailed({
         index: item.index,
         path: `/${item.index}`,
-        message: customerMessages.keptFailing(problem, clock.elapsedMs()),
+        message: askedMs !== undefined ? customerMessages.waitBeyondRetryTime(askedMs, this.maxRetryTimeMs) : customerMessages.keptFailing(problem, clock.elapsedMs()),
         ...(status !== undefined ? { status } : {}),
       });
     }

@@ -4,13 +4,17 @@ import { diagnosticCodes } from '../core/diagnostics/diagnostic';
 import { type ReportedDiagnostic, reportDiagnostics } from '../core/report';
 import { customersOf } from '../core/results/sendResults';
 import { invalidBytesDiagnostic } from '../core/rules/textRules';
-import { findExistingCustomers, type FoundCustomers } from '../core/store/customerRecords';
+import type { StorePorts } from '../core/send/storeClient';
+import { findExistingCustomers, type FoundCustomers } from '../core/send/lookup';
 import type { StoreTarget } from '../core/send/storeTarget';
 import { loadStoreCatalogue } from '../core/store/catalogue';
-import type { StoreCatalogue } from '../core/store/catalogueTypes';
+import { CATALOGUE_PARTS, type StoreCatalogue } from '../core/store/catalogueTypes';
 import { storeDiagnostics } from '../core/store/storeRules';
 import { PayloadDecoder } from '../core/text/decodeBytes';
 import { type PayloadFile, readPayloadFile, readPayloadPieces } from './readPayloadFile';
+
+/** Exit status of `validate --store` when no errors were found but the store checks could not run. */
+export const STORE_CHECKS_DID_NOT_RUN = 3;
 
 export interface CliIo {
   out(line: string): void;
@@ -22,20 +26,23 @@ export interface CliIo {
  * Error. With a store, the files are also checked against its attributes, groups, channels and
  * existing customers.
  */
-export async function validateCommand(files: string[], format: 'text' | 'json', io: CliIo, store?: StoreTarget): Promise<number> {
+export async function validateCommand(files: string[], format: 'text' | 'json', io: CliIo, store?: StoreTarget, ports: StorePorts = {}): Promise<number> {
   if (!files.length) {
     io.err('bccustomers validate: name at least one .bccustomers.json file');
     return 2;
   }
   let errors = 0;
   let unchecked = 0;
-  const catalogue = store && (await loadStoreCatalogue(store));
+  const catalogue = store && (await loadStoreCatalogue(store, ports));
   for (const problem of catalogue?.problems ?? []) io.err(`store ${store!.storeHash}: ${problem}`);
+  // Nothing could be read: the store is not asked again, file after file.
+  const storeUnreachable = catalogue !== undefined && CATALOGUE_PARTS.every((part) => catalogue.unavailable?.[part] !== undefined);
+  if (storeUnreachable) io.err(`store ${store!.storeHash}: the store checks did not run (exit status ${STORE_CHECKS_DID_NOT_RUN}).`);
   for (const file of files) {
     let diagnostics: ReportedDiagnostic[];
     try {
       // The store-aware checks need the whole document.
-      diagnostics = store ? await checkWholeText(await readPayloadFile(file), { target: store, catalogue: catalogue! }) : await checkFile(file);
+      diagnostics = store ? await checkWholeText(await readPayloadFile(file), { target: store, catalogue: catalogue!, ports, storeUnreachable }) : await checkFile(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       io.err(code ? `${file}: cannot read the file (${code})` : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`);
@@ -53,7 +60,7 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
     if (!diagnostics.length) io.out(printable(`${file}: no problems`));
   }
   if (unchecked) return 2;
-  return errors > 0 ? 1 : 0;
+  return errors > 0 ? 1 : storeUnreachable ? STORE_CHECKS_DID_NOT_RUN : 0;
 }
 
 /**
@@ -80,14 +87,14 @@ async function checkFile(file: string): Promise<ReportedDiagnostic[]> {
 }
 
 /** A file checked whole; with a store, also against the store's data. */
-async function checkWholeText({ text, invalid }: PayloadFile, store?: { target: StoreTarget; catalogue: StoreCatalogue }): Promise<ReportedDiagnostic[]> {
+async function checkWholeText({ text, invalid }: PayloadFile, store?: StoreCheck): Promise<ReportedDiagnostic[]> {
   const analysis = analyzeText(text);
   if (invalid && !showsInvalidBytes(analysis.diagnostics.map((diagnostic) => ({ diagnostic })), invalid.offset)) {
     analysis.diagnostics.push(invalidBytesDiagnostic(invalid));
     inDocumentOrder(analysis.diagnostics);
   }
   if (store) {
-    analysis.diagnostics.push(...(await checkAgainstStore(analysis, store.target, store.catalogue)));
+    analysis.diagnostics.push(...(await checkAgainstStore(analysis, store)));
     analysis.diagnostics.sort((a, b) => a.range.start - b.range.start);
   }
   return reportDiagnostics(analysis);
@@ -121,12 +128,21 @@ function printable(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-async function checkAgainstStore(analysis: Analysis, store: StoreTarget, catalogue: StoreCatalogue) {
+interface StoreCheck {
+  target: StoreTarget;
+  catalogue: StoreCatalogue;
+  ports: StorePorts;
+  /** nothing of the store could be read: its emails are not looked up either */
+  storeUnreachable: boolean;
+}
+
+async function checkAgainstStore(analysis: Analysis, { target: store, catalogue, ports, storeUnreachable }: StoreCheck) {
+  if (storeUnreachable) return storeDiagnostics(analysis.document, catalogue, new Map(), store.storeHash);
   const emails = customersOf(analysis.document).flatMap((c) => (c.email ? [c.email] : []));
   let existing: FoundCustomers = { found: new Map(), customers: new Map() };
   let emailLookupProblem: string | undefined;
   try {
-    existing = await findExistingCustomers(store, emails, { maxRetryTimeMs: 30_000 });
+    existing = await findExistingCustomers(store, emails, { ...ports, maxRetryTimeMs: 30_000 });
   } catch (error) {
     emailLookupProblem = error instanceof Error ? error.message : String(error);
   }

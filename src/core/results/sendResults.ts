@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { emailKey } from '../email';
 import { type JsonDocument } from '../document/jsonDocument';
 import { valueNode } from '../rules/objectWalker';
 import type { SendReport } from '../send/sendTypes';
@@ -20,9 +21,7 @@ export interface CustomerResult {
   at: string;
 }
 
-export function emailKey(email: unknown): string | undefined {
-  return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : undefined;
-}
+export { emailKey };
 
 /** The customers of a body with their emails, in file order. */
 export function customersOf(doc: JsonDocument): { index: number; node: Node; email?: string }[] {
@@ -64,6 +63,30 @@ export function resultsFromReport(report: SendReport, emailsByIndex: ReadonlyMap
 export function emailsSentBefore(results: readonly CustomerResult[], storeHash: string): Set<string> {
   const explained = results.filter((r) => r.storeHash === storeHash && (r.outcome === 'created' || r.problems?.some((p) => p.path === '/email')));
   return new Set(explained.map((r) => r.email));
+}
+
+/**
+ * Send results as kept in the workspace state, read defensively: the state
+ * outlives versions of the extension and can be damaged, so entries that are
+ * not well-formed results are dropped instead of breaking activation.
+ */
+export function readStoredResults(raw: unknown): Record<string, CustomerResult[]> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const all: Record<string, CustomerResult[]> = {};
+  for (const [uri, list] of Object.entries(raw)) {
+    const results = Array.isArray(list) ? list.filter(isCustomerResult) : [];
+    if (results.length > 0) all[uri] = results;
+  }
+  return all;
+}
+
+function isCustomerResult(value: unknown): value is CustomerResult {
+  const r = value as Partial<CustomerResult> | null;
+  if (typeof r !== 'object' || r === null) return false;
+  if (typeof r.email !== 'string' || typeof r.storeHash !== 'string' || typeof r.at !== 'string') return false;
+  if (r.outcome === 'created') return typeof r.id === 'number';
+  if (r.outcome !== 'failed') return false;
+  return r.problems === undefined || (Array.isArray(r.problems) && r.problems.every((p) => typeof p?.path === 'string' && typeof p?.message === 'string'));
 }
 
 /** Newer results replace older ones for the same store and email. */

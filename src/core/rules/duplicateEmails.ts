@@ -1,6 +1,9 @@
 import { type BcDiagnostic, type DiagnosticCode, diagnostic } from '../diagnostics/diagnostic';
+import { emailKey } from '../email';
 import type { TextRange } from '../document/jsonDocument';
-import { accessOverlaps, type ChannelAccess, channelAccessOf, describeAccess } from '../store/channelAccess';
+import { accessOverlaps, type ChannelAccess, describeAccess } from '../store/channelAccess';
+
+export { channelAccessOfCustomer } from '../store/channelAccess';
 
 /** The codes this rule reports; an edit to one customer finds them all again. */
 export const duplicateEmailCodes: ReadonlySet<DiagnosticCode> = new Set(['duplicate-email', 'duplicate-email-maybe', 'duplicate-email-other-channel']);
@@ -8,15 +11,7 @@ export const duplicateEmailCodes: ReadonlySet<DiagnosticCode> = new Set(['duplic
 /** The key two customers share when they have the same email: trimmed, any case; undefined without one. */
 export function emailKeyOf(customer: unknown): string | undefined {
   if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) return undefined;
-  const email: unknown = (customer as Record<string, unknown>).email;
-  if (typeof email !== 'string') return undefined;
-  return email.trim().toLowerCase() || undefined;
-}
-
-/** Where a customer of the body can log in; undefined for a `channel_ids` the schema reports as wrong. */
-export function channelAccessOfCustomer(customer: unknown): ChannelAccess | undefined {
-  if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) return 'global';
-  return channelAccessOf((customer as Record<string, unknown>).channel_ids);
+  return emailKey((customer as Record<string, unknown>).email);
 }
 
 /** An earlier customer of the body with the same email, and whether the two share a channel (undefined: it depends on a channel's settings). */

@@ -41,6 +41,12 @@ export function channelAccessOf(channelIds: unknown): ChannelAccess | undefined 
   return undefined;
 }
 
+/** The access of a customer object (as written or as a store lists it); `undefined` for a `channel_ids` that is not null or a list of ids. */
+export function channelAccessOfCustomer(customer: unknown): ChannelAccess | undefined {
+  if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) return 'global';
+  return channelAccessOf((customer as Record<string, unknown>).channel_ids);
+}
+
 /** One customer of a `GET /v3/customers` answer; `undefined` when it lacks an id or an email. */
 export function existingCustomerOf(raw: unknown): ExistingCustomer | undefined {
   const record = asRecord(raw);

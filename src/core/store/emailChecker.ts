@@ -8,12 +8,11 @@
 import { DEFAULT_BACKOFF_BASE_MS, type BackoffPolicy } from '../send/backoff';
 import { EMAILS_PER_LOOKUP, lookupEmails, type LookupResult } from '../send/lookup';
 import { RateLimitPacer } from '../send/rateLimit';
-import { normalizeEmail } from '../send/serverErrors';
-import type { StoreClient, RequestLogEntry } from '../send/storeClient';
+import { normalizeEmail } from '../email';
+import { StoreClient, type RequestLogEntry, type StorePorts } from '../send/storeClient';
 import { checkStoreTarget, type StoreTarget } from '../send/storeTarget';
 import { RetryClock } from '../send/waiting';
 import type { ExistingCustomer } from './channelAccess';
-import { CustomerRecordingClient } from './customerRecords';
 
 export interface EmailAnswer {
   found: boolean;
@@ -31,12 +30,12 @@ export interface CheckerTimers {
 }
 
 /** What a lookup found: with `customers`, the store's customers with those emails (lower-cased) and their channels. */
-export type EmailLookupResult = LookupResult & { customers?: ReadonlyMap<string, ExistingCustomer[]> };
+export type EmailLookupResult = LookupResult;
 
 /** Asks the store about at most ten emails; the default uses `lookupEmails` through a paced `StoreClient`. */
 export type EmailLookup = (target: StoreTarget, emails: string[], signal: AbortSignal) => Promise<EmailLookupResult>;
 
-export interface ExistingEmailCheckerOptions {
+export interface ExistingEmailCheckerOptions extends StorePorts {
   /** quiet time after the last edit before asking, default 500 ms */
   debounceMs?: number;
   /** answers older than this are asked again, default 10 minutes */
@@ -91,7 +90,8 @@ export class ExistingEmailChecker {
     this.debounceMs = Math.max(0, options.debounceMs ?? 500);
     this.maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
     this.retryAfterFailureMs = options.retryAfterFailureMs ?? 60_000;
-    this.now = options.now ?? Date.now;
+    const clock = options.clock;
+    this.now = options.now ?? (clock ? () => clock.now() : Date.now);
     this.timers = options.timers ?? realTimers;
     this.lookup = options.lookup ?? ((target, emails, signal) => this.defaultLookup(target, emails, signal));
   }
@@ -243,23 +243,23 @@ export class ExistingEmailChecker {
   }
 
   private async defaultLookup(target: StoreTarget, emails: string[], signal: AbortSignal): Promise<EmailLookupResult> {
-    // Records what the store says of each customer, so that channels can be compared.
-    const client = new CustomerRecordingClient(target, this.clientOptions(), this.pacerOf(target.storeHash));
+    const client = new StoreClient(target, this.clientOptions(), this.pacerOf(target.storeHash));
     const backoff: BackoffPolicy = { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: 2_000, random: Math.random };
-    const result = await lookupEmails(client, emails, {
-      clock: new RetryClock(this.options.maxRetryTimeMs ?? 3_000),
+    return lookupEmails(client, emails, {
+      clock: new RetryClock(this.options.maxRetryTimeMs ?? 3_000, () => client.clock.now()),
       backoff,
       signal,
       note: 'look up existing emails while editing',
       maxPerRequest: EMAILS_PER_LOOKUP,
       reading: true,
     });
-    return result.ok ? { ...result, customers: client.customers } : result;
   }
 
   private clientOptions(): ConstructorParameters<typeof StoreClient>[1] {
-    const { timeoutMs, userAgent, onRequest } = this.options;
+    const { timeoutMs, userAgent, onRequest, transport, clock } = this.options;
     return {
+      ...(transport ? { transport } : {}),
+      ...(clock ? { clock } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(userAgent !== undefined ? { userAgent } : {}),
       ...(onRequest ? { onRequest } : {}),
@@ -270,7 +270,7 @@ export class ExistingEmailChecker {
     if (this.options.pacerFor) return this.options.pacerFor(storeHash);
     let pacer = this.pacers.get(storeHash);
     if (!pacer) {
-      pacer = new RateLimitPacer();
+      pacer = new RateLimitPacer(this.now);
       this.pacers.set(storeHash, pacer);
     }
     return pacer;

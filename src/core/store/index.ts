@@ -8,4 +8,4 @@ export { ExistingEmailChecker, type CheckerTimers, type EmailAnswer, type EmailL
 export { isStoreDiagnosticCode, storeDiagnosticCodeNames, type StoreDiagnosticCode } from './storeCodes';
 export { attributeItems, channelItems, customerGroupItems, describeStoreId, storeItemsFor, type StoreCompletionItem, type StoreIdField } from './storeCompletions';
 export { storeDiagnostics, type StoreRuleOptions } from './storeRules';
-export { CustomerRecordingClient, customersOfAnswer, findExistingCustomers, type FoundCustomers } from './customerRecords';
+export { findExistingCustomers, type FoundCustomers } from '../send/lookup';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { testConnection } from '../../core/send/connection';
-import { checkStoreHash } from '../../core/send/storeTarget';
+import type { HttpTransport } from '../../core/send/http';
+import { checkAccessToken, checkStoreHash } from '../../core/send/storeTarget';
 import { describeRequest } from '../send/requestLog';
 import { apiBaseUrl } from '../settings';
 import type { StoreRegistry } from './storeRegistry';
@@ -20,7 +21,7 @@ export async function setStoreCredentials(registry: StoreRegistry): Promise<stri
     prompt: 'Access token of a store-level API account with the Customers "modify" scope. It is kept in VS Code\'s secret storage only.',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Paste the access token'),
+    validateInput: (value) => (value.trim() ? checkAccessToken(value.trim()) : 'Paste the access token'),
   });
   if (token === undefined) return undefined;
   const kind = await vscode.window.showQuickPick(
@@ -64,7 +65,7 @@ export async function clearStoreCredentials(registry: StoreRegistry): Promise<st
 }
 
 /** "BigCommerce: Test Connection": one cheap read, and a probe that creates nothing. */
-export async function testStoreConnection(registry: StoreRegistry, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function testStoreConnection(registry: StoreRegistry, log: vscode.LogOutputChannel, transport: HttpTransport): Promise<boolean> {
   const store = registry.active();
   const token = store && (await registry.token(store.hash));
   if (!store || !token) {
@@ -73,7 +74,7 @@ export async function testStoreConnection(registry: StoreRegistry, log: vscode.L
   }
   const check = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Testing the connection to store ${store.hash}…` },
-    () => testConnection({ apiBaseUrl: apiBaseUrl(), storeHash: store.hash, accessToken: token }, { onRequest: (entry) => log.info(describeRequest(entry)) }),
+    () => testConnection({ apiBaseUrl: apiBaseUrl(), storeHash: store.hash, accessToken: token }, { transport, onRequest: (entry) => log.info(describeRequest(entry)) }),
   );
   log.info(`Connection check of store ${store.hash}: ${check.message}`);
   if (check.ok) void vscode.window.showInformationMessage(check.message);

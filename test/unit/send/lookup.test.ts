@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { emailLookupQuery, findExistingEmails, StoreRequestError } from '../../../src/core/send/lookup';
+import { emailLookupQuery, findExistingCustomers, StoreRequestError } from '../../../src/core/send/lookup';
 import { demoData, startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { targetOf } from './helpers';
 
-describe('findExistingEmails', () => {
+describe('findExistingCustomers', () => {
   let store: SandboxStore;
   before(async () => {
     const data = demoData();
@@ -14,7 +14,7 @@ describe('findExistingEmails', () => {
   after(() => store.close());
 
   it('finds emails with + and in any case, and sends + as %2B', async () => {
-    const found = await findExistingEmails(targetOf(store), ['Fred.Rogers+Neighbor@example.com', 'TAKEN@example.com', 'nobody@example.com']);
+    const found = (await findExistingCustomers(targetOf(store), ['Fred.Rogers+Neighbor@example.com', 'TAKEN@example.com', 'nobody@example.com'])).found;
     assert.deepEqual([...found].sort(), [['fred.rogers+neighbor@example.com', 99], ['taken@example.com', 57]]);
     assert.match(store.requests().at(-1)!.query, /fred\.rogers%2Bneighbor%40example\.com/i);
   });
@@ -22,7 +22,7 @@ describe('findExistingEmails', () => {
   it('asks in chunks of at most 10 emails', async () => {
     const before = store.requests().length;
     const emails = Array.from({ length: 23 }, (_, i) => `x${i}@example.com`).concat('jane.doe@example.com');
-    const found = await findExistingEmails(targetOf(store), emails);
+    const found = (await findExistingCustomers(targetOf(store), emails)).found;
     assert.deepEqual([...found], [['jane.doe@example.com', 55]]);
     const lookups = store.requests().slice(before);
     assert.equal(lookups.length, 3);
@@ -31,12 +31,12 @@ describe('findExistingEmails', () => {
 
   it('asks nothing for an empty list', async () => {
     const before = store.requests().length;
-    assert.equal((await findExistingEmails(targetOf(store), [])).size, 0);
+    assert.equal((await findExistingCustomers(targetOf(store), [])).found.size, 0);
     assert.equal(store.requests().length, before);
   });
 
   it('rejects with a plain StoreRequestError that never carries the token', async () => {
-    await assert.rejects(findExistingEmails({ ...targetOf(store), accessToken: 'very-secret-value' }, ['a@b.co']), (error: unknown) => {
+    await assert.rejects(findExistingCustomers({ ...targetOf(store), accessToken: 'very-secret-value' }, ['a@b.co']), (error: unknown) => {
       assert.ok(error instanceof StoreRequestError);
       assert.equal(error.status, 401);
       assert.match(error.message, /access token or store hash is wrong/);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { maxCustomersPerRequest, sendCustomers, type SendProgress } from '../../../src/core/send/sender';
+import { systemClock } from '../../../src/core/send/clock';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
+import { nodeTransport } from '../../../src/node/nodeTransport';
+import { FakeClock } from './fakeClock';
 import {
   assertEachCustomerOnce,
   assertReportMatchesStore,
@@ -118,6 +121,21 @@ describe('sendCustomers against the sandbox store', () => {
   });
 
   describe('422 answers', () => {
+    it('a 422 with only a title: the request is sent one by one before anyone is blamed, and each customer is settled', async () => {
+      const titleOnly = await startSandboxStore({ quota: 10_000, windowMs: 1_000, unprocessableWithoutErrors: true });
+      try {
+        const sent = toSend([customer(0), customer(1, { email: 'taken@example.com' }), customer(2), customer(3, { customer_group_id: 999 }), customer(4)]);
+        const report = await sendCustomers(targetOf(titleOnly), sent, fastOptions({ checkExistingFirst: false }));
+        assert.deepEqual(report.created.map((c) => c.index), [0, 2, 4]);
+        assert.deepEqual(report.failed.map((f) => [f.index, f.emailInUse ?? false, f.existingId]), [[1, true, 57], [3, false, undefined]]);
+        assert.match(report.failed[1]!.message, /Create customers failed/);
+        assertEachCustomerOnce(report, 5);
+        assertReportMatchesStore(report, titleOnly, sent, SEEDED_IDS);
+      } finally {
+        await titleOnly.close();
+      }
+    });
+
     it('family A: emails already in use are pinned on /i/email and the rest are created', async () => {
       const sent = toSend([customer(0), customer(1, { email: 'taken@example.com' }), customer(2), customer(3, { email: 'mixed.case@EXAMPLE.com' }), ...Array.from({ length: 8 }, (_, i) => customer(i + 4))]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: false }));
@@ -205,7 +223,8 @@ describe('sendCustomers against the sandbox store', () => {
       try {
         const started = Date.now();
         const sent = customers(60);
-        const report = await sendCustomers(targetOf(tight), sent, fastOptions());
+        // Pacing against the store's real window: the one place that waits on the real clock.
+        const report = await sendCustomers(targetOf(tight), sent, fastOptions({ clock: systemClock }));
         const requests = tight.requests();
         assert.equal(report.created.length, 60);
         assert.equal(requests.length, 6, 'one request per 10 customers, more than one window holds');
@@ -218,11 +237,12 @@ describe('sendCustomers against the sandbox store', () => {
 
     it('after a 429 waits the longer of X-Rate-Limit-Time-Reset-Ms and X-Retry-After, and does not look up', async () => {
       store.setFaults({ queue: ['429'] });
-      const report = await sendCustomers(targetOf(store), customers(5), fastOptions({ checkExistingFirst: false }));
+      const clock = new FakeClock();
+      const report = await sendCustomers(targetOf(store), customers(5), fastOptions({ checkExistingFirst: false, clock }));
       const [limited, retried] = store.requests();
       assert.equal(limited!.status, 429);
       assert.equal(retried!.method, 'POST', 'a 429 stored nothing: no lookup needed');
-      assert.ok(retried!.at - limited!.at >= 990, `waited X-Retry-After (1 s), not the short reset (${retried!.at - limited!.at} ms)`);
+      assert.deepEqual(clock.sleeps, [1_000], 'waited X-Retry-After (1 s), not the short reset');
       assert.equal(report.created.length, 5);
     });
   });
@@ -292,8 +312,11 @@ describe('sendCustomers against the sandbox store', () => {
         checkExistingFirst: false,
         timeoutMs: 400,
         signal: controller.signal,
-        onProgress: (p) => {
-          if (p.message.startsWith('Sending')) setTimeout(() => controller.abort(), 50);
+        // Cancelled once the first request has left: certain, not a race with a timer.
+        transport: (request) => {
+          const outcome = nodeTransport(request);
+          controller.abort();
+          return outcome;
         },
       }));
       assert.equal(report.cancelled, true);

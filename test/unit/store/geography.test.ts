@@ -6,7 +6,7 @@ import { computeFix } from '../../../src/core/fixes/computeFix';
 import { applyTextEdits } from '../../../src/core/fixes/fixAll';
 import { loadStoreCatalogue } from '../../../src/core/store/catalogue';
 import type { StoreCatalogue } from '../../../src/core/store/catalogueTypes';
-import { findExistingCustomers } from '../../../src/core/store/customerRecords';
+import { findExistingCustomers } from '../../../src/core/send/lookup';
 import { ExistingEmailChecker } from '../../../src/core/store/emailChecker';
 import { stateItems } from '../../../src/core/store/storeCompletions';
 import { storeDiagnostics } from '../../../src/core/store/storeRules';

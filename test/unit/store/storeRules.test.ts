@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { JsonDocument } from '../../../src/core/document/jsonDocument';
 import { computeFix } from '../../../src/core/fixes/computeFix';
 import { applyTextEdits } from '../../../src/core/fixes/fixAll';
-import { findExistingEmails } from '../../../src/core/send/lookup';
+import { findExistingCustomers } from '../../../src/core/send/lookup';
 import { loadStoreCatalogue } from '../../../src/core/store/catalogue';
 import type { StoreCatalogue } from '../../../src/core/store/catalogueTypes';
 import { type BcDiagnostic, diagnosticCodes } from '../../../src/core/diagnostics/diagnostic';
@@ -231,7 +231,7 @@ describe('storeDiagnostics against the sandbox store', () => {
   it('finds what the store would refuse, from a catalogue and a lookup over HTTP', async () => {
     store.reset();
     const catalogue = await loadStoreCatalogue(targetOf(store));
-    const existing = await findExistingEmails(targetOf(store), ['taken@example.com', 'c2@example.com', 'c3@example.com']);
+    const existing = (await findExistingCustomers(targetOf(store), ['taken@example.com', 'c2@example.com', 'c3@example.com'])).found;
     const found = storeDiagnostics(file, catalogue, existing, store.storeHash);
     assert.deepEqual(found.map((d) => [d.code, d.path]), [
       ['email-exists-in-store', '/0/email'],

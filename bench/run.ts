@@ -6,6 +6,7 @@
  *
  *   node --import tsx bench/run.ts           full run (~3–5 minutes)
  *   node --import tsx bench/run.ts --quick   smoke run (under a minute)
+ *   --skip-million / --million               leave out / add the 1,000,000-customer file (~470 MB, in a temporary directory)
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,15 +15,17 @@ import { bundleComposition, type BundlePart } from './bundle/bundleComposition';
 import { measureBundleSizes, type BundleSizes } from './bundle/bundleSizes';
 import { measureBundleLoad } from './bundle/measureBundleLoad';
 import { createLanguageServicePass } from './diagnostics/languageServiceBaseline';
+import { type CliRow, measureCli } from './diagnostics/measureCli';
 import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDiagnostics';
 import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
 import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
 import { measureStages, type StagesResult } from './diagnostics/measureStages';
 import { currentLoadAverage, machineInfo } from './machine';
+import { type EditorResult, measureEditor } from './memory/measureEditor';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
-import { bundleTable, diagnosticsTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, targetsTable } from './report/sections';
+import { bundleTable, cliTable, diagnosticsTable, editorTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, targetsTable } from './report/sections';
 import { judgeTargets } from './report/targets';
 import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
 import { measureSend, type SendResult } from './send/measureSend';
@@ -72,6 +75,10 @@ async function main(): Promise<void> {
   const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
   const slices = await section<SlicesResult>('checking a large file in slices', () => measureSlices(profile.memoryCustomers, profile.sliceRuns));
   const memory = await section<MemoryResult[]>('memory', () => measureMemory(root, profile.memoryCustomers));
+  const cli = await section<CliRow[]>('bccustomers validate as a process', () =>
+    measureCli(root, profile.cli, (r) => progress(`  ${r.customers} customers: ours ${ms(r.ours.timeMs.medianMs)}${r.languageService ? `, language service ${ms(r.languageService.timeMs.medianMs)} (${times(r.speedup!)})` : ''}`)),
+  );
+  const editor = await section<EditorResult>('the editor on a large file', () => measureEditor(root, profile.editorCustomers, profile.editorKeystrokes));
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
   );
@@ -86,6 +93,8 @@ async function main(): Promise<void> {
     ...(sizes ? { bundle: sizes } : {}),
     ...(activation ? { activation } : {}),
     ...(bundleLoad ? { bundleLoad } : {}),
+    ...(cli ? { cli } : {}),
+    ...(editor ? { editor } : {}),
   });
   machine.loadAverageAtEnd = currentLoadAverage();
   const durationSeconds = Math.round((performance.now() - started) / 100) / 10;
@@ -96,6 +105,8 @@ async function main(): Promise<void> {
     diagnostics ? diagnosticsTable(diagnostics, keystroke) : '',
     stages ? stagesTable(stages) : '',
     slices ? slicesTable(slices) : '',
+    cli ? cliTable(cli) : '',
+    editor ? editorTable(editor) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
     bundleTable(sizes, bundleLoad, activation, composition),
@@ -117,6 +128,8 @@ async function main(): Promise<void> {
     send,
     bundle: { sizes, loadTime: bundleLoad, activation, composition },
     memory,
+    cli,
+    editor,
     targets,
     errors,
   };

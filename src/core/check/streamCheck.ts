@@ -101,7 +101,9 @@ export class StreamingCheck {
   }
 
   private emit(found: BcDiagnostic): void {
-    this.out({ diagnostic: found, start: this.positionAt(found.range.start), end: this.positionAt(found.range.end) });
+    // A copy: its strings may be slices of the text read, which must not stay in memory with it.
+    const detached = JSON.parse(JSON.stringify(found)) as BcDiagnostic;
+    this.out({ diagnostic: detached, start: this.positionAt(found.range.start), end: this.positionAt(found.range.end) });
   }
 
   /** Forgets the text of the customers already checked (after counting its lines). */

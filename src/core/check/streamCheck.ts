@@ -7,7 +7,10 @@ import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
 import type { Position } from '../text/lineIndex';
 import { checkCustomer, propertyCount } from './checkCustomer';
 
-/** A problem with its line and character, for output that cannot keep the text to work them out later. */
+/**
+ * A problem with its line and character, for output that cannot keep the text to work them out
+ * later. Its strings may be slices of the text read: whoever keeps it should keep a copy.
+ */
 export interface PositionedDiagnostic {
   diagnostic: BcDiagnostic;
   start: Position;
@@ -101,9 +104,7 @@ export class StreamingCheck {
   }
 
   private emit(found: BcDiagnostic): void {
-    // A copy: its strings may be slices of the text read, which must not stay in memory with it.
-    const detached = JSON.parse(JSON.stringify(found)) as BcDiagnostic;
-    this.out({ diagnostic: detached, start: this.positionAt(found.range.start), end: this.positionAt(found.range.end) });
+    this.out({ diagnostic: found, start: this.positionAt(found.range.start), end: this.positionAt(found.range.end) });
   }
 
   /** Forgets the text of the customers already checked (after counting its lines). */

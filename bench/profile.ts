@@ -1,4 +1,5 @@
 /** How much to measure: the full run (~3–5 minutes) or `--quick` (under a minute, a smoke run). */
+import type { CliSize } from './diagnostics/measureCli';
 import type { RoundPlan } from './timing';
 
 export interface DiagnosticsSize {
@@ -33,6 +34,11 @@ export interface BenchProfile {
   sliceRuns: number;
   /** rows of the generated Shopify export that `bccustomers import` converts */
   importRows: number;
+  /** `bccustomers validate` as a process against the language service as a script, and the large files ours alone */
+  cli: CliSize[];
+  /** the open file of the editor's memory and keystroke measurement */
+  editorCustomers: number;
+  editorKeystrokes: number;
 }
 
 const plan = (warmupRounds: number, minRounds: number, maxRounds: number, budgetMs: number): RoundPlan => ({ warmupRounds, minRounds, maxRounds, budgetMs });
@@ -56,6 +62,15 @@ const full: BenchProfile = {
   memoryCustomers: 5_000,
   sliceRuns: 7,
   importRows: 1_000_000,
+  cli: [
+    { customers: 1_000, runs: 7 },
+    { customers: 5_000, runs: 5 },
+    { customers: 50_000, runs: 3 },
+    { customers: 50_000, runs: 2, mistakeRate: 1, oursOnly: true },
+    { customers: 200_000, runs: 2, mistakeRate: 1, oursOnly: true },
+  ],
+  editorCustomers: 50_000,
+  editorKeystrokes: 40,
 };
 
 const quick: BenchProfile = {
@@ -75,8 +90,23 @@ const quick: BenchProfile = {
   memoryCustomers: 5_000,
   sliceRuns: 3,
   importRows: 20_000,
+  cli: [
+    { customers: 1_000, runs: 3 },
+    { customers: 5_000, runs: 2 },
+    { customers: 50_000, runs: 1 },
+    { customers: 50_000, runs: 1, mistakeRate: 1, oursOnly: true },
+    { customers: 200_000, runs: 1, mistakeRate: 1, oursOnly: true },
+  ],
+  editorCustomers: 50_000,
+  editorKeystrokes: 15,
 };
 
+/** The million-customer file (~470 MB, generated into a temporary directory): in the full run, unless `--skip-million`; in `--quick`, only with `--million`. */
+export const MILLION = 1_000_000;
+
 export function profileFromArgs(args: readonly string[]): BenchProfile {
-  return args.includes('--quick') ? quick : full;
+  const profile = args.includes('--quick') ? quick : full;
+  const million = args.includes('--million') || (profile === full && !args.includes('--skip-million'));
+  const cli = profile.cli.filter((size) => size.customers !== MILLION);
+  return { ...profile, cli: million ? [...cli, { customers: MILLION, runs: 1, oursOnly: true }] : cli };
 }

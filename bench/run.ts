@@ -7,6 +7,7 @@
  *   node --import tsx bench/run.ts           full run (~3–5 minutes)
  *   node --import tsx bench/run.ts --quick   smoke run (under a minute)
  *   node --import tsx bench/import/run.ts    only the CSV import
+ *   --skip-million / --million               leave out / add the 1,000,000-customer file (~470 MB, in a temporary directory)
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { bundleComposition, type BundlePart } from './bundle/bundleComposition';
 import { measureBundleSizes, type BundleSizes } from './bundle/bundleSizes';
 import { measureBundleLoad } from './bundle/measureBundleLoad';
 import { createLanguageServicePass } from './diagnostics/languageServiceBaseline';
+import { type CliRow, measureCli } from './diagnostics/measureCli';
 import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDiagnostics';
 import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
 import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
@@ -22,10 +24,11 @@ import { measureStages, type StagesResult } from './diagnostics/measureStages';
 import { importTable } from './import/importTable';
 import { type ImportBenchResult, measureImport } from './import/measureImport';
 import { currentLoadAverage, machineInfo } from './machine';
+import { type EditorResult, measureEditor } from './memory/measureEditor';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
-import { bundleTable, diagnosticsTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, targetsTable } from './report/sections';
+import { bundleTable, cliTable, diagnosticsTable, editorTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, targetsTable } from './report/sections';
 import { judgeTargets } from './report/targets';
 import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
 import { measureSend, type SendResult } from './send/measureSend';
@@ -75,6 +78,10 @@ async function main(): Promise<void> {
   const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
   const slices = await section<SlicesResult>('checking a large file in slices', () => measureSlices(profile.memoryCustomers, profile.sliceRuns));
   const memory = await section<MemoryResult[]>('memory', () => measureMemory(root, profile.memoryCustomers));
+  const cli = await section<CliRow[]>('bccustomers validate as a process', () =>
+    measureCli(root, profile.cli, (r) => progress(`  ${r.customers} customers: ours ${ms(r.ours.timeMs.medianMs)}${r.languageService ? `, language service ${ms(r.languageService.timeMs.medianMs)} (${times(r.speedup!)})` : ''}`)),
+  );
+  const editor = await section<EditorResult>('the editor on a large file', () => measureEditor(root, profile.editorCustomers, profile.editorKeystrokes));
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
   );
@@ -90,6 +97,8 @@ async function main(): Promise<void> {
     ...(sizes ? { bundle: sizes } : {}),
     ...(activation ? { activation } : {}),
     ...(bundleLoad ? { bundleLoad } : {}),
+    ...(cli ? { cli } : {}),
+    ...(editor ? { editor } : {}),
   });
   machine.loadAverageAtEnd = currentLoadAverage();
   const durationSeconds = Math.round((performance.now() - started) / 100) / 10;
@@ -100,6 +109,8 @@ async function main(): Promise<void> {
     diagnostics ? diagnosticsTable(diagnostics, keystroke) : '',
     stages ? stagesTable(stages) : '',
     slices ? slicesTable(slices) : '',
+    cli ? cliTable(cli) : '',
+    editor ? editorTable(editor) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
     bundleTable(sizes, bundleLoad, activation, composition),
@@ -123,6 +134,8 @@ async function main(): Promise<void> {
     bundle: { sizes, loadTime: bundleLoad, activation, composition },
     memory,
     import: importResult,
+    cli,
+    editor,
     targets,
     errors,
   };

@@ -3,7 +3,9 @@ import type { ActivationRecord } from '../bundle/activationRecord';
 import type { BundlePart } from '../bundle/bundleComposition';
 import type { BundleSizes } from '../bundle/bundleSizes';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
+import type { CliRow } from '../diagnostics/measureCli';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
+import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
 import type { StagesResult } from '../diagnostics/measureStages';
 import type { MemoryResult } from '../memory/measureMemory';
@@ -132,4 +134,32 @@ export function memoryTable(results: readonly MemoryResult[]): string {
 
 export function targetsTable(targets: readonly TargetResult[]): string {
   return renderTable('Targets', ['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, t.verdict]));
+}
+
+export function cliTable(rows: readonly CliRow[]): string {
+  return renderTable(
+    'bccustomers validate --format json as a process — first line of user code to exit (median) and peak RSS; against a script running vscode-json-languageservice with the same schema',
+    ['payload', 'size', 'bccustomers validate', 'peak RSS', 'language service script', 'peak RSS', 'speed-up'],
+    rows.map((r) => [
+      `${count(r.customers)} customers${r.mistakeRate === 1 ? ', every one with an error' : ''}`,
+      mb(r.bytes / 1_048_576),
+      `${ms(r.ours.timeMs.medianMs)} (n=${r.ours.timeMs.runs})`,
+      mb(r.ours.maxRssMB),
+      r.languageService ? `${ms(r.languageService.timeMs.medianMs)} (n=${r.languageService.timeMs.runs})` : '–',
+      r.languageService ? mb(r.languageService.maxRssMB) : '–',
+      r.speedup !== undefined ? times(r.speedup) : '–',
+    ]),
+  );
+}
+
+export function editorTable(result: EditorResult): string {
+  return renderTable(
+    `The editor on a large open file — ${count(result.customers)} customers (${mb(result.textMB)})`,
+    ['what', 'measured'],
+    [
+      ['analysis kept for the file, beyond its text', mb(result.keptMB)],
+      ['text + analysis ÷ text', times((result.textMB + result.keptMB) / result.textMB)],
+      ['check after a keystroke (analyzeEdit, told the edit)', medianAndP95(result.keystroke)],
+    ],
+  );
 }

@@ -2,11 +2,13 @@
 import type { ActivationRecord } from '../bundle/activationRecord';
 import type { BundleSizes } from '../bundle/bundleSizes';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
+import type { CliRow } from '../diagnostics/measureCli';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
+import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
-import { kb, ms, percent, times } from './format';
+import { count, kb, mb, ms, percent, times } from './format';
 
 export type Verdict = 'met' | 'not met' | 'not measured';
 
@@ -25,6 +27,8 @@ export interface TargetInputs {
   activation?: ActivationRecord;
   /** require() time of the bundle, which the recorded activation (timed inside activate()) leaves out */
   bundleLoad?: Summary;
+  cli?: CliRow[];
+  editor?: EditorResult;
 }
 
 const BUNDLE_LIMIT_BYTES = 300 * 1024;
@@ -48,6 +52,40 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
     slices && ms(slices.longestSlice.medianMs),
     slices && slices.longestSlice.medianMs < 50,
   );
+
+  const cli = inputs.cli ?? [];
+  const compared = (customers: number) => cli.find((r) => r.customers === customers && r.speedup !== undefined);
+  for (const customers of [1_000, 5_000, 50_000]) {
+    const row = compared(customers);
+    const goal = customers >= 5_000 ? ' (goal ≥10×)' : '';
+    judge(`bccustomers validate as a process ≥5× faster than the language service, ${count(customers)} customers${goal}`, row && `${times(row.speedup!)}: ${ms(row.ours.timeMs.medianMs)} vs ${ms(row.languageService!.timeMs.medianMs)}`, row && row.speedup! >= 5);
+  }
+  const atFiveThousand = inputs.diagnostics?.find((r) => r.customers === 5_000);
+  judge('in-process full check ≤40 ms, 5,000 customers', atFiveThousand && ms(atFiveThousand.ours.medianMs), atFiveThousand && atFiveThousand.ours.medianMs <= 40);
+  const fifty = compared(50_000);
+  judge('bccustomers validate <0.5 s and peak RSS <150 MB, 50,000 customers', fifty && `${ms(fifty.ours.timeMs.medianMs)}, ${mb(fifty.ours.maxRssMB)}`, fifty && fifty.ours.timeMs.medianMs < 500 && fifty.ours.maxRssMB < 150);
+  const million = cli.find((r) => r.customers === 1_000_000);
+  judge(
+    `bccustomers validate <15 s and peak RSS <300 MB, 1,000,000 customers${million ? ` (${mb(million.bytes / 1_048_576)})` : ' (skipped: --skip-million, or --quick without --million)'}`,
+    million && `${ms(million.ours.timeMs.medianMs)}, ${mb(million.ours.maxRssMB)}`,
+    million && million.ours.timeMs.medianMs < 15_000 && million.ours.maxRssMB < 300,
+  );
+  const allErrors = cli.filter((r) => r.mistakeRate === 1).sort((a, b) => a.customers - b.customers);
+  const [smaller, larger] = [allErrors[0], allErrors[allErrors.length - 1]];
+  const growth = smaller && larger && smaller !== larger ? larger.ours.timeMs.medianMs / larger.customers / (smaller.ours.timeMs.medianMs / smaller.customers) : undefined;
+  judge(
+    'time linear in the number of problems: every customer with an error, per-customer time at 200,000 ≤1.25× that at 50,000',
+    growth === undefined ? undefined : `${times(growth)} (${ms(smaller!.ours.timeMs.medianMs)} for ${count(smaller!.customers)}, ${ms(larger!.ours.timeMs.medianMs)} for ${count(larger!.customers)})`,
+    growth === undefined ? undefined : growth <= 1.25,
+  );
+  const editor = inputs.editor;
+  const keptRatio = editor && (editor.textMB + editor.keptMB) / editor.textMB;
+  judge(
+    `editor memory kept per open file ≤3× its size (text + analysis), ${editor ? count(editor.customers) : '50,000'} customers`,
+    editor && `${times(keptRatio!)}: ${mb(editor.textMB)} text + ${mb(editor.keptMB)} analysis`,
+    editor && keptRatio! <= 3,
+  );
+  judge(`editor keystroke ≤10 ms median, ${editor ? count(editor.customers) : '50,000'} customers`, editor && ms(editor.keystroke.medianMs), editor && editor.keystroke.medianMs <= 10);
 
   const send = inputs.send;
   const sender = send?.runs[0];

@@ -68,8 +68,8 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
  * with its size. Text that is not a strict-JSON array is read again whole, for the tolerant parser.
  */
 async function checkFile(file: string): Promise<ReportedDiagnostic[]> {
-  const found: PositionedDiagnostic[] = [];
-  const check = new StreamingCheck((d) => found.push(d));
+  const found: ReportedDiagnostic[] = [];
+  const check = new StreamingCheck((d) => found.push(detached(reportedOf(d))));
   const decoder = new PayloadDecoder();
   let invalidAt: PositionedDiagnostic | undefined;
   for await (const piece of readPayloadPieces(file, decoder)) {
@@ -82,8 +82,18 @@ async function checkFile(file: string): Promise<ReportedDiagnostic[]> {
   }
   check.finish();
   if (check.needsWholeText) return checkWholeText(await readPayloadFile(file));
-  if (invalidAt && !showsInvalidBytes(found, invalidAt.diagnostic.range.start)) found.push(invalidAt);
-  return found.map(reportedOf).sort(byPosition);
+  if (invalidAt && !found.some((d) => d.code === 'invalid-utf8' && contains(d.range, invalidAt!.start))) found.push(reportedOf(invalidAt));
+  return found.sort(byPosition);
+}
+
+/** A copy whose strings hold on to nothing: those of a diagnostic may be slices of the text read, which is not to stay in memory. */
+function detached(d: ReportedDiagnostic): ReportedDiagnostic {
+  return JSON.parse(JSON.stringify(d)) as ReportedDiagnostic;
+}
+
+function contains(range: ReportedDiagnostic['range'], at: PositionedDiagnostic['start']): boolean {
+  const before = (a: typeof at, b: typeof at) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(range.start, at) && !before(range.end, at);
 }
 
 /** A file checked whole; with a store, also against the store's data. */

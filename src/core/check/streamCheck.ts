@@ -7,7 +7,10 @@ import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
 import type { Position } from '../text/lineIndex';
 import { checkCustomer, propertyCount } from './checkCustomer';
 
-/** A problem with its line and character, for output that cannot keep the text to work them out later. */
+/**
+ * A problem with its line and character, for output that cannot keep the text to work them out
+ * later. Its strings may be slices of the text read: whoever keeps it should keep a copy.
+ */
 export interface PositionedDiagnostic {
   diagnostic: BcDiagnostic;
   start: Position;

@@ -45,8 +45,16 @@ export function formattingOf(text: string): Required<Pick<FormattingOptions, 'in
 
 // No re-formatting: the edit touches only the value (or the property) itself.
 function modifyEdits(doc: JsonDocument, pointer: string, value: unknown): TextEdit[] | undefined {
+  const path = fromPointer(pointer);
   try {
-    return modify(doc.text, fromPointer(pointer), value, {}).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+    const customers = doc.customers;
+    if (customers && path.length >= 2 && typeof path[0] === 'number' && path[0] < customers.starts.length) {
+      // Inside one customer: only its text is parsed again, however large the file.
+      const start = customers.starts[path[0]];
+      const text = doc.text.slice(start, customers.ends[path[0]]);
+      return modify(text, path.slice(1), value, {}).map((e) => ({ offset: start + e.offset, length: e.length, newText: e.content }));
+    }
+    return modify(doc.text, path, value, {}).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
   } catch {
     return undefined; // text too broken for jsonc-parser to place the edit: no fix rather than a wrong one
   }

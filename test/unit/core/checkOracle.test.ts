@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { checkText, checkTextInSlices } from '../../../src/core/check/check';
 import { checkEdit } from '../../../src/core/check/checkEdit';
 import type { BcDiagnostic } from '../../../src/core/diagnostics/diagnostic';
+import { parseJsonDocument } from '../../../src/core/document/jsonDocument';
+import { computeFix } from '../../../src/core/fixes/computeFix';
 import { customersText } from '../../../bench/payload/generateCustomers';
 import { address, body, customer, payloadLikeValue } from './helpers';
 import { wholeTextDiagnostics } from './oracle/wholeTextAnalysis';
@@ -61,6 +63,15 @@ describe('the check against the whole-text analysis', () => {
 
   it('gives identical diagnostics for realistic files with planted mistakes', () => {
     for (const seed of [1, 2, 3]) assertSameAsOracle(customersText({ count: 300, seed, mistakeRate: 0.3 }));
+  });
+
+  it('computes the same fixes from one customer as from the whole text', () => {
+    const text = customersText({ count: 200, seed: 5, mistakeRate: 0.5 });
+    const { document, diagnostics } = checkText(text);
+    const whole = parseJsonDocument(text);
+    const fixes = diagnostics.filter((d) => d.fix);
+    assert.ok(fixes.length > 20);
+    for (const d of fixes) assert.deepEqual(computeFix(document, d.fix!), computeFix(whole, d.fix!), d.message);
   });
 
   it('gives identical diagnostics in slices and after edits', async () => {

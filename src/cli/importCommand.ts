@@ -11,7 +11,7 @@ import type { ParsedArgs } from './args';
 import type { CliIo } from './validateCommand';
 
 /** `customers.csv` → `customers.bccustomers.json`, next to it. */
-export function defaultOutput(csvFile: string): string {
+function defaultOutput(csvFile: string): string {
   return join(dirname(csvFile), `${basename(csvFile).replace(/\.(csv|txt)$/i, '')}.bccustomers.json`);
 }
 

@@ -210,7 +210,7 @@ function ordered(values: Record<string, unknown>, order: readonly string[]): Rec
   return result;
 }
 
-/** The customer a row makes under `plan`; `joined` are addresses from an addresses file. */
+/** The customer a row makes under `plan`. */
 export function convertRow(plan: ColumnPlan, fields: string[], row: number, tally: ConversionTally): Customer {
   const cells = gatherCells(plan, fields, row, tally);
   const values: Record<string, unknown> = {};

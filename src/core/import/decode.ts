@@ -5,10 +5,10 @@ export const csvEncodings: readonly CsvEncoding[] = ['utf-8', 'windows-1252'];
 
 /** A file that cannot be imported as it is; the message says why and what to do. */
 export class ImportProblem extends Error {
-  /** `not-utf8`: reading the file as Windows-1252 may be the way forward. */
+  /** `not-utf8`: reading the file as Windows-1252 may be the way forward; `unknown-format`: a mapping file is. */
   constructor(
     message: string,
-    readonly kind?: 'not-utf8',
+    readonly kind?: 'not-utf8' | 'unknown-format',
   ) {
     super(message);
   }

@@ -1,3 +1,4 @@
+import { ImportProblem } from './decode';
 import type { ColumnTarget, ImportMapping } from './mapping';
 
 export type FormatId = 'shopify' | 'shopify-legacy' | 'bigcommerce-export' | 'bigcommerce' | 'woocommerce' | 'magento' | 'mapping';
@@ -252,11 +253,11 @@ export function detectFormat(header: string[], from: FromOption = 'auto'): { id:
 }
 
 /** Why a header fits none of the formats of `from`, naming the columns each would need. */
-export function explainNoFormat(header: string[], from: FromOption): string {
+export function noFormatProblem(header: string[], from: FromOption): ImportProblem {
   if (!missingColumns(header, ['_email', '_website', 'street']).length) {
-    return 'This is Magento\'s Customer Addresses file: import the Customers Main file, with this one as its addresses file.';
+    return new ImportProblem('This is Magento\'s Customer Addresses file: import the Customers Main file, with this one as its addresses file.');
   }
   const candidates = formats.filter((f) => from === 'auto' || familyOf[f.id] === from);
   const needs = candidates.map((f) => `${formatLabels[f.id]} needs ${missingColumns(header, f.signature).map((c) => `"${c}"`).join(', ')}`);
-  return `The header row is not one the import knows (${needs.join('; ')}). Describe the columns in a mapping file (*.bccustomers-mapping.json).`;
+  return new ImportProblem(`The header row is not one the import knows (${needs.join('; ')}). Describe the columns in a mapping file (*.bccustomers-mapping.json).`, 'unknown-format');
 }

@@ -1,7 +1,7 @@
 import { openCsv, type CsvFile, type CsvRow } from './csvReader';
 import { type CsvEncoding, decodeChunks, ImportProblem } from './decode';
 import { addAddresses, type Address, type ColumnPlan, convertAddressRow, convertRow, type Customer, planColumns } from './convert';
-import { detectFormat, explainNoFormat, formatLabels, type FormatId, type FromOption } from './formats';
+import { detectFormat, formatLabels, type FormatId, type FromOption, noFormatProblem } from './formats';
 import type { ImportMapping } from './mapping';
 import { ConversionTally, type ImportReport, type LeftOutColumn, type SkippedRow } from './report';
 
@@ -108,7 +108,7 @@ function chooseMapping(csv: CsvFile, options: ImportOptions): { format: FormatId
   if (options.mapping) return { format: 'mapping', mapping: options.mapping };
   if (options.from === 'mapping') throw new ImportProblem('Name the mapping file to use (--mapping <file>).');
   const detected = detectFormat(csv.header, options.from);
-  if (!detected) throw new ImportProblem(explainNoFormat(csv.header, options.from ?? 'auto'));
+  if (!detected) throw noFormatProblem(csv.header, options.from ?? 'auto');
   return { format: detected.id, mapping: detected.mapping };
 }
 

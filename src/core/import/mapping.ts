@@ -55,9 +55,6 @@ export function parseTarget(written: string, addressOnly = false): FieldTarget |
   return { address: Number(match[1]), field: match[2] };
 }
 
-export function targetName(target: FieldTarget): string {
-  return target.address === undefined ? target.field : `addresses[${target.address}].${target.field}`;
-}
 
 /** The conversion a field needs when the mapping names none. */
 export function defaultConversion(target: FieldTarget): Conversion {

@@ -2,7 +2,7 @@ import type { Customer } from './convert';
 import type { ConversionKind, ImportReport } from './report';
 
 /** "row 2 → Olivia Tremblay <olivia@example.com>, 1 address (Toronto, Ontario, CA)". */
-export function describeImported(customer: Customer, row: number): string {
+function describeImported(customer: Customer, row: number): string {
   const name = [customer.first_name, customer.last_name].filter((v) => typeof v === 'string' && v).join(' ');
   const addresses = customer.addresses ?? [];
   const first = addresses[0];

@@ -150,7 +150,7 @@ export async function importCsv(uri?: vscode.Uri, encoding: CsvEncoding = 'utf-8
     return output;
   } catch (error) {
     if (!(error instanceof ImportProblem)) throw error;
-    const actions = error.kind === 'not-utf8' ? ['Read as Windows-1252'] : /not one the import knows/.test(error.message) ? ['Create Mapping File'] : [];
+    const actions = error.kind === 'not-utf8' ? ['Read as Windows-1252'] : error.kind === 'unknown-format' ? ['Create Mapping File'] : [];
     const action = await vscode.window.showErrorMessage(`Cannot import ${fileName(csv)}: ${error.message}`, ...actions);
     if (action === 'Read as Windows-1252') return importCsv(csv, 'windows-1252');
     if (action === 'Create Mapping File') await createMappingFile(csv, bytes, encoding);

@@ -161,6 +161,11 @@ describe('importing a CSV export', () => {
       /not one the import knows .*Shopify customer export needs "Email", "First Name", "Default Address Address1".*mapping file/,
     );
     await assert.rejects(importCustomers({ file: { name: 'x.csv', chunks: once('_website,_email,street\n') }, onCustomer: () => {} }), /Customer Addresses file/);
+    await assert.rejects(
+      importCustomers({ file: { name: 'x.csv', chunks: once('Name,Mail\n') }, onCustomer: () => {} }),
+      (error: unknown) => error instanceof ImportProblem && error.kind === 'unknown-format',
+      'the editor offers to create a mapping file for it',
+    );
   });
 
   it('stops at a quote never closed long before the end, instead of reading the file again and again', async () => {

@@ -31,6 +31,9 @@ export interface BenchProfile {
   memoryCustomers: number;
   /** runs of the slices measurement, after one warm-up */
   sliceRuns: number;
+  /** the large file of formatting, symbols, folding and selection ranges */
+  structureCustomers: number;
+  structure: RoundPlan;
 }
 
 const plan = (warmupRounds: number, minRounds: number, maxRounds: number, budgetMs: number): RoundPlan => ({ warmupRounds, minRounds, maxRounds, budgetMs });
@@ -53,6 +56,8 @@ const full: BenchProfile = {
   send: { customers: 2_000, ...sendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 7,
+  structureCustomers: 50_000,
+  structure: plan(1, 5, 10, 20_000),
 };
 
 const quick: BenchProfile = {
@@ -71,6 +76,8 @@ const quick: BenchProfile = {
   send: { customers: 400, ...sendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 3,
+  structureCustomers: 50_000,
+  structure: plan(1, 2, 3, 5_000),
 };
 
 export function profileFromArgs(args: readonly string[]): BenchProfile {

@@ -18,11 +18,12 @@ import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDi
 import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
 import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
 import { measureStages, type StagesResult } from './diagnostics/measureStages';
+import { measureStructure, type StructureResult } from './language/measureStructure';
 import { currentLoadAverage, machineInfo } from './machine';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
-import { bundleTable, diagnosticsTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, targetsTable } from './report/sections';
+import { bundleTable, diagnosticsTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, structureTable, targetsTable } from './report/sections';
 import { judgeTargets } from './report/targets';
 import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
 import { measureSend, type SendResult } from './send/measureSend';
@@ -71,6 +72,9 @@ async function main(): Promise<void> {
   const keystroke = await section<KeystrokeResult>('keystroke cost', () => measureKeystroke(profile.keystrokeCustomers, profile.keystroke, languageService));
   const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
   const slices = await section<SlicesResult>('checking a large file in slices', () => measureSlices(profile.memoryCustomers, profile.sliceRuns));
+  const structure = await section<StructureResult>(`formatting, symbols, folding and selection ranges (${profile.structureCustomers} customers)`, () =>
+    measureStructure(profile.structureCustomers, profile.structure),
+  );
   const memory = await section<MemoryResult[]>('memory', () => measureMemory(root, profile.memoryCustomers));
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
     ...(diagnostics ? { diagnostics } : {}),
     ...(keystroke ? { keystroke } : {}),
     ...(slices ? { slices } : {}),
+    ...(structure ? { structure } : {}),
     ...(send ? { send } : {}),
     ...(sizes ? { bundle: sizes } : {}),
     ...(activation ? { activation } : {}),
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
     diagnostics ? diagnosticsTable(diagnostics, keystroke) : '',
     stages ? stagesTable(stages) : '',
     slices ? slicesTable(slices) : '',
+    structure ? structureTable(structure) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
     bundleTable(sizes, bundleLoad, activation, composition),
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
     keystroke,
     stages,
     slices,
+    structure,
     schemaCompile,
     send,
     bundle: { sizes, loadTime: bundleLoad, activation, composition },

@@ -4,6 +4,7 @@ import type { BundleSizes } from '../bundle/bundleSizes';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
 import type { SlicesResult } from '../diagnostics/measureSlices';
+import type { StructureResult } from '../language/measureStructure';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
 import { kb, ms, percent, times } from './format';
@@ -20,6 +21,7 @@ export interface TargetInputs {
   diagnostics?: DiagnosticsRow[];
   keystroke?: KeystrokeResult;
   slices?: SlicesResult;
+  structure?: StructureResult;
   send?: SendResult;
   bundle?: BundleSizes;
   activation?: ActivationRecord;
@@ -47,6 +49,14 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
     `checking ${slices ? slices.customers.toLocaleString('en-US') : '5,000'} customers holds the extension host <50 ms at a time (median of the longest slice)`,
     slices && ms(slices.longestSlice.medianMs),
     slices && slices.longestSlice.medianMs < 50,
+  );
+
+  const structure = inputs.structure;
+  const formatting = structure && Math.max(structure.formatFormatted.medianMs, structure.formatOneLine.medianMs);
+  judge(
+    `Format Document <1 s median, ${structure ? structure.customers.toLocaleString('en-US') : '50,000'} customers (formatted, and on one line)`,
+    structure && `${ms(structure.formatFormatted.medianMs)} formatted, ${ms(structure.formatOneLine.medianMs)} one line`,
+    formatting === undefined ? undefined : formatting < 1_000,
   );
 
   const send = inputs.send;

@@ -4,17 +4,18 @@ import { registerCommand } from './commands/registerCommand';
 import { activateLanguageFeatures } from './languageFeatures';
 import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
-import { forgetResultCommand, ResultsView } from './send/resultsView';
+import { ResultsView } from './send/resultsView';
 import { sendCommand } from './send/sendCommand';
 import { languageId } from './settings';
 import { storeStatusBar } from './store/statusBar';
 import { StoreAwareness } from './store/storeAwareness';
+import { storeCommandIds } from './store/storeCommandIds';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
 
 export type { ExtensionApi } from './api';
 
-/** The desktop entry: the language features, and sending to a store with the checks against its data. */
+/** The desktop entry: the language features, and the store: sending to it and checking files against its data. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('BigCommerce Customers', { log: true });
@@ -40,15 +41,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeLensProvider(selector, resultsView),
     vscode.workspace.registerTextDocumentContentProvider(previewScheme, preview),
     storeStatusBar(registry, storeAwareness),
-    command('bigcommerceCustomers.setCredentials', () => setStoreCredentials(registry)),
-    command('bigcommerceCustomers.selectStore', () => selectStore(registry)),
-    command('bigcommerceCustomers.clearCredentials', () => clearStoreCredentials(registry)),
-    command('bigcommerceCustomers.testConnection', () => testStoreConnection(registry, log)),
-    command('bigcommerceCustomers.refreshStoreData', () => storeAwareness.refresh()),
-    command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
-    command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),
-    command('bigcommerceCustomers.copyCurl', (uri?: vscode.Uri) => copyCurl(preview, uri)),
-    command(forgetResultCommand, async (uri?: vscode.Uri, email?: string) => {
+    command(storeCommandIds.setCredentials, () => setStoreCredentials(registry)),
+    command(storeCommandIds.selectStore, () => selectStore(registry)),
+    command(storeCommandIds.clearCredentials, () => clearStoreCredentials(registry)),
+    command(storeCommandIds.testConnection, () => testStoreConnection(registry, log)),
+    command(storeCommandIds.refreshStoreData, () => storeAwareness.refresh()),
+    command(storeCommandIds.send, (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
+    command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
+    command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),
+    command(storeCommandIds.forgetResult, async (uri?: vscode.Uri, email?: string) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       const store = registry.active();
       if (target && store) await results.forget(target, store.hash, email);

@@ -114,6 +114,7 @@ export function bundleTable(sizes: BundleSizes | undefined, load: Summary | unde
   const rows: string[][] = [];
   if (sizes) {
     rows.push(['dist/extension.js', `${kb(sizes.extension.bytes)} (gzip ${kb(sizes.extension.gzipBytes)})${sizes.extension.minified ? ', minified' : ', NOT minified'}`]);
+    rows.push(['dist/web/extension.js (browser)', `${kb(sizes.web.bytes)} (gzip ${kb(sizes.web.gzipBytes)})${sizes.web.minified ? ', minified' : ', NOT minified'}`]);
     rows.push(['dist/cli.js', `${kb(sizes.cli.bytes)} (gzip ${kb(sizes.cli.gzipBytes)})`]);
     const vsix = sizes.vsix;
     rows.push([vsix.path, vsix.bytes !== undefined ? `${kb(vsix.bytes)}${vsix.builtNow ? ' (built by this run)' : ''}${vsix.matchesDist ? '' : ' — holds an older dist/extension.js'}` : vsix.error ?? '–']);

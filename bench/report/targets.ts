@@ -30,6 +30,7 @@ export interface TargetInputs {
 }
 
 const BUNDLE_LIMIT_BYTES = 300 * 1024;
+const WEB_BUNDLE_LIMIT_BYTES = 200 * 1024;
 
 export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   const results: TargetResult[] = [];
@@ -72,6 +73,12 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
     'dist/extension.js <300 KB minified',
     extension && `${kb(extension.bytes)}${extension.minified ? '' : ' (not a minified build)'}`,
     extension && extension.minified && extension.bytes < BUNDLE_LIMIT_BYTES,
+  );
+  const web = inputs.bundle?.web;
+  judge(
+    'dist/web/extension.js (browser) <200 KB minified',
+    web && `${kb(web.bytes)}${web.minified ? '' : ' (not a minified build)'}`,
+    web && web.minified && web.bytes < WEB_BUNDLE_LIMIT_BYTES,
   );
   // The recorded time is the body of activate(); the host loads the bundle first, so both count.
   const activation = inputs.activation;

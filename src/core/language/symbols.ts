@@ -155,7 +155,8 @@ function toSymbol(frame: Frame, end: number, index: number): CustomerSymbol | un
     case 'attributes':
       // An empty list adds nothing to the outline.
       if (!children.length) return undefined;
-      return { kind, name: kind, detail: String(children.length), range, selectionRange: frame.keyStart >= 0 ? { start: frame.keyStart, end: frame.keyEnd } : opening, children };
+      // From its key: the range must hold the key it reveals.
+      return { kind, name: kind, detail: String(children.length), range: { start: frame.keyStart, end }, selectionRange: { start: frame.keyStart, end: frame.keyEnd }, children };
     case 'address': {
       const place = [values.address1, values.city, values.country_code].filter(Boolean).join(', ');
       return { kind, name: place || `address ${index + 1}`, detail: joined(values.first_name, values.last_name), range, selectionRange: opening, children };

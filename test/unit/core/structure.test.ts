@@ -77,6 +77,17 @@ describe('document symbols', () => {
     assert.equal(text.slice(ada.children[0].selectionRange.start, ada.children[0].selectionRange.end), '"addresses"');
   });
 
+  it('keeps each selection range in its range, and each range in its parent\'s, as VS Code requires', () => {
+    const check = (symbols: CustomerSymbol[], parent?: CustomerSymbol) => {
+      for (const s of symbols) {
+        assert.ok(s.range.start <= s.selectionRange.start && s.selectionRange.end <= s.range.end, `${s.name}: selection range outside its range`);
+        if (parent) assert.ok(parent.range.start <= s.range.start && s.range.end <= parent.range.end, `${s.name}: outside ${parent.name}`);
+        check(s.children, s);
+      }
+    };
+    check(customerSymbols(text));
+  });
+
   it('ignores the same keys deeper down, and reads what it can of text being typed', () => {
     const nested = '[{"email": "a@b.co", "form_fields": [{"name": "email", "value": "x@y.z"}], "addresses": [{"city": "X"}';
     assert.deepEqual(names(customerSymbols(nested)), [['a@b.co', [['addresses', ['X']]]]]);

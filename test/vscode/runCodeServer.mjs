@@ -168,18 +168,21 @@ function suiteEnvironment(session) {
 
 /** Follows the suite in `session`, whose window `page` shows; then closes that window. */
 async function runSuite({ session, codeServer, page, report }) {
-  const suite = await followSuite({
-    session,
-    report,
-    timeoutMs: timeouts.suite,
-    failure: () => (codeServer.running ? undefined : 'code-server exited during the tests'),
-  });
-  if (suite.passed + suite.failed === 0) {
-    report.add({ title: 'the extension host test suite', state: 'failed', error: 'it ran no tests' });
+  try {
+    const suite = await followSuite({
+      session,
+      report,
+      timeoutMs: timeouts.suite,
+      failure: () => (codeServer.running ? undefined : 'code-server exited during the tests'),
+    });
+    if (suite.passed + suite.failed === 0) {
+      report.add({ title: 'the extension host test suite', state: 'failed', error: 'it ran no tests' });
+    }
+  } finally {
+    // The UI tests get a window of their own, as a person opening the folder would: no
+    // editors, problems or notifications left over from the suite.
+    await page.context().close();
   }
-  // The UI tests get a window of their own, as a person opening the folder would: no
-  // editors, problems or notifications left over from the suite.
-  await page.context().close();
 }
 
 async function main() {

@@ -1,6 +1,7 @@
-import { type Edit, format } from 'jsonc-parser';
+import { format } from 'jsonc-parser';
 import type { TextRange } from '../document/jsonDocument';
 import type { TextEdit } from '../fixes/fixSpec';
+import { strictJsonFormatEdits } from './strictFormat';
 
 export interface FormatOptions {
   tabSize: number;
@@ -19,18 +20,20 @@ const MAX_SEPARATE_EDITS = 2_000;
  * stay where they are, for their diagnostics and fixes to deal with.
  */
 export function formatEdits(text: string, range: TextRange | undefined, options: FormatOptions): TextEdit[] {
-  const edits = format(text, range && { offset: range.start, length: range.end - range.start }, { ...options, keepLines: false });
-  if (edits.length > MAX_SEPARATE_EDITS) return [merged(text, edits)];
-  return edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+  // A whole strict-JSON document is laid out by a quicker pass with the same result.
+  const edits =
+    (range ? undefined : strictJsonFormatEdits(text, options)) ??
+    format(text, range && { offset: range.start, length: range.end - range.start }, { ...options, keepLines: false }).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+  return edits.length > MAX_SEPARATE_EDITS ? [merged(text, edits)] : edits;
 }
 
-/** The edits, which jsonc-parser gives in document order and apart, as one (built in one pass: applying them one by one is quadratic). */
-function merged(text: string, edits: Edit[]): TextEdit {
+/** The edits, in document order and apart, as one (built in one pass: applying them one by one is quadratic). */
+function merged(text: string, edits: TextEdit[]): TextEdit {
   const start = edits[0].offset;
   const parts: string[] = [];
   let at = start;
   for (const edit of edits) {
-    parts.push(text.slice(at, edit.offset), edit.content);
+    parts.push(text.slice(at, edit.offset), edit.newText);
     at = edit.offset + edit.length;
   }
   return { offset: start, length: at - start, newText: parts.join('') };

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { format } from 'jsonc-parser';
 import { foldingRanges } from '../../../src/core/language/folding';
 import { type FormatOptions, formatEdits } from '../../../src/core/language/format';
 import type { TextEdit } from '../../../src/core/fixes/fixSpec';
 import { selectionRangesAt } from '../../../src/core/language/selectionRanges';
+import { strictJsonFormatEdits } from '../../../src/core/language/strictFormat';
 import { type CustomerSymbol, customerSymbols } from '../../../src/core/language/symbols';
 import { address, body, customer } from './helpers';
 
@@ -44,6 +47,34 @@ describe('format', () => {
     const edits = formatEdits(text, undefined, spaces2);
     assert.equal(edits.length, 1);
     assert.equal(applyEdits(text, edits), JSON.stringify(customers, null, 2));
+  });
+});
+
+describe('formatting strict JSON in one pass, as Format Document does', () => {
+  const byJsonc = (text: string, options: FormatOptions) => applyEdits(text, format(text, undefined, options).map((e) => ({ offset: e.offset, length: e.length, newText: e.content })));
+  const options = fc.record({ tabSize: fc.integer({ min: 1, max: 8 }), insertSpaces: fc.boolean(), eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'), insertFinalNewline: fc.boolean() });
+  const layouts = (value: unknown) => [JSON.stringify(value), JSON.stringify(value, null, 3), ` \r\n${JSON.stringify(value, null, '\t')}\n\n`];
+
+  it('gives exactly what jsonc-parser gives, whatever the layout', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), options, (value, opts) => {
+        for (const text of layouts(value)) {
+          const edits = strictJsonFormatEdits(text, opts);
+          assert.ok(edits, text);
+          assert.equal(applyEdits(text, edits), byJsonc(text, opts));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves what is not strict JSON to jsonc-parser', () => {
+    for (const text of ['[1,]', '{"a":1,}', '[1 2]', '{"a" 1}', '{a: 1}', '// c\n[]', '[/* c */]', '[1]]', '[1] 2', '[', '"a\nb"', '', '{"a":tru}', '[01]'])
+      assert.equal(strictJsonFormatEdits(text, spaces2), undefined, text);
+  });
+
+  it('changes only the white space that differs', () => {
+    assert.deepEqual(strictJsonFormatEdits('[\n  1,\n 2\n]', spaces2), [{ offset: 6, length: 2, newText: '\n  ' }]);
   });
 });
 

@@ -1,7 +1,9 @@
-// Builds the extension and the CLI bundles. The schema validator is generated first, as
-// Ajv standalone code, so nothing compiles the schema (or calls `new Function`) at run time.
+// Builds the extension (for VS Code on the desktop, and for the browser), and the CLI bundles.
+// The schema validator is generated first, as Ajv standalone code, so nothing compiles the
+// schema (or calls `new Function`) at run time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { browserBoundaryPlugin } from './scripts/browserBoundary.mjs';
 import { generateValidator } from './scripts/generate-validator.mjs';
 
 const production = process.argv.includes('--production');
@@ -25,23 +27,35 @@ const common = {
   external: ['web-streams-polyfill/*'],
 };
 
+// VS Code's web worker extension host loads CommonJS. Nothing of Node may come in: the build
+// fails on any Node built-in (or a package standing in for one) that the code reaches.
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  external: ['vscode'],
+  plugins: [browserBoundaryPlugin()],
+};
+
 const builds = [
   // The CSV import (papaparse and the formats) is loaded from its own file when the command first runs.
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: [...common.external, 'vscode', './importCsv.js'] },
-  { ...common, entryPoints: { importCsv: 'src/extension/import/importCsv.ts' }, outdir: 'dist', external: [...common.external, 'vscode'] },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, name: 'extension', entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: [...common.external, 'vscode', './importCsv.js'] },
+  { ...common, name: 'import', entryPoints: { importCsv: 'src/extension/import/importCsv.ts' }, outdir: 'dist', external: [...common.external, 'vscode'] },
+  { ...browser, name: 'web-extension', entryPoints: { extension: 'src/extension/browserExtension.ts' }, outdir: 'dist/web' },
+  { ...common, name: 'cli', entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const { name, ...options } of builds) await (await esbuild.context(options)).watch();
 } else {
-  for (const options of builds) {
+  for (const { name, ...options } of builds) {
     const result = await esbuild.build(options);
     for (const [file, info] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js')) console.log(`${file}  ${(info.bytes / 1024).toFixed(1)} KB`);
     }
     // What each bundle is made of, for `npm run bench`.
     mkdirSync('out', { recursive: true });
-    writeFileSync(`out/${Object.keys(options.entryPoints)[0]}.meta.json`, JSON.stringify(result.metafile));
+    writeFileSync(`out/${name}.meta.json`, JSON.stringify(result.metafile));
   }
 }

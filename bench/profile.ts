@@ -39,6 +39,9 @@ export interface BenchProfile {
   /** the open file of the editor's memory and keystroke measurement */
   editorCustomers: number;
   editorKeystrokes: number;
+  /** the large file of formatting, symbols, folding and selection ranges */
+  structureCustomers: number;
+  structure: RoundPlan;
 }
 
 const plan = (warmupRounds: number, minRounds: number, maxRounds: number, budgetMs: number): RoundPlan => ({ warmupRounds, minRounds, maxRounds, budgetMs });
@@ -71,6 +74,8 @@ const full: BenchProfile = {
   ],
   editorCustomers: 50_000,
   editorKeystrokes: 40,
+  structureCustomers: 50_000,
+  structure: plan(1, 5, 10, 20_000),
 };
 
 const quick: BenchProfile = {
@@ -99,6 +104,8 @@ const quick: BenchProfile = {
   ],
   editorCustomers: 50_000,
   editorKeystrokes: 15,
+  structureCustomers: 50_000,
+  structure: plan(1, 2, 3, 5_000),
 };
 
 /** The million-customer file (~470 MB, generated into a temporary directory): in the full run, unless `--skip-million`; in `--quick`, only with `--million`. */

@@ -23,12 +23,13 @@ import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
 import { measureStages, type StagesResult } from './diagnostics/measureStages';
 import { importTable } from './import/importTable';
 import { type ImportBenchResult, measureImport } from './import/measureImport';
+import { measureStructure, type StructureResult } from './language/measureStructure';
 import { currentLoadAverage, machineInfo } from './machine';
 import { type EditorResult, measureEditor } from './memory/measureEditor';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
-import { bundleTable, cliTable, diagnosticsTable, editorTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, targetsTable } from './report/sections';
+import { bundleTable, cliTable, diagnosticsTable, editorTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, structureTable, targetsTable } from './report/sections';
 import { judgeTargets } from './report/targets';
 import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
 import { measureSend, type SendResult } from './send/measureSend';
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
   const keystroke = await section<KeystrokeResult>('keystroke cost', () => measureKeystroke(profile.keystrokeCustomers, profile.keystroke, languageService));
   const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
   const slices = await section<SlicesResult>('checking a large file in slices', () => measureSlices(profile.memoryCustomers, profile.sliceRuns));
+  const structure = await section<StructureResult>(`formatting, symbols, folding and selection ranges (${profile.structureCustomers} customers)`, () =>
+    measureStructure(profile.structureCustomers, profile.structure),
+  );
   const memory = await section<MemoryResult[]>('memory', () => measureMemory(root, profile.memoryCustomers));
   const cli = await section<CliRow[]>('bccustomers validate as a process', () =>
     measureCli(root, profile.cli, (r) => progress(`  ${r.customers} customers: ours ${ms(r.ours.timeMs.medianMs)}${r.languageService ? `, language service ${ms(r.languageService.timeMs.medianMs)} (${times(r.speedup!)})` : ''}`)),
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     ...(diagnostics ? { diagnostics } : {}),
     ...(keystroke ? { keystroke } : {}),
     ...(slices ? { slices } : {}),
+    ...(structure ? { structure } : {}),
     ...(send ? { send } : {}),
     ...(sizes ? { bundle: sizes } : {}),
     ...(activation ? { activation } : {}),
@@ -111,6 +116,7 @@ async function main(): Promise<void> {
     slices ? slicesTable(slices) : '',
     cli ? cliTable(cli) : '',
     editor ? editorTable(editor) : '',
+    structure ? structureTable(structure) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
     bundleTable(sizes, bundleLoad, activation, composition),
@@ -129,6 +135,7 @@ async function main(): Promise<void> {
     keystroke,
     stages,
     slices,
+    structure,
     schemaCompile,
     send,
     bundle: { sizes, loadTime: bundleLoad, activation, composition },

@@ -1,4 +1,4 @@
-/** Sizes of what ships: the two bundles (raw and gzipped) and the packaged .vsix. */
+/** Sizes of what ships: the bundles (raw and gzipped) and the packaged .vsix. */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ export interface VsixSize {
 
 export interface BundleSizes {
   extension: FileSize;
+  /** the browser entry, for VS Code's web worker extension host */
+  web: FileSize;
   cli: FileSize;
   vsix: VsixSize;
 }
@@ -33,7 +35,7 @@ const VSIX = join('out', 'bigcommerce-customers.vsix');
 
 export async function measureBundleSizes(root: string): Promise<BundleSizes> {
   const extension = fileSize(root, join('dist', 'extension.js'));
-  return { extension, cli: fileSize(root, join('dist', 'cli.js')), vsix: await vsixSize(root, extension.bytes) };
+  return { extension, web: fileSize(root, join('dist', 'web', 'extension.js')), cli: fileSize(root, join('dist', 'cli.js')), vsix: await vsixSize(root, extension.bytes) };
 }
 
 function fileSize(root: string, path: string): FileSize {

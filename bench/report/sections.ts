@@ -8,6 +8,7 @@ import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
 import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
 import type { StagesResult } from '../diagnostics/measureStages';
+import type { StructureResult } from '../language/measureStructure';
 import type { MemoryResult } from '../memory/measureMemory';
 import type { SchemaCompileResult } from '../schemaCompile/measureSchemaCompile';
 import type { SendResult } from '../send/measureSend';
@@ -49,6 +50,20 @@ export function slicesTable(result: SlicesResult): string {
     [
       ['one go (analyzeText)', medianAndP95(result.oneGo), medianAndP95(result.oneGo)],
       [`in slices (analyzeTextInSlices, ${result.slicesPerRun} slices)`, medianAndP95(result.longestSlice), medianAndP95(result.total)],
+    ],
+  );
+}
+
+export function structureTable(result: StructureResult): string {
+  return renderTable(
+    `Editor features on a large file — ${count(result.customers)} customers (${kb(result.bytes)}), ${result.formatFormatted.runs} runs each, interleaved`,
+    ['feature', 'median (p95)'],
+    [
+      ['Format Document, file already formatted', medianAndP95(result.formatFormatted)],
+      [`Format Document, the same customers on one line (${kb(result.oneLineBytes)})`, medianAndP95(result.formatOneLine)],
+      ['document symbols (Outline, Go to Symbol)', medianAndP95(result.symbols)],
+      ['folding ranges', medianAndP95(result.folding)],
+      ['Expand Selection, in the middle of the file', medianAndP95(result.selection)],
     ],
   );
 }
@@ -101,6 +116,7 @@ export function bundleTable(sizes: BundleSizes | undefined, load: Summary | unde
   const rows: string[][] = [];
   if (sizes) {
     rows.push(['dist/extension.js', `${kb(sizes.extension.bytes)} (gzip ${kb(sizes.extension.gzipBytes)})${sizes.extension.minified ? ', minified' : ', NOT minified'}`]);
+    rows.push(['dist/web/extension.js (browser)', `${kb(sizes.web.bytes)} (gzip ${kb(sizes.web.gzipBytes)})${sizes.web.minified ? ', minified' : ', NOT minified'}`]);
     rows.push(['dist/cli.js', `${kb(sizes.cli.bytes)} (gzip ${kb(sizes.cli.gzipBytes)})`]);
     const vsix = sizes.vsix;
     rows.push([vsix.path, vsix.bytes !== undefined ? `${kb(vsix.bytes)}${vsix.builtNow ? ' (built by this run)' : ''}${vsix.matchesDist ? '' : ' — holds an older dist/extension.js'}` : vsix.error ?? '–']);

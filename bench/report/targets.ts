@@ -6,6 +6,7 @@ import type { CliRow } from '../diagnostics/measureCli';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
 import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
+import type { StructureResult } from '../language/measureStructure';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
 import { count, kb, mb, ms, percent, times } from './format';
@@ -22,6 +23,7 @@ export interface TargetInputs {
   diagnostics?: DiagnosticsRow[];
   keystroke?: KeystrokeResult;
   slices?: SlicesResult;
+  structure?: StructureResult;
   send?: SendResult;
   bundle?: BundleSizes;
   activation?: ActivationRecord;
@@ -32,6 +34,7 @@ export interface TargetInputs {
 }
 
 const BUNDLE_LIMIT_BYTES = 300 * 1024;
+const WEB_BUNDLE_LIMIT_BYTES = 200 * 1024;
 
 export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   const results: TargetResult[] = [];
@@ -87,6 +90,14 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   );
   judge(`editor keystroke ≤10 ms median, ${editor ? count(editor.customers) : '50,000'} customers`, editor && ms(editor.keystroke.medianMs), editor && editor.keystroke.medianMs <= 10);
 
+  const structure = inputs.structure;
+  const formatting = structure && Math.max(structure.formatFormatted.medianMs, structure.formatOneLine.medianMs);
+  judge(
+    `Format Document <1 s median, ${structure ? structure.customers.toLocaleString('en-US') : '50,000'} customers (formatted, and on one line)`,
+    structure && `${ms(structure.formatFormatted.medianMs)} formatted, ${ms(structure.formatOneLine.medianMs)} one line`,
+    formatting === undefined ? undefined : formatting < 1_000,
+  );
+
   const send = inputs.send;
   const sender = send?.runs[0];
   judge('send within 10% of the quota bound (default sender)', sender && `${ms(sender.wallMs)} vs ${ms(sender.quotaBoundMs)} (${percent(sender.ofQuotaBound)})`, sender && sender.ofQuotaBound <= 1.1);
@@ -100,6 +111,12 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
     'dist/extension.js <300 KB minified',
     extension && `${kb(extension.bytes)}${extension.minified ? '' : ' (not a minified build)'}`,
     extension && extension.minified && extension.bytes < BUNDLE_LIMIT_BYTES,
+  );
+  const web = inputs.bundle?.web;
+  judge(
+    'dist/web/extension.js (browser) <200 KB minified',
+    web && `${kb(web.bytes)}${web.minified ? '' : ' (not a minified build)'}`,
+    web && web.minified && web.bytes < WEB_BUNDLE_LIMIT_BYTES,
   );
   // The recorded time is the body of activate(); the host loads the bundle first, so both count.
   const activation = inputs.activation;

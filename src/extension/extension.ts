@@ -1,33 +1,30 @@
 import * as vscode from 'vscode';
-import { fixAll, fixAllCommand } from './commands/fixAll';
-import { newCustomersFile, newFileCommand } from './commands/newFile';
-import { splitFile, splitFileCommand } from './commands/splitFile';
+import type { ExtensionApi } from './api';
+import { registerCommand } from './commands/registerCommand';
+import { activateLanguageFeatures } from './languageFeatures';
 import { importRegistrations } from './import';
-import { CustomersCodeActions } from './language/codeActions';
-import { CustomersCompletions } from './language/completionProvider';
-import { DiagnosticsController } from './language/diagnosticsController';
-import { CustomersHover } from './language/hoverProvider';
 import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
-import { forgetResultCommand, ResultsView } from './send/resultsView';
+import { ResultsView } from './send/resultsView';
 import { sendCommand } from './send/sendCommand';
 import { languageId } from './settings';
 import { storeStatusBar } from './store/statusBar';
 import { StoreAwareness } from './store/storeAwareness';
+import { storeCommandIds } from './store/storeCommandIds';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
 import { nodeTransport } from '../node/nodeTransport';
 
-/** What the extension offers other extensions and its own integration tests. */
-export interface ExtensionApi {
-  /** Resolves with the document's diagnostics once those of its current version are published. */
-  waitForDiagnostics(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]>;
-}
+export type { ExtensionApi } from './api';
 
+/** The desktop entry: the language features, and the store: sending to it and checking files against its data. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('BigCommerce Customers', { log: true });
-  const diagnostics = new DiagnosticsController(log);
+  const { diagnostics, api } = activateLanguageFeatures(context, log, {
+    catalogue: () => storeAwareness.catalogue(),
+    diagnosticsOf: (document) => storeAwareness.diagnosticsOf(document),
+  });
   const registry = new StoreRegistry(context);
   const results = new ResultsStore(context.workspaceState);
   const transport = nodeTransport;
@@ -35,58 +32,35 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
   const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport);
-  const catalogue = () => storeAwareness.catalogue();
   const selector: vscode.DocumentSelector = { language: languageId };
-  // Commands report their own failures; nothing may escape into VS Code's log as a crash.
-  const command = (id: string, run: (...args: never[]) => unknown) =>
-    vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        return await run(...args);
-      } catch (error) {
-        log.error(`${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        void vscode.window.showErrorMessage(`BigCommerce Customers: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      }
-    });
+  const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   context.subscriptions.push(
     log,
-    diagnostics,
     registry,
     results,
     resultsView,
     storeAwareness,
-    vscode.languages.registerCodeActionsProvider(selector, new CustomersCodeActions(diagnostics, (d) => storeAwareness.diagnosticsOf(d)), CustomersCodeActions.metadata),
-    vscode.languages.registerCompletionItemProvider(selector, new CustomersCompletions(catalogue), ...CustomersCompletions.triggerCharacters),
-    vscode.languages.registerHoverProvider(selector, new CustomersHover(catalogue)),
     vscode.languages.registerInlayHintsProvider(selector, resultsView),
     vscode.languages.registerCodeLensProvider(selector, resultsView),
     vscode.workspace.registerTextDocumentContentProvider(previewScheme, preview),
     storeStatusBar(registry, storeAwareness),
-    command(newFileCommand, newCustomersFile),
-    command(splitFileCommand, splitFile),
-    command(fixAllCommand, (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version)),
-    command('bigcommerceCustomers.setCredentials', () => setStoreCredentials(registry)),
-    command('bigcommerceCustomers.selectStore', () => selectStore(registry)),
-    command('bigcommerceCustomers.clearCredentials', () => clearStoreCredentials(registry)),
-    command('bigcommerceCustomers.testConnection', () => testStoreConnection(registry, log, transport)),
-    command('bigcommerceCustomers.refreshStoreData', () => storeAwareness.refresh()),
-    command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
-    command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),
-    command('bigcommerceCustomers.copyCurl', (uri?: vscode.Uri) => copyCurl(preview, uri)),
-    ...importRegistrations(command, catalogue),
-    command(forgetResultCommand, async (uri?: vscode.Uri, email?: string) => {
+    command(storeCommandIds.setCredentials, () => setStoreCredentials(registry)),
+    command(storeCommandIds.selectStore, () => selectStore(registry)),
+    command(storeCommandIds.clearCredentials, () => clearStoreCredentials(registry)),
+    command(storeCommandIds.testConnection, () => testStoreConnection(registry, log, transport)),
+    command(storeCommandIds.refreshStoreData, () => storeAwareness.refresh()),
+    command(storeCommandIds.send, (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
+    command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
+    command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),
+    ...importRegistrations(command, () => storeAwareness.catalogue()),
+    command(storeCommandIds.forgetResult, async (uri?: vscode.Uri, email?: string) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       const store = registry.active();
       if (target && store) await results.forget(target, store.hash, email);
     }),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return {
-    async waitForDiagnostics(uri) {
-      const document = await vscode.workspace.openTextDocument(uri);
-      return diagnostics.whenPublished(document);
-    },
-  };
+  return api;
 }
 
 export function deactivate(): void {}

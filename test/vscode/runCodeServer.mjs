@@ -3,7 +3,9 @@
 // starts only then), a small runner extension runs the suite from out/vscode-suite inside
 // the extension host, and then the UI tests drive the workbench. A sandbox store stands in
 // for BigCommerce throughout; a second session, with workspace trust on, holds the tests
-// of Restricted Mode; the last checks look at what the sessions left on disk.
+// of Restricted Mode; a third runs the extension's browser entry in the web worker extension
+// host (the user setting "remote.extensionKind" puts it there) and runs the suite and the web
+// UI tests again; the last checks look at what the sessions left on disk.
 //
 //   bash scripts/install-code-server.sh    # once per machine
 //   npm run build && node test/vscode/runCodeServer.mjs [--ui-only]
@@ -15,7 +17,7 @@
 //
 // The extension host suite finds the sandbox store in BCC_SANDBOX_URL, BCC_SANDBOX_STORE_HASH
 // and BCC_SANDBOX_TOKEN; UI tests get it as `sandbox` (see lib/sandbox.mjs).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { buildSuite } from './build.mjs';
 import { firstActivation } from './lib/activation.mjs';
@@ -32,6 +34,8 @@ import { followSuite } from './lib/suite.mjs';
 import * as cancelTest from './ui/cancel.ui.mjs';
 import * as credentialsTest from './ui/credentials.ui.mjs';
 import * as importCsvTest from './ui/importCsv.ui.mjs';
+import * as desktopOnlyTest from './ui/desktopOnly.ui.mjs';
+import * as editorFeaturesTest from './ui/editorFeatures.ui.mjs';
 import * as quickFixTest from './ui/quickFix.ui.mjs';
 import * as resultsSurviveTest from './ui/resultsSurvive.ui.mjs';
 import * as sendTest from './ui/send.ui.mjs';
@@ -41,10 +45,28 @@ import * as tokenNeverWrittenTest from './ui/tokenNeverWritten.ui.mjs';
 import * as untrustedTest from './ui/untrusted.ui.mjs';
 import { waitForWorkbench } from './ui/workbench.mjs';
 
+// The quick fix, as a person in a browser meets it: the same test in the web worker host.
+const webQuickFixTest = { ...quickFixTest, title: quickFixTest.title.replace(/^UI: /, 'UI, web worker host: '), phase: 'web' };
+
 // In order; each test's `phase` says where it runs: 'workbench' (the default: the main
-// session's window, after the suite), 'restricted' (a session whose folder is not trusted)
-// or 'after-run' (once every session has stopped).
-const uiTests = [quickFixTest, importCsvTest, credentialsTest, storeAwareTest, stateFixTest, sendTest, cancelTest, resultsSurviveTest, untrustedTest, tokenNeverWrittenTest];
+// session's window, after the suite), 'restricted' (a session whose folder is not trusted),
+// 'web' (a session whose extension runs in the web worker host) or 'after-run' (once every
+// session has stopped).
+const uiTests = [
+  quickFixTest,
+  editorFeaturesTest,
+  importCsvTest,
+  credentialsTest,
+  storeAwareTest,
+  stateFixTest,
+  sendTest,
+  cancelTest,
+  resultsSurviveTest,
+  untrustedTest,
+  webQuickFixTest,
+  desktopOnlyTest,
+  tokenNeverWrittenTest,
+];
 const timeouts = {
   codeServerReady: 30_000,
   workbench: 60_000,
@@ -52,6 +74,9 @@ const timeouts = {
   uiTest: 60_000,
 };
 const activationFile = join(dirname(resultsFile), 'activation.json');
+const { publisher, name: extensionName } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+// The screenshots of the web host's run stay with the results; media/ has the desktop's.
+const webMediaDir = join(dirname(resultsFile), 'web-worker-host');
 const uiOnly = process.argv.includes('--ui-only');
 
 const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
@@ -104,7 +129,7 @@ function slug(title) {
 }
 
 async function runUiTests(page, report, tests, context) {
-  mkdirSync(mediaDir, { recursive: true });
+  mkdirSync(context.mediaDir, { recursive: true });
   for (const test of tests) {
     const timeoutMs = test.timeoutMs ?? timeouts.uiTest;
     const started = Date.now();
@@ -133,6 +158,35 @@ function writeActivationTime(session, report) {
   }
   writeFileSync(activationFile, `${JSON.stringify({ activationMs: found.activationMs, source: `code-server ${codeServerVersion} extension host` }, null, 2)}\n`);
   console.log(`activation: ${found.activationMs} ms (${relative(session.userDataDir, found.file)}) → ${relative(projectRoot, activationFile)}`);
+}
+
+/** What the runner extension needs to run the suite in `session` (nothing with --ui-only). */
+function suiteEnvironment(session) {
+  return {
+    BCC_TEST_SUITE: uiOnly ? '' : suiteIndex,
+    BCC_TEST_RESULTS: session.suiteResults,
+    BCC_TEST_PROGRESS: session.suiteProgress,
+    BCC_RUNNER_DONE: session.runnerDone,
+  };
+}
+
+/** Follows the suite in `session`, whose window `page` shows; then closes that window. */
+async function runSuite({ session, codeServer, page, report }) {
+  try {
+    const suite = await followSuite({
+      session,
+      report,
+      timeoutMs: timeouts.suite,
+      failure: () => (codeServer.running ? undefined : 'code-server exited during the tests'),
+    });
+    if (suite.passed + suite.failed === 0) {
+      report.add({ title: 'the extension host test suite', state: 'failed', error: 'it ran no tests' });
+    }
+  } finally {
+    // The UI tests get a window of their own, as a person opening the folder would: no
+    // editors, problems or notifications left over from the suite.
+    await page.context().close();
+  }
 }
 
 async function main() {
@@ -166,13 +220,7 @@ async function main() {
 
   try {
     const codeServer = await startCodeServer(session, {
-      env: {
-        BCC_TEST_SUITE: uiOnly ? '' : suiteIndex,
-        BCC_TEST_RESULTS: session.suiteResults,
-        BCC_TEST_PROGRESS: session.suiteProgress,
-        BCC_RUNNER_DONE: session.runnerDone,
-        ...sandboxEnvironment(sandbox),
-      },
+      env: { ...suiteEnvironment(session), ...sandboxEnvironment(sandbox) },
     });
     codeServers.push(codeServer);
     console.log(`code-server ${codeServer.url} ready after ${seconds(started)}`);
@@ -183,18 +231,7 @@ async function main() {
     if (!uiOnly) {
       const suitePage = await openWorkbench(browser, session, codeServer);
       console.log(`workbench open after ${seconds(started)}; extension host tests:`);
-      const suite = await followSuite({
-        session,
-        report,
-        timeoutMs: timeouts.suite,
-        failure: () => (codeServer.running ? undefined : 'code-server exited during the tests'),
-      });
-      if (suite.passed + suite.failed === 0) {
-        report.add({ title: 'the extension host test suite', state: 'failed', error: 'it ran no tests' });
-      }
-      // The UI tests get a window of their own, as a person opening the folder would: no
-      // editors, problems or notifications left over from the suite.
-      await suitePage.context().close();
+      await runSuite({ session, codeServer, page: suitePage, report });
     }
 
     const uiPage = await openWorkbench(browser, session, codeServer);
@@ -218,6 +255,27 @@ async function main() {
       await runUiTests(restrictedPage, report, testsOf('restricted'), context);
       await restrictedPage.context().close();
     }
+
+    // The same extension, its browser entry in the web worker host; the suite still runs
+    // in the Node.js host and reaches it through VS Code, as another extension would.
+    const web = createSession({
+      vsix,
+      name: 'web',
+      settings: { ...sandboxSettings(sandbox), 'remote.extensionKind': { [`${publisher}.${extensionName}`]: ['web'] } },
+    });
+    sessions.push(web);
+    keepOrRemove(web);
+    const webServer = await startCodeServer(web, { env: { ...suiteEnvironment(web), BCC_EXTENSION_HOST: 'web' } });
+    codeServers.push(webServer);
+    const webReport = { add: (result) => report.add({ ...result, title: `web worker host: ${result.title}` }) };
+    if (!uiOnly) {
+      console.log(`extension host tests with the extension in the web worker host, code-server ${webServer.url} (after ${seconds(started)}):`);
+      await runSuite({ session: web, codeServer: webServer, page: await openWorkbench(browser, web, webServer), report: webReport });
+    }
+    console.log(`UI tests in the web worker host (after ${seconds(started)}):`);
+    const webPage = await openWorkbench(browser, web, webServer);
+    await runUiTests(webPage, report, testsOf('web'), { ...context, mediaDir: webMediaDir });
+    await webPage.context().close();
 
     // What the sessions wrote is complete only once code-server has stopped; the browser,
     // which holds the secret store, stays open for these checks.

@@ -205,7 +205,8 @@ export class DiagnosticsController implements vscode.Disposable {
 }
 
 /** Lets the extension host's other work run between slices of a check. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+// Node's extension host has setImmediate; a browser's web worker has not, and there a zero timeout gives others their turn.
+const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Above this many characters (about 250 customers) a full check runs in slices, so that it never holds the extension host for long. */
 const CHECKED_IN_SLICES_ABOVE = 200_000;

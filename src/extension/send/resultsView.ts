@@ -7,8 +7,9 @@ import type { DiagnosticsController } from '../language/diagnosticsController';
 import { languageId } from '../settings';
 import type { StoreRegistry } from '../store/storeRegistry';
 import type { ResultsStore } from './resultsStore';
+import { storeCommandIds } from '../store/storeCommandIds';
 
-export const forgetResultCommand = 'bigcommerceCustomers.forgetResult';
+export const forgetResultCommand = storeCommandIds.forgetResult;
 export const sendRejectedCode = 'store-rejected';
 
 /**

@@ -30,7 +30,13 @@ export async function launchBrowser() {
 export async function openPage(browser, logFile) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const log = (line) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`);
+  const log = (line) => {
+    try {
+      appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`);
+    } catch {
+      // The session's folder is gone (the run is ending): the line has nowhere to go.
+    }
+  };
   page.on('console', (message) => log(`[${message.type()}] ${message.text()}`));
   page.on('pageerror', (error) => log(`[pageerror] ${error.stack ?? error.message}`));
   page.on('crash', () => log('[crash] the page crashed'));

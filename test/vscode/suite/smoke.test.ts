@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const extensionId = 'bccustomers.bigcommerce-customers';
+import { waitForDiagnosticsCommand } from '../../../src/extension/api';
+import { extensionHost, extensionId } from './extensionUnderTest';
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -12,20 +12,32 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return true;
 }
 
+async function openWorkspaceFile(name: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
 suite('Smoke', () => {
-  test('opening a *.bccustomers.json file of the workspace gives it the bccustomers language and activates the extension', async () => {
-    const extension = vscode.extensions.getExtension(extensionId);
-    assert.ok(extension, `${extensionId} is not installed`);
-
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'no workspace folder is open');
-    const uri = vscode.Uri.joinPath(folder.uri, 'customers.bccustomers.json');
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
-
-    assert.equal(document.languageId, 'bccustomers');
-    // Activation follows the language, not this test: it only watches.
-    assert.ok(await waitFor(() => extension.isActive, 10_000), `${extensionId} was not activated by opening ${uri.fsPath}`);
-    assert.equal(typeof extension.exports?.waitForDiagnostics, 'function', 'activate() does not return the test API');
-  });
+  if (extensionHost === 'node') {
+    test('opening a *.bccustomers.json file of the workspace gives it the bccustomers language and activates the extension', async () => {
+      const extension = vscode.extensions.getExtension(extensionId);
+      assert.ok(extension, `${extensionId} is not installed`);
+      const document = await openWorkspaceFile('customers.bccustomers.json');
+      assert.equal(document.languageId, 'bccustomers');
+      // Activation follows the language, not this test: it only watches.
+      assert.ok(await waitFor(() => extension.isActive, 10_000), `${extensionId} was not activated by opening ${document.uri.fsPath}`);
+      assert.equal(typeof extension.exports?.waitForDiagnostics, 'function', 'activate() does not return the test API');
+    });
+  } else {
+    test('opening a *.bccustomers.json file of the workspace activates the extension in the web worker host, not here', async () => {
+      const document = await openWorkspaceFile('customers.bccustomers.json');
+      assert.equal(document.languageId, 'bccustomers');
+      assert.equal(vscode.extensions.getExtension(extensionId), undefined, `${extensionId} runs in this Node.js extension host`);
+      const published = await vscode.commands.executeCommand<string[]>(waitForDiagnosticsCommand, document.uri);
+      assert.deepEqual(published, []);
+    });
+  }
 });

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { BcDiagnostic } from '../core/diagnostics/diagnostic';
+import type { StoreCatalogue } from '../core/store/catalogueTypes';
+import { diagnosticKey, type ExtensionApi, extensionApi, waitForDiagnosticsCommand } from './api';
+import { fixAll, fixAllCommand } from './commands/fixAll';
+import { newCustomersFile, newFileCommand } from './commands/newFile';
+import { registerCommand } from './commands/registerCommand';
+import { splitFile, splitFileCommand } from './commands/splitFile';
+import { CustomersCodeActions } from './language/codeActions';
+import { CustomersCompletions } from './language/completionProvider';
+import { DiagnosticsController } from './language/diagnosticsController';
+import { CustomersFolding } from './language/foldingProvider';
+import { CustomersFormatter } from './language/formattingProvider';
+import { CustomersHover } from './language/hoverProvider';
+import { CustomersSelectionRanges } from './language/selectionRangeProvider';
+import { CustomersSymbols } from './language/symbolProvider';
+import { languageId } from './settings';
+
+/** What the store-aware checks add to the language features, where there are any (on the desktop). */
+export interface StoreData {
+  /** The active store's attributes, groups and channels, when loaded: for completion and hover. */
+  catalogue(): StoreCatalogue | undefined;
+  /** The store-aware checks' diagnostics of the document, for their quick fixes. */
+  diagnosticsOf(document: vscode.TextDocument): readonly BcDiagnostic[];
+}
+
+export interface LanguageFeatures {
+  diagnostics: DiagnosticsController;
+  api: ExtensionApi;
+}
+
+/**
+ * Everything a customers file gets in any VS Code, on the desktop and in the browser alike:
+ * the checks, quick fixes and fix-all, completion, hover, formatting, the outline, folding and
+ * selection ranges, and the commands that need nothing but the files. Both entry points call
+ * this; a command that works in both belongs in `commands` below.
+ */
+export function activateLanguageFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, store?: StoreData): LanguageFeatures {
+  const diagnostics = new DiagnosticsController(log);
+  const api = extensionApi(diagnostics);
+  const selector: vscode.DocumentSelector = { language: languageId };
+  const catalogue = () => store?.catalogue();
+  const formatter = new CustomersFormatter();
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    [newFileCommand]: newCustomersFile,
+    [splitFileCommand]: splitFile,
+    [fixAllCommand]: (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version),
+    [waitForDiagnosticsCommand]: async (uri: vscode.Uri) => (await api.waitForDiagnostics(uri)).map(diagnosticKey),
+  };
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(selector, new CustomersCodeActions(diagnostics, (d) => store?.diagnosticsOf(d) ?? []), CustomersCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(selector, new CustomersCompletions(catalogue), ...CustomersCompletions.triggerCharacters),
+    vscode.languages.registerHoverProvider(selector, new CustomersHover(catalogue)),
+    vscode.languages.registerDocumentFormattingEditProvider(selector, formatter),
+    vscode.languages.registerDocumentRangeFormattingEditProvider(selector, formatter),
+    vscode.languages.registerDocumentSymbolProvider(selector, new CustomersSymbols(), CustomersSymbols.metadata),
+    vscode.languages.registerFoldingRangeProvider(selector, new CustomersFolding()),
+    vscode.languages.registerSelectionRangeProvider(selector, new CustomersSelectionRanges()),
+    ...Object.entries(commands).map(([id, run]) => registerCommand(log, id, run)),
+  );
+  return { diagnostics, api };
+}

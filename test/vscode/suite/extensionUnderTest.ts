@@ -1,0 +1,27 @@
+// The extension under test, wherever it runs. These tests run in code-server's Node.js
+// extension host; the extension runs there too, or, when the session's settings say so
+// (BCC_EXTENSION_HOST=web), in the browser's web worker extension host. From there its API
+// object cannot reach this host: a command stands in for it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { diagnosticKey, type ExtensionApi, waitForDiagnosticsCommand } from '../../../src/extension/api';
+
+export const extensionId = 'bccustomers.bigcommerce-customers';
+
+export const extensionHost: 'node' | 'web' = process.env.BCC_EXTENSION_HOST === 'web' ? 'web' : 'node';
+
+/** Diagnostics of the document's current version, once the extension has published them. */
+export async function diagnosticsOf(document: vscode.TextDocument): Promise<readonly vscode.Diagnostic[]> {
+  const local = vscode.extensions.getExtension<ExtensionApi>(extensionId);
+  if (local) return (await local.activate()).waitForDiagnostics(document.uri);
+  const published = (await vscode.commands.executeCommand<string[]>(waitForDiagnosticsCommand, document.uri)).sort().join('\n');
+  // What the other host published reaches this one a moment later.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const here = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'BigCommerce');
+    const keys = here.map(diagnosticKey).sort().join('\n');
+    if (keys === published) return here;
+    assert.ok(Date.now() < deadline, `the diagnostics here (${keys || 'none'}) never became those published (${published || 'none'})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

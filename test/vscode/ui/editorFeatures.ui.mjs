@@ -1,0 +1,92 @@
+// What a JSON file has in VS Code, on a customers file, through the workbench as a person
+// would use it: Go to Symbol in Editor (Ctrl+Shift+O) by email, Expand Selection out to the
+// customer, the breadcrumbs, the Outline view, Format Document, and Fold All.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceFixture } from '../lib/paths.mjs';
+import { closeEditor, cursorPosition, editorOf, editorTab, pressUntilVisible, quickOpen, renderedLines, runCommand, scrollToTop, step, waitUntil } from './workbench.mjs';
+
+const fileName = 'import-60.bccustomers.json';
+const email = 'kai.dixon.60@example.com';
+
+export const title = `UI: in ${fileName}, Go to Symbol finds a customer by email, Expand Selection reaches the customer, the breadcrumbs and the Outline list customers, Format Document lays the file out and Fold All folds it`;
+export const timeoutMs = 90_000;
+
+async function selectedCharacters(page) {
+  const text = (await page.locator('[id="status.editor.selection"]').textContent()) ?? '';
+  return Number(/\((\d+) selected\)/.exec(text)?.[1] ?? 0);
+}
+
+export async function run(page) {
+  try {
+    await scenario(page);
+  } finally {
+    // The tests after this one find the file as it is in the workspace, and the Explorer as it was.
+    await closeOutline(page).catch(() => {});
+    if (await editorTab(page, fileName).isVisible()) {
+      await runCommand(page, 'File: Revert File');
+      await closeEditor(page, fileName);
+    }
+  }
+}
+
+const outlineRows = (page) => page.locator('.outline-pane .monaco-list-row');
+
+async function closeOutline(page) {
+  if (await outlineRows(page).first().isVisible()) await page.locator('.pane-header', { hasText: 'Outline' }).click();
+}
+
+async function scenario(page) {
+  const lines = readFileSync(join(workspaceFixture, fileName), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(email)) + 1;
+  const customer = lines[line - 1].trim().replace(/,$/, '');
+
+  await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
+  await step(`go to ${email} with Go to Symbol in Editor (Ctrl+Shift+O)`, async () => {
+    const widget = page.locator('.quick-input-widget');
+    await pressUntilVisible(page, 'Control+Shift+O', widget);
+    await page.keyboard.type(email.split('@')[0]);
+    await widget.locator('.monaco-list-row', { hasText: email }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await waitUntil(async () => (await cursorPosition(page))?.line === line, { message: `the cursor is not on line ${line}, the line of ${email}` });
+  });
+  await step(`see ${email} in the breadcrumbs`, () => page.locator('.breadcrumbs-control', { hasText: email }).first().waitFor({ state: 'visible' }));
+  await step(`expand the selection until it holds the whole customer (${customer.length} characters)`, async () => {
+    const sizes = [];
+    for (let i = 0; i < 8 && sizes.at(-1) !== customer.length; i++) {
+      await runCommand(page, 'Expand Selection');
+      const before = sizes.at(-1) ?? 0;
+      sizes.push(await waitUntil(async () => { const n = await selectedCharacters(page); return n > before && n; }, { timeout: 5000, message: `the selection does not grow past ${before} characters` }));
+    }
+    if (sizes.at(-1) !== customer.length) throw new Error(`the selection grew ${sizes.join(' → ')} characters, never exactly the customer`);
+  });
+  await step('see the customers by email and name in the Outline view', async () => {
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    await outlineRows(page).filter({ hasText: 'alex.archer.60@example.com' }).filter({ hasText: 'Alex Archer' }).first().waitFor({ state: 'visible' });
+    await closeOutline(page);
+  });
+  await step('run Format Document and see one field per line, indented', async () => {
+    await editorOf(page, fileName).click();
+    await runCommand(page, 'Format Document');
+    await scrollToTop(page, fileName);
+    await waitUntil(
+      async () => {
+        const shown = await renderedLines(page, fileName);
+        return shown[1]?.text === '  {' && shown[2]?.text === '    "email": "alex.archer.60@example.com",';
+      },
+      { message: async () => `the top of the file reads: ${(await renderedLines(page, fileName)).slice(0, 4).map((l) => l.text).join(' ⏎ ')}` },
+    );
+  });
+  await step('run Fold All and see only the first and the last line', async () => {
+    await runCommand(page, 'Fold All');
+    await waitUntil(
+      async () => {
+        const shown = await renderedLines(page, fileName);
+        return shown.length === 2 && shown[0].line === 1 && shown[1].text.trim() === ']';
+      },
+      { message: async () => `the editor shows lines ${(await renderedLines(page, fileName)).map((l) => l.line).join(', ')}` },
+    );
+    await runCommand(page, 'Unfold All');
+  });
+}

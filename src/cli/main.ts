@@ -1,11 +1,13 @@
 import { parseArgs } from './args';
 import { checkApiBaseUrl, checkStoreHash, type StoreTarget } from '../core/send/storeTarget';
 import { defaultApiBaseUrl, sendFileCommand, tokenVariable } from './sendCommand';
+import { journalHelp } from './journalOptions';
 import { validateCommand, type CliIo } from './validateCommand';
 
 const usage = `Usage:
   bccustomers validate <file…> [--format text|json] [--store <store hash> [--api-base-url URL]]
   bccustomers send <file> --store <store hash> [--api-base-url URL] [--format text|json]
+                   [--journal <path>] [--results <file.csv|file.json>]
 
 validate  checks BigCommerce Create Customers payloads (*.bccustomers.json) with the same
           rules as the VS Code extension; with --store, also against that store's attributes,
@@ -14,7 +16,10 @@ send      creates the file's customers in the store, in requests of at most 10, 
           store's rate limit, never creating a customer twice. The access token is read from
           the environment variable ${tokenVariable}. Exit status: 0 when every customer
           was created or already existed, 1 otherwise.
-Exit status 2: the command could not run.`;
+Exit status 2: the command could not run.
+
+send options:
+${journalHelp}`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, new Set(['help', 'version']));
@@ -36,7 +41,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case 'send': {
       const target = storeTarget(args.options.get('store'), args.options.get('api-base-url'), io, 'send');
-      return target ? sendFileCommand({ file: args.positional[0], target, format }, io) : 2;
+      const journal = args.options.get('journal');
+      const results = args.options.get('results');
+      const paths = { ...(journal !== undefined ? { journal: journal === true ? '' : journal } : {}), ...(results !== undefined ? { results: results === true ? '' : results } : {}) };
+      return target ? sendFileCommand({ file: args.positional[0], target, format, ...paths }, io) : 2;
     }
     default:
       io.err(`bccustomers: unknown command ${args.command}\n\n${usage}`);

@@ -4,11 +4,12 @@ import { customersOf } from '../core/results/sendResults';
 import { sendCustomers, type CustomerToSend, type SendReport } from '../core/send/sender';
 import type { StoreTarget } from '../core/send/storeTarget';
 import type { CliIo } from './validateCommand';
+import { checkJournalArgs, openSendJournal, withEarlierSends, writeSendResults, type JournalArgs } from './journalOptions';
 
 export const tokenVariable = 'BIGCOMMERCE_ACCESS_TOKEN';
 export const defaultApiBaseUrl = 'https://api.bigcommerce.com';
 
-export interface SendArgs {
+export interface SendArgs extends JournalArgs {
   file: string | undefined;
   target: StoreTarget;
   format: 'text' | 'json';
@@ -31,6 +32,11 @@ export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(li
     io.err('bccustomers send: name the .bccustomers.json file to send');
     return 2;
   }
+  const badFlag = checkJournalArgs(args);
+  if (badFlag) {
+    io.err(`bccustomers send: ${badFlag}`);
+    return 2;
+  }
   let text: string;
   try {
     text = (await readFile(args.file, 'utf8')).replace(/^\uFEFF/, '');
@@ -46,10 +52,21 @@ export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(li
   }
   const values = document.value as unknown[];
   const customers: CustomerToSend[] = customersOf(document).map(({ index }) => ({ index, value: values[index] }));
-  const report = await sendCustomers(args.target, customers, {
+  let session;
+  try {
+    session = await openSendJournal(args.file, args, args.target, customers);
+  } catch (error) {
+    io.err(`bccustomers send: cannot use the journal ${args.journal ?? `${args.file}.journal`} (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was sent`);
+    return 2;
+  }
+  if (session.resumeLine) io.err(session.resumeLine);
+  const report = await sendCustomers(args.target, session.toSend, {
+    ...session.sendOptions,
     onProgress: (p) => io.progress?.(`${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`),
   });
-  const summary = summarize(report, customers, args.target.storeHash);
+  await session.close();
+  const summary = withEarlierSends(summarize(report, customers, args.target.storeHash), session.plan, args.target.storeHash);
+  if (args.results) await writeSendResults(args.results, session, args.target, customers, report);
   if (args.format === 'json') io.out(JSON.stringify(summary));
   else printText(summary, report, io);
   if (report.stopped) io.err(`bccustomers send: stopped: ${report.stopped.reason}`);

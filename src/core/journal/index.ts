@@ -6,3 +6,4 @@ export { planResume, type FileCustomer, type InterruptedRequest, type ResumePlan
 export { SendJournal } from './sendJournal';
 export { resultRows, resultsCsv, resultsJson, type ResultRow, type ResultStatus } from './sendResultsExport';
 export { sameStore, storeIdentity } from './storeIdentity';
+export { journalHooks } from './journalHooks';

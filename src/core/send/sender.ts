@@ -123,6 +123,7 @@ class SendRun {
     if (problem) return this.tracker.report(0, false, { reason: problem });
     try {
       const items = this.prepare();
+      await this.reconcileInterrupted(items);
       const queue: Unit[] = [];
       for (let start = 0; start < items.length; start += this.limit) {
         queue.push({ items: items.slice(start, start + this.limit), checked: false });
@@ -195,6 +196,7 @@ class SendRun {
       this.tracker.markInDoubt(request);
       const sendingAt = Date.now();
       for (const item of request) if (!this.firstSentAt.has(item.key)) this.firstSentAt.set(item.key, sendingAt);
+      const journalRequest = await this.options.journal?.requestStarting(request);
       const outcome = await this.client.request({
         method: 'POST',
         body: request.map((item) => item.value),
@@ -203,6 +205,7 @@ class SendRun {
       });
       if (outcome.kind === 'cancelled') {
         this.tracker.clearDoubt(request); // it never left
+        if (journalRequest !== undefined) await this.options.journal?.requestSettled(journalRequest, []);
         this.cancelled = true;
         return [];
       }
@@ -210,6 +213,7 @@ class SendRun {
         outcome.kind === 'answer'
           ? await this.handleAnswer(request, outcome)
           : await this.handleUnclear(request, outcome.kind === 'timeout' ? `gave ${outcome.message}` : `could not be reached (${outcome.message})`);
+      if (journalRequest !== undefined) await this.journalResults(journalRequest, request, outcome.kind === 'answer' ? outcome.requestId : undefined);
 
       switch (step.kind) {
         case 'done':
@@ -237,6 +241,25 @@ class SendRun {
       }
     }
     return [];
+  }
+
+  /** Settles, by asking the store, the customers of requests an earlier send never learnt the outcome of. */
+  private async reconcileInterrupted(items: SendItem[]): Promise<void> {
+    const byIndex = new Map(items.map((item) => [item.index, item]));
+    for (const { request, sentAt, indexes } of this.options.interrupted ?? []) {
+      if (this.stopped || this.cancelled) return;
+      const group = indexes.flatMap((index) => byIndex.get(index) ?? []);
+      if (group.length === 0) continue;
+      for (const item of group) this.firstSentAt.set(item.key, sentAt);
+      this.progress(`Checking whether ${describeItems(group)}, sent when an earlier send stopped, were created…`);
+      await this.reconcile(group, { what: 'An earlier send stopped before the store\'s answer was recorded' });
+      await this.journalResults(request, group);
+    }
+  }
+
+  private async journalResults(request: number, items: SendItem[], requestId?: string): Promise<void> {
+    const results = items.map((item) => ({ item, ...this.tracker.resultOf(item.index) }));
+    await this.options.journal?.requestSettled(request, results, requestId);
   }
 
   /** Customers whose email already exists are reported and not sent. */

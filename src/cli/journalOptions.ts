@@ -4,20 +4,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import {
-  customerContentKey,
-  journalHooks,
-  planResume,
-  readJournal,
-  resultRows,
-  resultsCsv,
-  resultsJson,
-  SendJournal,
-  storeIdentity,
-  type ResumePlan,
-} from '../core/journal';
+import { resultRows, resultsCsv, resultsJson, settledInJournal, startJournaledSend, type JournaledSend, type ResumePlan } from '../core/journal';
 import type { CustomerToSend, SendReport } from '../core/send/sender';
-import type { SendOptions } from '../core/send/sendTypes';
 import type { StoreTarget } from '../core/send/storeTarget';
 import { FileJournal } from '../node/fileJournal';
 import type { SendSummary } from './sendCommand';
@@ -46,41 +34,24 @@ export function checkJournalArgs(args: JournalArgs): string | undefined {
   return undefined;
 }
 
-export interface SendJournalSession {
+export interface SendJournalSession extends JournaledSend {
   path: string;
-  plan: ResumePlan;
-  /** the customers still to send: all but the settled ones */
-  toSend: CustomerToSend[];
-  /** what the send needs to write the journal and reconcile first */
-  sendOptions: Pick<SendOptions, 'journal' | 'interrupted'>;
+  storage: FileJournal;
   /** "resuming: 31,420 of 50,000 already settled; 1 request to reconcile", when anything was */
   resumeLine: string | undefined;
-  close(): Promise<void>;
 }
 
 export async function openSendJournal(file: string, args: JournalArgs, target: StoreTarget, customers: CustomerToSend[]): Promise<SendJournalSession> {
   const path = args.journal ?? `${file}.journal`;
   const storage = new FileJournal(path);
-  const store = storeIdentity(target);
-  const existing = await storage.read();
-  const plan = planResume(readJournal(existing).records, store, customers);
-  const journal = await SendJournal.start(storage, store, { existing, nextRequest: plan.nextRequest });
-  const keys = new Map(customers.map(({ index, value }) => [index, customerContentKey(value)]));
-  const requests = plan.interrupted.length;
-  return {
-    path,
-    plan,
-    toSend: customers.filter((c) => !plan.settled.has(c.index)),
-    sendOptions: {
-      journal: journalHooks(journal, (index) => keys.get(index) ?? ''),
-      ...(requests > 0 ? { interrupted: plan.interrupted } : {}),
-    },
-    resumeLine:
-      plan.settled.size > 0 || requests > 0
-        ? `resuming: ${count(plan.settled.size)} of ${count(customers.length)} already settled; ${count(requests)} request${requests === 1 ? '' : 's'} to reconcile`
-        : undefined,
-    close: () => storage.close(),
-  };
+  const send = await startJournaledSend(storage, target, customers);
+  const settled = send.plan.settled.size;
+  const requests = send.plan.interrupted.length;
+  const resumeLine =
+    settled > 0 || requests > 0
+      ? `resuming: ${count(settled)} of ${count(customers.length)} already settled; ${count(requests)} request${requests === 1 ? '' : 's'} to reconcile`
+      : undefined;
+  return { ...send, path, storage, resumeLine };
 }
 
 /** The summary of the whole file: customers settled by an earlier send are reported as they were then. */
@@ -102,8 +73,7 @@ export function withEarlierSends(summary: SendSummary, plan: ResumePlan, storeHa
 
 /** Writes `--results`: read back from the journal, so it covers earlier sends too. */
 export async function writeSendResults(path: string, session: SendJournalSession, target: StoreTarget, customers: CustomerToSend[], report: SendReport): Promise<void> {
-  const text = await new FileJournal(session.path).read();
-  const settled = planResume(readJournal(text).records, storeIdentity(target), customers).settled;
+  const settled = await settledInJournal(session.storage, target, customers);
   const why = new Map<number, string>(report.failed.map((f) => [f.index, f.message]));
   for (const index of report.notSent) why.set(index, 'Not sent: sending stopped before this customer.');
   const rows = resultRows(customers, settled, why);

@@ -64,7 +64,7 @@ export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(li
     ...session.sendOptions,
     onProgress: (p) => io.progress?.(`${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`),
   });
-  await session.close();
+  await session.storage.close();
   const summary = withEarlierSends(summarize(report, customers, args.target.storeHash), session.plan, args.target.storeHash);
   if (args.results) await writeSendResults(args.results, session, args.target, customers, report);
   if (args.format === 'json') io.out(JSON.stringify(summary));

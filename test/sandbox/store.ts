@@ -93,6 +93,7 @@ class Sandbox implements SandboxStore {
   /** pending delayed answers, so close() can drop them instead of waiting */
   private readonly delays = new Map<NodeJS.Timeout, () => void>();
   private closing: Promise<void> | undefined;
+  private stageListener: ((stage: 'received' | 'handled', record: RequestRecord) => void) | null = null;
 
   constructor(private readonly options: SandboxOptions) {
     this.storeHash = options.storeHash ?? 'demo123';
@@ -139,6 +140,10 @@ class Sandbox implements SandboxStore {
     this.faults.setPlan(plan);
   }
 
+  onRequestStage(listener: ((stage: 'received' | 'handled', record: RequestRecord) => void) | null): void {
+    this.stageListener = listener;
+  }
+
   setScopes(scopes: string[]): void {
     this.scopes = [...scopes];
   }
@@ -182,6 +187,7 @@ class Sandbox implements SandboxStore {
     const query = queryStart < 0 ? '' : rawUrl.slice(queryStart + 1);
     const record: RequestRecord = { method: request.method ?? 'GET', path, query, status: 0, at: Date.now(), customersStored: 0 };
     this.log.push(record);
+    this.stageListener?.('received', { ...record });
     // a client that hangs up must never take the server down
     request.on('error', () => undefined);
     response.on('error', () => undefined);
@@ -255,6 +261,7 @@ class Sandbox implements SandboxStore {
       errorKeyStyle: this.errorKeyStyle,
     });
     record.customersStored = outcome.stored;
+    this.stageListener?.('handled', { ...record });
     const decision = answer(outcome.reply, quota.snapshot);
     if (fault === 'reset-after-store') return { ...decision, reset: true };
     if (fault === 'slow') return { ...decision, extraDelayMs: this.faults.slowMs };

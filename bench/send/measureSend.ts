@@ -4,6 +4,7 @@
  * and a naive sender, each against a fresh store with the same settings, in turn.
  */
 import { sendCustomers, type SendOptions } from '../../src/core/send/sender';
+import { nodeTransport } from '../../src/node/nodeTransport';
 import { startSandboxStore, type SandboxStore } from '../../test/sandbox/store';
 import { sendNaively } from '../naiveSender';
 import { generateCustomers } from '../payload/generateCustomers';
@@ -45,7 +46,7 @@ export async function measureSend(settings: SendSettings, onRun: (run: SendRun) 
   const toSend = customers.map((value, index) => ({ index, value }));
 
   const viaSender = (options: SendOptions) => async (store: SandboxStore) => {
-    const report = await sendCustomers({ apiBaseUrl: store.url, storeHash: store.storeHash, accessToken: store.accessToken }, toSend, options);
+    const report = await sendCustomers({ apiBaseUrl: store.url, storeHash: store.storeHash, accessToken: store.accessToken }, toSend, { transport: nodeTransport, ...options });
     return { created: report.created.length, failed: report.failed.length, failedBecauseOf429: report.failed.filter((f) => f.status === 429).length };
   };
   const naively = async (store: SandboxStore) => {

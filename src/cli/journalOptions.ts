@@ -8,7 +8,9 @@ import { resultRows, resultsCsv, resultsJson, settledInJournal, startJournaledSe
 import type { CustomerToSend, SendReport } from '../core/send/sender';
 import type { StoreTarget } from '../core/send/storeTarget';
 import { FileJournal } from '../node/fileJournal';
-import type { SendSummary } from './sendCommand';
+import type { SendPlan } from '../core/send/sendPlan';
+
+type SendPlanReady = Extract<SendPlan, { ok: true }>;
 
 export const journalHelp = `  --journal <path>  where send records each request and its outcome, so that a send
                     stopped at any point (even killed) resumes where it stopped: customers
@@ -26,8 +28,9 @@ export interface JournalArgs {
 }
 
 /** A problem with the flags, found before anything is sent. */
-export function checkJournalArgs(args: JournalArgs): string | undefined {
+export function checkJournalArgs(args: JournalArgs, fileCount: number): string | undefined {
   if (args.journal === '') return '--journal needs a path';
+  if (fileCount > 1 && (args.journal !== undefined || args.results !== undefined)) return '--journal and --results go with one file at a time';
   if (args.results !== undefined && !['.csv', '.json'].includes(extname(args.results).toLowerCase())) {
     return '--results needs a file name ending in .csv or .json';
   }
@@ -41,10 +44,19 @@ export interface SendJournalSession extends JournaledSend {
   resumeLine: string | undefined;
 }
 
-export async function openSendJournal(file: string, args: JournalArgs, target: StoreTarget, customers: CustomerToSend[]): Promise<SendJournalSession> {
+/** `--journal` and `--results` as given; a bare flag is an empty path, refused by `checkJournalArgs`. */
+export function journalArgs(options: ReadonlyMap<string, string | true>): JournalArgs {
+  const path = (name: string) => {
+    const value = options.get(name);
+    return value === undefined ? {} : { [name]: value === true ? '' : value };
+  };
+  return { ...path('journal'), ...path('results') };
+}
+
+export async function openSendJournal(file: string, args: JournalArgs, target: StoreTarget, customers: CustomerToSend[], now?: () => number): Promise<SendJournalSession> {
   const path = args.journal ?? `${file}.journal`;
   const storage = new FileJournal(path);
-  const send = await startJournaledSend(storage, target, customers);
+  const send = await startJournaledSend(storage, target, customers, now);
   const settled = send.plan.settled.size;
   const requests = send.plan.interrupted.length;
   const resumeLine =
@@ -54,21 +66,29 @@ export async function openSendJournal(file: string, args: JournalArgs, target: S
   return { ...send, path, storage, resumeLine };
 }
 
-/** The summary of the whole file: customers settled by an earlier send are reported as they were then. */
-export function withEarlierSends(summary: SendSummary, plan: ResumePlan, storeHash: string): SendSummary & { resumed: number } {
-  const byIndex = <T extends { index: number }>(a: T, b: T) => a.index - b.index;
-  const skipped = [...summary.skipped];
-  const failed = [...summary.failed];
-  for (const [index, outcome] of plan.settled) {
+/**
+ * The send's plan and report as if it covered the whole file: customers an
+ * earlier send created count as skipped, and those the store refused then
+ * are reported in its words again.
+ */
+export function withEarlierSends(plan: SendPlanReady, report: SendReport, journal: ResumePlan): { plan: SendPlanReady; report: SendReport } {
+  const skipped = [...plan.skipped];
+  const failed = [...report.failed];
+  for (const [index, outcome] of journal.settled) {
     if (outcome.result === 'created') {
-      skipped.push({ index, email: outcome.email, reason: `created by an earlier send of this file (id ${outcome.id})` });
-    } else if (outcome.emailInUse) {
-      skipped.push({ index, email: outcome.email, reason: `already a customer of store ${storeHash}${outcome.existingId ? ` (id ${outcome.existingId})` : ''}` });
+      skipped.push({ index, email: outcome.email, id: outcome.id });
     } else {
-      failed.push({ index, path: `/${index}${outcome.path}`, message: outcome.message });
+      failed.push({
+        index,
+        path: `/${index}${outcome.path}`,
+        message: outcome.message,
+        ...(outcome.emailInUse ? { emailInUse: true } : {}),
+        ...(outcome.existingId !== undefined ? { existingId: outcome.existingId } : {}),
+        ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+      });
     }
   }
-  return { ...summary, failed: failed.sort(byIndex), skipped: skipped.sort(byIndex), resumed: plan.settled.size };
+  return { plan: { ...plan, skipped }, report: { ...report, failed: failed.sort((a, b) => a.index - b.index) } };
 }
 
 /** Writes `--results`: read back from the journal, so it covers earlier sends too. */

@@ -1,99 +1,90 @@
 import { readFile } from 'node:fs/promises';
 import { analyzeText } from '../core/analyze';
-import { customersOf } from '../core/results/sendResults';
-import { sendCustomers, type CustomerToSend, type SendReport } from '../core/send/sender';
+import { DEFAULT_MAX_STORE_WAIT_MS, type StorePorts } from '../core/send/storeClient';
+import { isComplete, planSend, summarizeSend, type SendSummary } from '../core/send/sendPlan';
+import { sendCustomers } from '../core/send/sender';
 import type { StoreTarget } from '../core/send/storeTarget';
 import type { CliIo } from './validateCommand';
 import { checkJournalArgs, openSendJournal, withEarlierSends, writeSendResults, type JournalArgs } from './journalOptions';
 
 export const tokenVariable = 'BIGCOMMERCE_ACCESS_TOKEN';
-export const defaultApiBaseUrl = 'https://api.bigcommerce.com';
 
 export interface SendArgs extends JournalArgs {
-  file: string | undefined;
+  files: string[];
   target: StoreTarget;
   format: 'text' | 'json';
+  /** longest wait a store may impose, default 5 minutes */
+  maxStoreWaitMs?: number;
 }
 
-/** The JSON summary of `bccustomers send --format json`. */
-export interface SendSummary {
-  created: { index: number; id: number; email: string }[];
-  failed: { index: number; path: string; message: string }[];
-  skipped: { index: number; email: string; reason: string }[];
-  requests: number;
-}
+export type { SendSummary };
 
 /**
- * `bccustomers send <file> --store <hash>`: the token comes from $BIGCOMMERCE_ACCESS_TOKEN only,
- * never from a flag (flags end up in shell history and process lists).
+ * `bccustomers send <file…> --store <hash>`: each file is its own send with its own summary.
+ * The token comes from $BIGCOMMERCE_ACCESS_TOKEN only, never from a flag (flags end up in
+ * shell history and process lists).
  */
-export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(line: string): void }): Promise<number> {
-  if (!args.file) {
+export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(line: string): void }, ports: StorePorts = {}): Promise<number> {
+  if (args.files.length === 0) {
     io.err('bccustomers send: name the .bccustomers.json file to send');
     return 2;
   }
-  const badFlag = checkJournalArgs(args);
+  const badFlag = checkJournalArgs(args, args.files.length);
   if (badFlag) {
     io.err(`bccustomers send: ${badFlag}`);
     return 2;
   }
+  let status = 0;
+  for (const file of args.files) status = Math.max(status, await sendOneFile(file, args, io, ports));
+  return status;
+}
+
+async function sendOneFile(file: string, args: SendArgs, io: CliIo & { progress?(line: string): void }, ports: StorePorts): Promise<number> {
   let text: string;
   try {
-    text = (await readFile(args.file, 'utf8')).replace(/^\uFEFF/, '');
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
-    io.err(`${args.file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    io.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     return 2;
   }
-  const { document, diagnostics } = analyzeText(text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
-    io.err(`${args.file}: ${errors.length} error${errors.length === 1 ? '' : 's'} that BigCommerce would reject; nothing was sent. Run "bccustomers validate ${args.file}" to see them.`);
-    return 1;
+  const plan = planSend({ analysis: analyzeText(text), target: args.target });
+  if (!plan.ok) {
+    io.err(plan.problem === 'errors' ? `${file}: ${plan.reason} Run "bccustomers validate ${file}" to see them.` : `bccustomers send: ${plan.reason}`);
+    return plan.problem === 'errors' ? 1 : 2;
   }
-  const values = document.value as unknown[];
-  const customers: CustomerToSend[] = customersOf(document).map(({ index }) => ({ index, value: values[index] }));
-  let session;
+  let journal;
   try {
-    session = await openSendJournal(args.file, args, args.target, customers);
+    journal = await openSendJournal(file, args, args.target, plan.customers, ports.clock && (() => ports.clock!.now()));
   } catch (error) {
-    io.err(`bccustomers send: cannot use the journal ${args.journal ?? `${args.file}.journal`} (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was sent`);
+    io.err(`bccustomers send: ${file}: cannot use the journal (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was sent`);
     return 2;
   }
-  if (session.resumeLine) io.err(session.resumeLine);
-  const report = await sendCustomers(args.target, session.toSend, {
-    ...session.sendOptions,
-    onProgress: (p) => io.progress?.(`${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`),
+  if (journal.resumeLine) io.err(`${file}: ${journal.resumeLine}`);
+  const sent = await sendCustomers(args.target, journal.toSend, {
+    ...ports,
+    ...journal.sendOptions,
+    maxStoreWaitMs: args.maxStoreWaitMs ?? DEFAULT_MAX_STORE_WAIT_MS,
+    onProgress: (p) => {
+      if (io.progress) io.progress(`${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`);
+      // Without a terminal to redraw a line on, only waits are worth a line: they explain a pause.
+      else if (p.waitingMs) io.err(`${file}: ${p.message}`);
+    },
   });
-  await session.storage.close();
-  const summary = withEarlierSends(summarize(report, customers, args.target.storeHash), session.plan, args.target.storeHash);
-  if (args.results) await writeSendResults(args.results, session, args.target, customers, report);
-  if (args.format === 'json') io.out(JSON.stringify(summary));
-  else printText(summary, report, io);
-  if (report.stopped) io.err(`bccustomers send: stopped: ${report.stopped.reason}`);
-  const complete = summary.failed.length === 0 && report.notSent.length === 0 && !report.stopped && !report.cancelled;
-  return complete ? 0 : 1;
+  await journal.storage.close();
+  if (args.results) await writeSendResults(args.results, journal, args.target, plan.customers, sent);
+  const whole = withEarlierSends(plan, sent, journal.plan);
+  const summary = summarizeSend(whole.report, whole.plan, args.target.storeHash);
+  if (args.format === 'json') io.out(JSON.stringify({ file, ...summary, resumed: journal.plan.settled.size }));
+  else printText(file, summary, io);
+  if (summary.stopped) io.err(`bccustomers send: ${file}: stopped: ${summary.stopped}`);
+  return isComplete(summary) ? 0 : 1;
 }
 
-/** Customers whose email already belongs to the store count as skipped: they exist. */
-export function summarize(report: SendReport, customers: CustomerToSend[], storeHash: string): SendSummary {
-  const emailOf = (index: number) => {
-    const value = customers.find((c) => c.index === index)?.value as { email?: unknown } | undefined;
-    return typeof value?.email === 'string' ? value.email : '';
-  };
-  return {
-    created: report.created.map((c) => ({ index: c.index, id: c.id, email: c.email })),
-    failed: report.failed.filter((f) => !f.emailInUse).map((f) => ({ index: f.index, path: f.path, message: f.message })),
-    skipped: [
-      ...report.failed.filter((f) => f.emailInUse).map((f) => ({ index: f.index, email: emailOf(f.index), reason: `already a customer of store ${storeHash}${f.existingId ? ` (id ${f.existingId})` : ''}` })),
-      ...report.notSent.map((index) => ({ index, email: emailOf(index), reason: 'not sent: sending stopped before it' })),
-    ],
-    requests: report.requests,
-  };
-}
-
-function printText(summary: SendSummary, report: SendReport, io: CliIo): void {
+function printText(file: string, summary: SendSummary, io: CliIo): void {
   for (const c of summary.created) io.out(`created  #${c.id}  customer ${c.index + 1}  ${c.email}`);
   for (const s of summary.skipped) io.out(`skipped  customer ${s.index + 1}  ${s.email}: ${s.reason}`);
   for (const f of summary.failed) io.out(`failed   customer ${f.index + 1}  ${f.path}: ${f.message}`);
-  io.out(`${summary.created.length} created, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${report.requests} requests`);
+  for (const n of summary.notSent) io.out(`not sent customer ${n.index + 1}  ${n.email}: ${n.reason}`);
+  const counts = [`${summary.created.length} created`, `${summary.skipped.length} skipped`, `${summary.failed.length} failed`, `${summary.notSent.length} not sent`];
+  io.out(`${file}: ${counts.join(', ')}, ${summary.requests} requests`);
 }

@@ -15,6 +15,7 @@ import { storeStatusBar } from './store/statusBar';
 import { StoreAwareness } from './store/storeAwareness';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
+import { nodeTransport } from '../node/nodeTransport';
 
 /** What the extension offers other extensions and its own integration tests. */
 export interface ExtensionApi {
@@ -28,10 +29,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const diagnostics = new DiagnosticsController(log);
   const registry = new StoreRegistry(context);
   const results = new ResultsStore(context.workspaceState);
-  const sendDeps = { diagnostics, registry, results, log };
+  const transport = nodeTransport;
+  const sendDeps = { diagnostics, registry, results, log, transport };
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
-  const storeAwareness = new StoreAwareness(diagnostics, registry, results, log);
+  const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport);
   const catalogue = () => storeAwareness.catalogue();
   const selector: vscode.DocumentSelector = { language: languageId };
   // Commands report their own failures; nothing may escape into VS Code's log as a crash.
@@ -65,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command('bigcommerceCustomers.setCredentials', () => setStoreCredentials(registry)),
     command('bigcommerceCustomers.selectStore', () => selectStore(registry)),
     command('bigcommerceCustomers.clearCredentials', () => clearStoreCredentials(registry)),
-    command('bigcommerceCustomers.testConnection', () => testStoreConnection(registry, log)),
+    command('bigcommerceCustomers.testConnection', () => testStoreConnection(registry, log, transport)),
     command('bigcommerceCustomers.refreshStoreData', () => storeAwareness.refresh()),
     command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
     command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),

@@ -10,7 +10,7 @@
  */
 import { customerContentKey } from './contentKey';
 import type { CustomerOutcome, IntentRecord, JournalRecord, StoreIdentity } from './journalRecords';
-import { normalizeEmail as emailKey } from '../send/serverErrors';
+import { normalizeEmail as emailKey } from '../email';
 import { sameStore } from './storeIdentity';
 
 /** A customer of the file as it is now. */

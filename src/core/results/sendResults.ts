@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { emailKey } from '../email';
 import { type JsonDocument } from '../document/jsonDocument';
 import { valueNode } from '../rules/objectWalker';
 import type { SendReport } from '../send/sendTypes';
@@ -20,9 +21,7 @@ export interface CustomerResult {
   at: string;
 }
 
-export function emailKey(email: unknown): string | undefined {
-  return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : undefined;
-}
+export { emailKey };
 
 /** The customers of a body with their emails, in file order. */
 export function customersOf(doc: JsonDocument): { index: number; node: Node; email?: string }[] {

@@ -3,11 +3,11 @@
  * each created record is, and what a 422 says about which customer.
  */
 import { toPointer } from '../document/jsonPointer';
+import { normalizeEmail } from '../email';
 import {
   emailsInMessage,
   explainFieldMessage,
   locateErrorKey,
-  normalizeEmail,
   type ErrorLocation,
   type ServerError,
 } from './serverErrors';
@@ -19,36 +19,39 @@ export interface CreatedMatch {
   email: string;
 }
 
+export interface CreatedMatching {
+  matches: CreatedMatch[];
+  /** customers of the request the answer does not name: unclear, to be asked about */
+  missing: SendItem[];
+  /** emails in the answer that the request did not send: the answer cannot be trusted at all */
+  foreign: string[];
+}
+
 /**
- * Matches `data` records to the customers sent: by email (case-insensitive)
- * first, then by position for records whose email matched nothing.
+ * Matches `data` records to the customers sent by email (case-insensitive),
+ * never by position: a record without a usable email ties no customer, and a
+ * record naming an email that was not sent makes the whole answer unclear.
  */
-export function matchCreated(request: SendItem[], data: unknown[]): { matches: CreatedMatch[]; missing: SendItem[] } {
+export function matchCreated(request: SendItem[], data: unknown[]): CreatedMatching {
   const byKey = new Map(request.map((item) => [item.key, item]));
   const used = new Set<SendItem>();
   const matches: CreatedMatch[] = [];
-  const unmatchedPositions: number[] = [];
-
-  data.forEach((record, position) => {
+  const foreign: string[] = [];
+  for (const record of data) {
     const id = (record as { id?: unknown } | null)?.id;
     const email = (record as { email?: unknown } | null)?.email;
-    if (typeof id !== 'number' || !Number.isFinite(id)) return;
-    const item = typeof email === 'string' ? byKey.get(normalizeEmail(email)) : undefined;
-    if (item && !used.has(item)) {
-      used.add(item);
-      matches.push({ item, id, email: email as string });
-    } else {
-      unmatchedPositions.push(position);
+    if (typeof email !== 'string') continue;
+    const item = byKey.get(normalizeEmail(email));
+    if (!item) {
+      foreign.push(email);
+      continue;
     }
-  });
-  for (const position of unmatchedPositions) {
-    const item = request[position];
-    if (!item || used.has(item)) continue;
-    const record = data[position] as { id: number; email?: unknown };
+    if (typeof id !== 'number' || !Number.isFinite(id) || used.has(item)) continue;
     used.add(item);
-    matches.push({ item, id: record.id, email: typeof record.email === 'string' ? record.email : item.email });
+    matches.push({ item, id, email });
   }
-  return { matches, missing: request.filter((item) => !used.has(item)) };
+  if (foreign.length > 0) return { matches: [], missing: request, foreign };
+  return { matches, missing: request.filter((item) => !used.has(item)), foreign };
 }
 
 export interface InvalidAnswerPlan {

@@ -4,11 +4,10 @@
  * Customers modify scope (any answer but 403) from a read-only one (403).
  */
 import { parseErrorBody } from './serverErrors';
-import { StoreClient, type ClientOutcome, type ClientRequest, type RequestLogEntry } from './storeClient';
+import { StoreClient, type ClientOutcome, type ClientRequest, type RequestLogEntry, type StorePorts } from './storeClient';
 import { stopReasonFor } from './storeProblems';
 import { checkStoreTarget, type StoreTarget } from './storeTarget';
 import { waitAfterTooManyRequests } from './rateLimit';
-import { sleep } from './waiting';
 
 export interface ConnectionCheck {
   ok: boolean;
@@ -18,7 +17,7 @@ export interface ConnectionCheck {
   status?: number;
 }
 
-export interface ConnectionOptions {
+export interface ConnectionOptions extends StorePorts {
   timeoutMs?: number;
   onRequest?(entry: RequestLogEntry): void;
   userAgent?: string;
@@ -31,6 +30,8 @@ export async function testConnection(target: StoreTarget, options: ConnectionOpt
   const problem = checkStoreTarget(target);
   if (problem) return { ok: false, canRead: false, canCreate: 'unknown', message: problem };
   const client = new StoreClient(target, {
+    ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     timeoutMs: options.timeoutMs ?? 15_000,
     ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
@@ -105,9 +106,9 @@ async function requestWithOneRetry(client: StoreClient, request: ClientRequest):
     // The client itself holds the next request back for as long as the store asked.
     const asked = waitAfterTooManyRequests(first.rateLimit);
     if (asked !== undefined && asked > MAX_RETRY_WAIT_MS) return first;
-    if (asked === undefined) await sleep(1_000);
+    if (asked === undefined) await client.clock.sleep(1_000);
   } else {
-    await sleep(500);
+    await client.clock.sleep(500);
   }
   return client.request(request);
 }

@@ -4,11 +4,12 @@
  * answer that leaves it unclear whether customers were created.
  */
 import { backoffDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, type BackoffPolicy } from './backoff';
-import { parseErrorBody, normalizeEmail } from './serverErrors';
-import { StoreClient, type RequestLogEntry } from './storeClient';
+import { normalizeEmail } from '../email';
+import { parseErrorBody } from './serverErrors';
+import { StoreClient, type RequestLogEntry, type StorePorts } from './storeClient';
 import { isTransientStatus, stopReasonFor, type StopReason } from './storeProblems';
 import { waitAfterTooManyRequests } from './rateLimit';
-import { RetryClock, sleep } from './waiting';
+import { RetryClock } from './waiting';
 import type { StoreTarget } from './storeTarget';
 import { checkStoreTarget } from './storeTarget';
 import { formatSeconds } from './http';
@@ -19,7 +20,7 @@ export const EMAILS_PER_LOOKUP = 10;
 /** Answers to a lookup that no retry can fix. */
 const STOPS_READING = new Set([401, 403, 404]);
 
-export interface LookupOptions {
+export interface LookupOptions extends StorePorts {
   timeoutMs?: number;
   onRequest?(entry: RequestLogEntry): void;
   userAgent?: string;
@@ -43,7 +44,16 @@ export interface LookupFound {
 
 export type LookupResult =
   | LookupFound
-  | { ok: false; message: string; status?: number; requestId?: string; stop?: StopReason; cancelled?: boolean };
+  | {
+      ok: false;
+      message: string;
+      status?: number;
+      requestId?: string;
+      stop?: StopReason;
+      cancelled?: boolean;
+      /** why the store could not be reached at all (refused, no DNS, TLS refused): retrying soon would not help */
+      unreachable?: string;
+    };
 
 export interface LookupControl {
   clock: RetryClock;
@@ -121,6 +131,7 @@ export async function lookupEmails(client: StoreClient, emails: string[], contro
         problem = success ? 'answered without a list of customers' : `answered HTTP ${outcome.status} (${error.summary})`;
       } else {
         problem = outcome.kind === 'timeout' ? `gave ${outcome.message}` : `could not be reached (${outcome.message})`;
+        if (outcome.kind === 'network-error' && outcome.neverSent) return { ok: false, message: `the store ${problem}`, unreachable: outcome.message };
       }
 
       const wait = waitMs ?? backoffDelayMs(control.clock.retries(), control.backoff);
@@ -128,7 +139,7 @@ export async function lookupEmails(client: StoreClient, emails: string[], contro
         return { ok: false, message: `the store kept failing (${problem}) for ${formatSeconds(control.clock.elapsedMs())}` };
       }
       control.onWait?.(wait, problem);
-      if (!(await sleep(wait, control.signal))) return cancelledResult();
+      if (!(await client.clock.sleep(wait, control.signal))) return cancelledResult();
     }
   }
   return { ok: true, found, createdAt, ...(serverClockOffsetMs !== undefined ? { serverClockOffsetMs } : {}) };
@@ -162,19 +173,12 @@ export async function findExistingEmails(
 ): Promise<Map<string, number>> {
   const problem = checkStoreTarget(target);
   if (problem) throw new StoreRequestError(problem);
-  const client = new StoreClient(target, {
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
-  });
+  const { maxRetryTimeMs, signal, random, backoffBaseMs, backoffCapMs, ...clientOptions } = options;
+  const client = new StoreClient(target, clientOptions);
   const result = await lookupEmails(client, emails, {
-    clock: new RetryClock(options.maxRetryTimeMs ?? 120_000),
-    backoff: {
-      baseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
-      capMs: options.backoffCapMs ?? DEFAULT_BACKOFF_CAP_MS,
-      random: options.random ?? Math.random,
-    },
-    ...(options.signal ? { signal: options.signal } : {}),
+    clock: new RetryClock(maxRetryTimeMs ?? 120_000, () => client.clock.now()),
+    backoff: { baseMs: backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS, capMs: backoffCapMs ?? DEFAULT_BACKOFF_CAP_MS, random: random ?? Math.random },
+    ...(signal ? { signal } : {}),
     note: 'look up existing emails',
     reading: true,
   });

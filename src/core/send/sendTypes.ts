@@ -1,5 +1,5 @@
 /** The shapes a send takes in and hands back. */
-import type { RequestLogEntry } from './storeClient';
+import type { RequestLogEntry, StorePorts } from './storeClient';
 
 export type { RequestLogEntry };
 
@@ -24,7 +24,9 @@ export interface SendProgress {
   message: string;
 }
 
-export interface SendOptions {
+export interface SendOptions extends StorePorts {
+  /** longest wait a store may impose before it is cut short and sending stops after it, default 5 minutes */
+  maxStoreWaitMs?: number;
   /** cancel: no new request starts; a request in flight is finished and reconciled */
   signal?: AbortSignal;
   onProgress?(p: SendProgress): void;

@@ -196,10 +196,6 @@ export function emailsInMessage(message: string): string[] {
   return (message.match(EMAIL_TOKEN) ?? []).map((token) => token.replace(/[.!?]+$/, ''));
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,15 +1,19 @@
 /**
  * Talks to one store's customers endpoint: builds the headers, paces
- * requests by the store's rate-limit headers, counts requests and logs each
- * one without its token.
+ * requests by the store's rate-limit headers (never longer than the longest
+ * wait allowed), counts requests, scrubs every answer of the request's
+ * secrets and logs each request without its token.
  */
-import { performHttp, type HttpOutcome } from './http';
+import { systemClock, type Clock } from './clock';
+import { platformTransport, type HttpOutcome, type HttpTransport } from './http';
 import { RateLimitPacer, readRateLimit, waitAfterTooManyRequests, type RateLimitInfo } from './rateLimit';
+import { scrubberFor, scrubOutcome } from './scrub';
 import { customersPath, storeApiUrl, type StoreTarget } from './storeTarget';
-import { sleep } from './waiting';
 
 export const DEFAULT_USER_AGENT = 'bigcommerce-customers/0.1.0 (+https://developer.bigcommerce.com)';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The longest wait a store may impose (rate-limit headers, X-Retry-After) before it is cut short. */
+export const DEFAULT_MAX_STORE_WAIT_MS = 300_000;
 
 export interface RequestLogEntry {
   method: string;
@@ -32,12 +36,21 @@ export function requestHeaders(accessToken: string, userAgent: string, withBody:
   return headers;
 }
 
-export interface StoreClientOptions {
+/** What every client of a store is given: how to carry requests, and the time. */
+export interface StorePorts {
+  /** default: the platform's `fetch` */
+  transport?: HttpTransport;
+  clock?: Clock;
+}
+
+export interface StoreClientOptions extends StorePorts {
   timeoutMs?: number;
   userAgent?: string;
   onRequest?(entry: RequestLogEntry): void;
-  /** told before every pause the pacer imposes */
-  onWait?(ms: number): void;
+  /** told before every pause the pacer imposes; `askedMs` when the store asked for longer than allowed */
+  onWait?(ms: number, askedMs?: number): void;
+  /** default 5 minutes */
+  maxStoreWaitMs?: number;
 }
 
 export type ClientOutcome = (HttpOutcome & { rateLimit: RateLimitInfo }) | { kind: 'cancelled' };
@@ -58,14 +71,22 @@ export class StoreClient {
   private count = 0;
   private readonly timeoutMs: number;
   private readonly userAgent: string;
+  private readonly transport: HttpTransport;
+  readonly clock: Clock;
+  readonly maxStoreWaitMs: number;
+  private readonly pacer: RateLimitPacer;
 
   constructor(
     private readonly target: StoreTarget,
     private readonly options: StoreClientOptions = {},
-    private readonly pacer: RateLimitPacer = new RateLimitPacer(),
+    pacer?: RateLimitPacer,
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.transport = options.transport ?? platformTransport;
+    this.clock = options.clock ?? systemClock;
+    this.maxStoreWaitMs = Math.max(0, options.maxStoreWaitMs ?? DEFAULT_MAX_STORE_WAIT_MS);
+    this.pacer = pacer ?? new RateLimitPacer(() => this.clock.now());
   }
 
   requestCount(): number {
@@ -73,25 +94,32 @@ export class StoreClient {
   }
 
   async request(request: ClientRequest): Promise<ClientOutcome> {
-    const delay = this.pacer.delayBeforeNextRequest();
-    if (delay > 0) {
-      this.options.onWait?.(delay);
-      if (!(await sleep(delay, request.signal))) return { kind: 'cancelled' };
+    const asked = this.pacer.delayBeforeNextRequest();
+    if (asked > 0) {
+      const delay = Math.min(asked, this.maxStoreWaitMs);
+      this.options.onWait?.(delay, ...(asked > delay ? [asked] : []));
+      if (!(await this.clock.sleep(delay, request.signal))) return { kind: 'cancelled' };
     }
     if (request.signal?.aborted) return { kind: 'cancelled' };
 
     const base = storeApiUrl(this.target, request.path ?? customersPath);
     const url = request.query ? `${base}?${request.query}` : base;
     const withBody = request.body !== undefined;
+    const headers = requestHeaders(this.target.accessToken, this.userAgent, withBody);
     this.count += 1;
     this.pacer.requestStarted();
-    const outcome = await performHttp({
-      method: request.method,
-      url,
-      headers: requestHeaders(this.target.accessToken, this.userAgent, withBody),
-      ...(withBody ? { body: JSON.stringify(request.body) } : {}),
-      timeoutMs: this.timeoutMs,
-    });
+    const outcome = scrubOutcome(
+      await this.transport({
+        method: request.method,
+        url,
+        headers,
+        ...(withBody ? { body: JSON.stringify(request.body) } : {}),
+        timeoutMs: this.timeoutMs,
+      }),
+      scrubberFor(headers),
+    );
+    // Stamped on the client's clock, the one the sender compares send times with.
+    if (outcome.kind === 'answer') outcome.receivedAt = this.clock.now();
 
     const rateLimit = outcome.kind === 'answer' ? readRateLimit(outcome.headers) : {};
     this.pacer.observe(rateLimit);

@@ -1,5 +1,4 @@
 /** Plain words for answers that stop a send, each naming the fix. */
-import { formatSeconds } from './http';
 
 export interface StopReason {
   reason: string;
@@ -55,7 +54,3 @@ export function isTransientStatus(status: number): boolean {
 
 export const SAFE_TO_RESEND =
   'Nothing is lost: sending again is safe — customers that already exist are reported as existing, never created twice.';
-
-export function describeGivingUp(lastProblem: string, elapsedMs: number): string {
-  return `The store kept failing (${lastProblem}) for ${formatSeconds(elapsedMs)}, so this customer was not created. ${SAFE_TO_RESEND}`;
-}

@@ -8,6 +8,8 @@ export interface StoreTarget {
 export const DEFAULT_API_BASE_URL = 'https://api.bigcommerce.com';
 
 const STORE_HASH = /^[a-z0-9]{1,32}$/;
+/** Visible ASCII only: what every HTTP client sends unchanged in a header. */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
 /** `undefined` when the hash looks right, otherwise what is wrong with it in plain words. */
 export function checkStoreHash(hash: string): string | undefined {
@@ -41,6 +43,9 @@ export function checkApiBaseUrl(url: string): string | undefined {
   if (parsed.search !== '' || url.includes('?')) return 'The API address must not contain a query (?…).';
   if (parsed.hash !== '' || url.includes('#')) return 'The API address must not contain a fragment (#…).';
   if (parsed.protocol === 'http:') {
+    if (isLocalhostSubdomain(parsed.hostname)) {
+      return 'Plain http is allowed only for localhost itself, 127.x.x.x or [::1]: a name under .localhost would be looked up in DNS, which could send the token elsewhere. Use http://localhost or http://127.0.0.1.';
+    }
     if (!isLoopbackHost(parsed.hostname)) {
       return 'Plain http would send the access token unencrypted; use https (http is allowed only for a test store on this computer: localhost, 127.x.x.x or [::1]).';
     }
@@ -53,12 +58,20 @@ export function checkApiBaseUrl(url: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Names that certainly mean this computer without asking DNS. Names under
+ * `.localhost` are not among them: the system resolver may send them to DNS.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (host === '[::1]' || host === '::1') return true;
   const octets = host.split('.');
   return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+function isLocalhostSubdomain(hostname: string): boolean {
+  return hostname.toLowerCase().replace(/\.$/, '').endsWith('.localhost');
 }
 
 /** `{apiBaseUrl}/stores/{hash}{path}`, e.g. the path `/v2/customer_groups`. */
@@ -84,6 +97,9 @@ export function checkStoreTarget(target: Pick<StoreTarget, 'apiBaseUrl' | 'store
   }
   if (target.accessToken !== undefined && /[\r\n]/.test(target.accessToken)) {
     return 'The access token contains a line break — set the store credentials again.';
+  }
+  if (target.accessToken !== undefined && !HEADER_SAFE_TOKEN.test(target.accessToken)) {
+    return 'The access token contains a character an HTTP header cannot carry (a control character, a space inside it, or a letter outside plain ASCII) — copy it again from the store API account and set the store credentials again.';
   }
   return undefined;
 }

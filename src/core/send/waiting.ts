@@ -1,21 +1,5 @@
-/** Waiting that a cancel can cut short, and the clock that bounds retrying. */
-
-/** Resolves `true` after `ms`, or `false` as soon as `signal` is aborted. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** The clock that bounds retrying. */
+import { systemClock } from './clock';
 
 /**
  * Measures retrying from the first failure, so a batch that fails now and
@@ -27,7 +11,7 @@ export class RetryClock {
 
   constructor(
     private readonly maxRetryTimeMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = systemClock.now,
   ) {}
 
   /** Counts one more retry and says whether waiting `waitMs` first still fits the limit. */

@@ -11,6 +11,7 @@ import type { ReadFailure } from './readFailures';
 import { capitalize, joinWords, skippedChecksSentences } from './skippedChecks';
 import type { RateLimitPacer } from '../send/rateLimit';
 import { StoreClient, type StoreClientOptions } from '../send/storeClient';
+import { systemClock } from '../send/clock';
 
 export interface LoadCatalogueOptions extends StoreClientOptions {
   /** share one pacer with the store's other clients: they share its quota */
@@ -38,7 +39,7 @@ export async function loadStoreCatalogue(target: StoreTarget, options: LoadCatal
     // Defensive: a bug here must cost the checks, not the editor.
     collected.failAll({ cause: `loading stopped unexpectedly (${error instanceof Error ? error.message : String(error)})`, storeWide: true });
   }
-  return collected.finish(target.storeHash, (options.now ?? Date.now)());
+  return collected.finish(target.storeHash, options.now ? options.now() : (options.clock ?? systemClock).now());
 }
 
 async function loadParts(target: StoreTarget, options: LoadCatalogueOptions, collected: CatalogueCollector): Promise<void> {

@@ -8,8 +8,8 @@
 import { DEFAULT_BACKOFF_BASE_MS, type BackoffPolicy } from '../send/backoff';
 import { EMAILS_PER_LOOKUP, lookupEmails, type LookupResult } from '../send/lookup';
 import { RateLimitPacer } from '../send/rateLimit';
-import { normalizeEmail } from '../send/serverErrors';
-import { StoreClient, type RequestLogEntry } from '../send/storeClient';
+import { normalizeEmail } from '../email';
+import { StoreClient, type RequestLogEntry, type StorePorts } from '../send/storeClient';
 import { checkStoreTarget, type StoreTarget } from '../send/storeTarget';
 import { RetryClock } from '../send/waiting';
 
@@ -29,7 +29,7 @@ export interface CheckerTimers {
 /** Asks the store about at most ten emails; the default uses `lookupEmails` through a paced `StoreClient`. */
 export type EmailLookup = (target: StoreTarget, emails: string[], signal: AbortSignal) => Promise<LookupResult>;
 
-export interface ExistingEmailCheckerOptions {
+export interface ExistingEmailCheckerOptions extends StorePorts {
   /** quiet time after the last edit before asking, default 500 ms */
   debounceMs?: number;
   /** answers older than this are asked again, default 10 minutes */
@@ -84,7 +84,8 @@ export class ExistingEmailChecker {
     this.debounceMs = Math.max(0, options.debounceMs ?? 500);
     this.maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
     this.retryAfterFailureMs = options.retryAfterFailureMs ?? 60_000;
-    this.now = options.now ?? Date.now;
+    const clock = options.clock;
+    this.now = options.now ?? (clock ? () => clock.now() : Date.now);
     this.timers = options.timers ?? realTimers;
     this.lookup = options.lookup ?? ((target, emails, signal) => this.defaultLookup(target, emails, signal));
   }
@@ -225,7 +226,7 @@ export class ExistingEmailChecker {
     const client = new StoreClient(target, this.clientOptions(), this.pacerOf(target.storeHash));
     const backoff: BackoffPolicy = { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: 2_000, random: Math.random };
     return lookupEmails(client, emails, {
-      clock: new RetryClock(this.options.maxRetryTimeMs ?? 3_000),
+      clock: new RetryClock(this.options.maxRetryTimeMs ?? 3_000, () => client.clock.now()),
       backoff,
       signal,
       note: 'look up existing emails while editing',
@@ -235,8 +236,10 @@ export class ExistingEmailChecker {
   }
 
   private clientOptions(): ConstructorParameters<typeof StoreClient>[1] {
-    const { timeoutMs, userAgent, onRequest } = this.options;
+    const { timeoutMs, userAgent, onRequest, transport, clock } = this.options;
     return {
+      ...(transport ? { transport } : {}),
+      ...(clock ? { clock } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(userAgent !== undefined ? { userAgent } : {}),
       ...(onRequest ? { onRequest } : {}),
@@ -247,7 +250,7 @@ export class ExistingEmailChecker {
     if (this.options.pacerFor) return this.options.pacerFor(storeHash);
     let pacer = this.pacers.get(storeHash);
     if (!pacer) {
-      pacer = new RateLimitPacer();
+      pacer = new RateLimitPacer(this.now);
       this.pacers.set(storeHash, pacer);
     }
     return pacer;

@@ -2,7 +2,6 @@
  * Reading whole lists from a store: every page of a V3 list (`{data, meta.pagination}`)
  * or of a V2 list (a bare array, 204 when there is nothing more).
  */
-import { sleep } from '../send/waiting';
 import { describeFailedRead, unexpectedAnswer, type ReadFailure, type ReadScope } from './readFailures';
 import type { ClientRequest, StoreClient } from '../send/storeClient';
 
@@ -28,7 +27,7 @@ export async function fetchJson(context: ReadContext, request: Omit<ReadRequest,
   let outcome = await context.reader.request({ method: 'GET', ...withSignal });
   if (outcome.kind === 'answer' && outcome.status === 429) {
     const namedWait = outcome.rateLimit.resetMs !== undefined || outcome.rateLimit.retryAfterMs !== undefined;
-    const waited = namedWait || (await sleep(BARE_429_WAIT_MS, context.signal));
+    const waited = namedWait || (await context.reader.clock.sleep(BARE_429_WAIT_MS, context.signal));
     outcome = waited ? await context.reader.request({ method: 'GET', ...withSignal }) : { kind: 'cancelled' };
   }
   if (outcome.kind === 'answer' && outcome.status >= 200 && outcome.status < 300) {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { customersOf, resultsFromReport } from '../../core/results/sendResults';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
-import { sendCustomers, type CustomerToSend, type SendReport } from '../../core/send/sender';
-import { checkApiBaseUrl } from '../../core/send/storeTarget';
+import { resultsFromReport } from '../../core/results/sendResults';
+import type { HttpTransport } from '../../core/send/http';
+import { planSend as planCoreSend, summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
+import { sendCustomers, type SendReport } from '../../core/send/sender';
 import type { DiagnosticsController } from '../language/diagnosticsController';
-import { apiBaseUrl, languageId } from '../settings';
+import { apiBaseUrl, languageId, maxStoreWaitMs } from '../settings';
 import type { SavedStore, StoreRegistry } from '../store/storeRegistry';
 import { describeRequest } from './requestLog';
 import type { ResultsStore } from './resultsStore';
@@ -14,13 +15,15 @@ export interface SendDependencies {
   registry: StoreRegistry;
   results: ResultsStore;
   log: vscode.LogOutputChannel;
+  transport: HttpTransport;
 }
 
 /** What is about to be sent, after the pre-flight checks; or why nothing can be. */
 export type SendPlan =
   | { ok: false; reason: string; action?: { title: string; command: string } }
-  | { ok: true; document: vscode.TextDocument; store: SavedStore; token: string; baseUrl: string; customers: CustomerToSend[]; emails: Map<number, string>; skipped: { index: number; email: string; id?: number }[] };
+  | (Extract<CoreSendPlan, { ok: true }> & { document: vscode.TextDocument; store: SavedStore; token: string; baseUrl: string });
 
+/** The editor's side of the pre-send checks (the file, trust, the store); the rest is the core's. */
 export async function planSend(deps: SendDependencies, uri?: vscode.Uri): Promise<SendPlan> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== languageId) return { ok: false, reason: 'Open a .bccustomers.json file to send its customers.' };
@@ -31,24 +34,16 @@ export async function planSend(deps: SendDependencies, uri?: vscode.Uri): Promis
   const token = store && (await deps.registry.token(store.hash));
   if (!store || !token) return { ok: false, reason: 'No BigCommerce store is selected.', action: { title: 'Set Store Credentials', command: 'bigcommerceCustomers.setCredentials' } };
   const baseUrl = apiBaseUrl();
-  const urlProblem = checkApiBaseUrl(baseUrl);
-  if (urlProblem) return { ok: false, reason: `The setting bigcommerceCustomers.apiBaseUrl is not usable: ${urlProblem}`, action: { title: 'Open Settings', command: 'workbench.action.openSettings' } };
-  const analysis = deps.diagnostics.analysisOf(document);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) {
-    return { ok: false, reason: `This file has ${errors} error${errors === 1 ? '' : 's'} that BigCommerce would reject (see the Problems panel). Fix them, then send again.`, action: { title: 'Show Problems', command: 'workbench.actions.view.problems' } };
+  const plan = planCoreSend({
+    analysis: deps.diagnostics.analysisOf(document),
+    target: { apiBaseUrl: baseUrl, storeHash: store.hash, accessToken: token },
+    earlierResults: deps.results.get(document.uri),
+  });
+  if (plan.ok) return { ...plan, document, store, token, baseUrl };
+  if (plan.problem === 'errors') {
+    return { ok: false, reason: `This file has ${plan.reason} Fix them (see the Problems panel), then send again.`, action: { title: 'Show Problems', command: 'workbench.actions.view.problems' } };
   }
-  const created = new Map(deps.results.get(document.uri).filter((r) => r.storeHash === store.hash && r.outcome === 'created').map((r) => [r.email, r.id]));
-  const values = Array.isArray(analysis.document.value) ? analysis.document.value : [];
-  const customers: CustomerToSend[] = [];
-  const emails = new Map<number, string>();
-  const skipped: { index: number; email: string; id?: number }[] = [];
-  for (const { index, email } of customersOf(analysis.document)) {
-    if (email) emails.set(index, email);
-    if (email && created.has(email)) skipped.push({ index, email, id: created.get(email) });
-    else customers.push({ index, value: values[index] });
-  }
-  return { ok: true, document, store, token, baseUrl, customers, emails, skipped };
+  return { ok: false, reason: `The store settings are not usable: ${plan.reason}`, action: { title: 'Open Settings', command: 'workbench.action.openSettings' } };
 }
 
 /** "BigCommerce: Send Customers". */
@@ -76,10 +71,13 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
       cancellation.onCancellationRequested(() => abort.abort());
       let reported = 0;
       return sendCustomers({ apiBaseUrl: plan.baseUrl, storeHash: store.hash, accessToken: plan.token }, customers, {
+        transport: deps.transport,
+        maxStoreWaitMs: maxStoreWaitMs(),
         signal: abort.signal,
         onRequest: (entry) => deps.log.info(describeRequest(entry)),
         onProgress: (p) => {
           const done = Math.round((p.done / p.total) * 100);
+          if (p.waitingMs) deps.log.info(p.message);
           progress.report({ message: `${p.done}/${p.total} · ${p.created} created · ${p.failed} failed${p.waitingMs ? ` · ${p.message}` : ''}`, increment: done - reported });
           reported = done;
         },
@@ -88,7 +86,7 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
   );
   await deps.results.add(plan.document.uri, resultsFromReport(report, plan.emails, store.hash));
   deps.log.info(`Send to store ${store.hash} finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.created.length} created, ${report.failed.length} failed, ${report.notSent.length} not sent, ${report.requests} requests.`);
-  await summarize(report, store.hash, skipped.length);
+  await summarize(summarizeSend(report, plan, store.hash), store.hash);
   return report;
 }
 
@@ -106,20 +104,23 @@ async function confirm(registry: StoreRegistry, store: SavedStore, count: number
   return choice === send || choice === always;
 }
 
-async function summarize(report: SendReport, storeHash: string, skipped: number): Promise<void> {
-  const parts = [`${report.created.length} created`];
-  if (report.failed.length) parts.push(`${report.failed.length} refused (shown on their fields)`);
+/** In the editor, a customer the store already had is a refusal shown on its email; only earlier sends of the file count as skipped. */
+async function summarize(summary: SendSummary, storeHash: string): Promise<void> {
+  const refused = summary.failed.length + summary.skipped.filter((s) => s.by === 'store').length;
+  const skipped = summary.skipped.length - (refused - summary.failed.length);
+  const parts = [`${summary.created.length} created`];
+  if (refused) parts.push(`${refused} refused (shown on their fields)`);
   if (skipped) parts.push(`${skipped} skipped (already created)`);
-  if (report.notSent.length) parts.push(`${report.notSent.length} not sent`);
-  const summary = `Store ${storeHash}: ${parts.join(', ')}.`;
-  if (report.stopped) {
-    void vscode.window.showErrorMessage(`${summary} Sending stopped: ${report.stopped.reason}`);
-  } else if (report.cancelled) {
-    void vscode.window.showWarningMessage(`${summary} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`);
-  } else if (report.failed.length) {
-    const choice = await vscode.window.showWarningMessage(summary, 'Show Problems');
+  if (summary.notSent.length) parts.push(`${summary.notSent.length} not sent`);
+  const headline = `Store ${storeHash}: ${parts.join(', ')}.`;
+  if (summary.stopped) {
+    void vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`);
+  } else if (summary.cancelled) {
+    void vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`);
+  } else if (refused) {
+    const choice = await vscode.window.showWarningMessage(headline, 'Show Problems');
     if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
   } else {
-    void vscode.window.showInformationMessage(summary);
+    void vscode.window.showInformationMessage(headline);
   }
 }

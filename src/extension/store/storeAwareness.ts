@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
 import { customersOf, emailsSentBefore } from '../../core/results/sendResults';
+import type { HttpTransport } from '../../core/send/http';
 import type { StoreTarget } from '../../core/send/storeTarget';
 import { CatalogueCache } from '../../core/store/catalogueCache';
 import type { StoreCatalogue } from '../../core/store/catalogueTypes';
@@ -9,7 +10,7 @@ import { storeDiagnostics } from '../../core/store/storeRules';
 import { toDiagnostic } from '../convert';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { describeRequest } from '../send/requestLog';
-import { apiBaseUrl, languageId } from '../settings';
+import { apiBaseUrl, languageId, storeDataMaxAgeMs } from '../settings';
 import type { ResultsStore } from '../send/resultsStore';
 import type { StoreRegistry } from './storeRegistry';
 
@@ -38,10 +39,11 @@ export class StoreAwareness implements vscode.Disposable {
     private readonly registry: StoreRegistry,
     private readonly results: ResultsStore,
     log: vscode.LogOutputChannel,
+    transport: HttpTransport,
   ) {
     const onRequest = (entry: Parameters<typeof describeRequest>[0]) => log.info(describeRequest(entry));
-    this.catalogues = new CatalogueCache({ loadOptions: { onRequest }, onChange: () => this.recheckAll() });
-    this.emails = new ExistingEmailChecker({ onRequest, onChange: () => this.recheckAll() });
+    this.catalogues = new CatalogueCache({ loadOptions: { transport, onRequest }, onChange: () => this.recheckAll() });
+    this.emails = new ExistingEmailChecker({ transport, onRequest, onChange: () => this.recheckAll() });
     this.subscriptions.push(
       this.collection,
       this.changed,
@@ -114,8 +116,7 @@ export class StoreAwareness implements vscode.Disposable {
       this.checks.delete(document.uri.toString());
       return;
     }
-    const maxAgeMs = vscode.workspace.getConfiguration('bigcommerceCustomers').get<number>('storeData.maxAgeMinutes', 10) * 60_000;
-    if (this.catalogues.isStale(target.storeHash, maxAgeMs) && !this.catalogues.isLoading(target.storeHash)) {
+    if (this.catalogues.isStale(target.storeHash, storeDataMaxAgeMs()) && !this.catalogues.isLoading(target.storeHash)) {
       void this.catalogues.refresh(target).then(() => this.changed.fire());
     }
     // Read after the wait: the editor keeps only the latest analysis of a file. None yet: this runs again when it is published.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { testConnection } from '../../core/send/connection';
+import type { HttpTransport } from '../../core/send/http';
 import { checkStoreHash } from '../../core/send/storeTarget';
 import { describeRequest } from '../send/requestLog';
 import { apiBaseUrl } from '../settings';
@@ -64,7 +65,7 @@ export async function clearStoreCredentials(registry: StoreRegistry): Promise<st
 }
 
 /** "BigCommerce: Test Connection": one cheap read, and a probe that creates nothing. */
-export async function testStoreConnection(registry: StoreRegistry, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function testStoreConnection(registry: StoreRegistry, log: vscode.LogOutputChannel, transport: HttpTransport): Promise<boolean> {
   const store = registry.active();
   const token = store && (await registry.token(store.hash));
   if (!store || !token) {
@@ -73,7 +74,7 @@ export async function testStoreConnection(registry: StoreRegistry, log: vscode.L
   }
   const check = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Testing the connection to store ${store.hash}…` },
-    () => testConnection({ apiBaseUrl: apiBaseUrl(), storeHash: store.hash, accessToken: token }, { onRequest: (entry) => log.info(describeRequest(entry)) }),
+    () => testConnection({ apiBaseUrl: apiBaseUrl(), storeHash: store.hash, accessToken: token }, { transport, onRequest: (entry) => log.info(describeRequest(entry)) }),
   );
   log.info(`Connection check of store ${store.hash}: ${check.message}`);
   if (check.ok) void vscode.window.showInformationMessage(check.message);

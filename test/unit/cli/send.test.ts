@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -79,25 +79,9 @@ describe('bccustomers send (the bundled CLI, against the sandbox store)', () => 
   });
 
   it('stops with the fix in plain words on a wrong token, and exits 1', async () => {
-    // A journal of its own: the file's customers are all settled in its default journal, so nothing would be sent.
+    // A journal of its own: in the file's default journal every customer is settled, so nothing would be sent.
     const result = await send('import.bccustomers.json', { BIGCOMMERCE_ACCESS_TOKEN: 'wrong-token' }, '--journal', 'wrong-token.journal');
     assert.equal(result.status, 1);
     assert.match(result.stderr, /access token or store hash is wrong/);
-  });
-
-  it('never writes the token: not in its output, not in any file, whatever the store answers', async () => {
-    const file = 'faults.bccustomers.json';
-    writeFileSync(join(dir, file), JSON.stringify(Array.from({ length: 30 }, (_, i) => ({ email: `fault${i}@example.com`, first_name: 'F', last_name: String(i) }))));
-    store.setFaults({ random: { rate: 0.5, kinds: ['500', '502', '503', 'reset-before-store', 'reset-after-store', 'non-json'] }, match: 'any' });
-    const filesBefore = readdirSync(dir).sort();
-    const outputs = [await send(file), await send(file, { BIGCOMMERCE_ACCESS_TOKEN: token }, '--format', 'text'), await send('broken.bccustomers.json')];
-    store.setFaults(null);
-    for (const output of outputs) {
-      assert.ok(!output.stdout.includes(token) && !output.stderr.includes(token), 'the token appears in the output');
-    }
-    const written = readdirSync(dir).filter((name) => !filesBefore.includes(name));
-    assert.deepEqual(written, ['faults.bccustomers.json.journal'], 'the CLI wrote a file other than its journal');
-    for (const name of readdirSync(dir)) assert.ok(!readFileSync(join(dir, name), 'utf8').includes(token), `the token is in ${name}`);
-    assert.equal(new Set(store.customers().map((c) => c.email.toLowerCase())).size, store.customers().length, 'a customer was created twice');
   });
 });

@@ -53,10 +53,13 @@ describe('bccustomers validate --store (against the sandbox store)', () => {
     assert.equal(store.requests().filter((r) => r.method === 'POST').length, 0);
   });
 
-  it('degrades to one note, not errors, when the store cannot be reached', async () => {
-    const result = await run(['validate', file, '--store', store.storeHash, '--api-base-url', 'http://127.0.0.1:9', '--format', 'json'], { BIGCOMMERCE_ACCESS_TOKEN: store.accessToken });
-    assert.equal(result.status, 0, result.stdout);
-    const { diagnostics } = JSON.parse(result.stdout);
-    assert.deepEqual(diagnostics.map((d: { code: string }) => d.code), ['store-data-unavailable']);
+  it('degrades to one note, not errors, when the store cannot be reached; says so and exits 3 without asking again', async () => {
+    const result = await run(['validate', file, file, '--store', store.storeHash, '--api-base-url', 'http://127.0.0.1:9', '--format', 'json'], { BIGCOMMERCE_ACCESS_TOKEN: store.accessToken });
+    assert.equal(result.status, 3, result.stdout);
+    for (const line of result.stdout.trim().split('\n')) {
+      const { diagnostics } = JSON.parse(line);
+      assert.deepEqual(diagnostics.map((d: { code: string }) => d.code), ['store-data-unavailable']);
+    }
+    assert.match(result.stderr, /could not be reached[\s\S]*store checks did not run \(exit status 3\)/);
   });
 });

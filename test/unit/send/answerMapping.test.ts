@@ -20,16 +20,28 @@ describe('matchCreated', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('falls back to position when the answer has no usable email', () => {
-    const { matches, missing } = matchCreated(request, [{ id: 7 }, { id: 8, email: 'changed@x.co' }]);
-    assert.deepEqual(matches.map((m) => [m.item.index, m.id, m.email]), [[20, 7, 'a@x.co'], [21, 8, 'changed@x.co']]);
-    assert.deepEqual(missing.map((m) => m.index), [22]);
+  it('never matches by position: a record without a usable email ties no customer', () => {
+    const { matches, missing, foreign } = matchCreated(request, [{ id: 7 }, { id: 8, email: 'b@x.co' }]);
+    assert.deepEqual(matches.map((m) => [m.item.index, m.id, m.email]), [[21, 8, 'b@x.co']]);
+    assert.deepEqual(missing.map((m) => m.index), [20, 22]);
+    assert.deepEqual(foreign, []);
+  });
+
+  it('trusts nothing of an answer that names an email the request did not send', () => {
+    const { matches, missing, foreign } = matchCreated(request, [
+      { id: 1, email: 'a@x.co' },
+      { id: 8, email: 'changed@x.co' },
+      { id: 3, email: 'c@x.co' },
+    ]);
+    assert.deepEqual(matches, []);
+    assert.deepEqual(missing.map((m) => m.index), [20, 21, 22]);
+    assert.deepEqual(foreign, ['changed@x.co']);
   });
 
   it('never maps two records to one customer, and ignores records without an id', () => {
     const { matches, missing } = matchCreated(request, [{ id: 1, email: 'a@x.co' }, { id: 2, email: 'a@x.co' }, { email: 'c@x.co' }]);
-    assert.deepEqual(matches.map((m) => [m.item.index, m.id]), [[20, 1], [21, 2]]);
-    assert.deepEqual(missing.map((m) => m.index), [22]);
+    assert.deepEqual(matches.map((m) => [m.item.index, m.id]), [[20, 1]]);
+    assert.deepEqual(missing.map((m) => m.index), [21, 22]);
   });
 });
 

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { seededRandom } from '../../../src/core/send/backoff';
 import type { CustomerToSend, RequestLogEntry, SendOptions, SendReport } from '../../../src/core/send/sender';
 import type { StoreTarget } from '../../../src/core/send/storeTarget';
+import { nodeTransport } from '../../../src/node/nodeTransport';
+import { FakeClock } from './fakeClock';
 import type { SandboxStore } from '../../sandbox/store';
 
 export function customer(i: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -20,10 +22,12 @@ export function targetOf(store: Pick<SandboxStore, 'url' | 'storeHash' | 'access
   return { apiBaseUrl: store.url, storeHash: store.storeHash, accessToken: store.accessToken };
 }
 
-/** Short timeouts and tiny backoffs keep the suite fast. */
+/** Short timeouts, and waits on a fake clock, keep the suite fast; requests are real HTTP through the Node transport. */
 export function fastOptions(extra: SendOptions = {}): SendOptions & { log: RequestLogEntry[] } {
   const log: RequestLogEntry[] = [];
   return {
+    transport: nodeTransport,
+    clock: new FakeClock(),
     timeoutMs: 300,
     maxRetryTimeMs: 8_000,
     backoffBaseMs: 5,

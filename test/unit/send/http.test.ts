@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { performHttp } from '../../../src/core/send/http';
+import { nodeTransport as performHttp } from '../../../src/node/nodeTransport';
 import { startScriptedServer, type ScriptedReply, type ScriptedServer } from './scriptedServer';
 
-describe('performHttp', () => {
+describe('the Node transport', () => {
   let server: ScriptedServer;
   before(async () => {
     server = await startScriptedServer((request): ScriptedReply => {

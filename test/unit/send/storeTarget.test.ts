@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkApiBaseUrl, checkStoreHash, customersUrl, isLoopbackHost } from '../../../src/core/send/storeTarget';
+import { checkApiBaseUrl, checkStoreHash, checkStoreTarget, customersUrl, isLoopbackHost } from '../../../src/core/send/storeTarget';
 
 describe('checkStoreHash', () => {
   it('accepts short lowercase alphanumerics', () => {
@@ -43,6 +43,25 @@ describe('checkApiBaseUrl', () => {
     assert.ok(isLoopbackHost('127.0.0.1'));
     assert.ok(!isLoopbackHost('128.0.0.1'));
     assert.ok(!isLoopbackHost('127.0.0.256'));
+  });
+
+  it('does not count names under .localhost as this computer: they may be looked up in DNS', () => {
+    assert.ok(!isLoopbackHost('store.localhost'));
+    assert.match(checkApiBaseUrl('http://store.localhost:4010')!, /looked up in DNS.*http:\/\/localhost/);
+    assert.equal(checkApiBaseUrl('https://store.localhost'), undefined, 'https protects the token wherever DNS points');
+  });
+});
+
+describe('checkStoreTarget', () => {
+  const target = { apiBaseUrl: 'https://api.bigcommerce.com', storeHash: 'abc123' };
+
+  it('refuses, before any request, a token that an HTTP header cannot carry, without repeating it', () => {
+    for (const accessToken of ['tok€n', 'tok\u0007en', 'tok en', 'tok\ten']) {
+      const problem = checkStoreTarget({ ...target, accessToken });
+      assert.match(problem ?? '', /character an HTTP header cannot carry/, JSON.stringify(accessToken));
+      assert.ok(!problem!.includes(accessToken));
+    }
+    assert.equal(checkStoreTarget({ ...target, accessToken: 'abcDEF123-_.~' }), undefined);
   });
 });
 

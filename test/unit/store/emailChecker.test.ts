@@ -8,6 +8,8 @@ import { customersOf } from '../../../src/core/results/sendResults';
 import { ExistingEmailChecker, type EmailLookup } from '../../../src/core/store/emailChecker';
 import { storeDiagnostics } from '../../../src/core/store/storeRules';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
+import type { HttpTransport } from '../../../src/core/send/http';
+import { nodeTransport } from '../../../src/node/nodeTransport';
 import { codeOf, customer, deferred, demoCatalogue, ManualTimers, targetOf } from './helpers';
 
 const target: StoreTarget = { apiBaseUrl: 'https://api.bigcommerce.com', storeHash: 'abc123', accessToken: 't' };
@@ -216,13 +218,29 @@ describe('ExistingEmailChecker against the sandbox store', () => {
   });
 
   it('bursts that overlap a slow answer never ask an email twice', async () => {
-    const checker = new ExistingEmailChecker({ debounceMs: 5 });
+    // The first request is held until both later bursts are in: the overlap is certain, not a race with timers.
+    const held = deferred<void>();
+    const started = deferred<void>();
+    let first = true;
+    const transport: HttpTransport = async (request) => {
+      if (first) {
+        first = false;
+        started.resolve();
+        await held.promise;
+      }
+      return nodeTransport(request);
+    };
+    const timers = new ManualTimers();
+    const checker = new ExistingEmailChecker({ debounceMs: 5, timers, transport });
     try {
       checker.check(targetOf(store), emails(12));
-      await delay(12); // the first batch is on its way; the store answers after 20 ms
+      timers.advance(5);
+      await started.promise; // the first batch is on its way
       checker.check(targetOf(store), emails(14));
-      await delay(12);
+      timers.advance(5);
       checker.check(targetOf(store), emails(14));
+      timers.advance(5);
+      held.resolve();
       await checker.whenIdle();
       assert.equal(new Set(askedEmails()).size, askedEmails().length, 'no email is asked twice');
       assert.equal(askedEmails().length, 14);

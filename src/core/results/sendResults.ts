@@ -60,6 +60,30 @@ export function emailsSentBefore(results: readonly CustomerResult[], storeHash: 
   return new Set(explained.map((r) => r.email));
 }
 
+/**
+ * Send results as kept in the workspace state, read defensively: the state
+ * outlives versions of the extension and can be damaged, so entries that are
+ * not well-formed results are dropped instead of breaking activation.
+ */
+export function readStoredResults(raw: unknown): Record<string, CustomerResult[]> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const all: Record<string, CustomerResult[]> = {};
+  for (const [uri, list] of Object.entries(raw)) {
+    const results = Array.isArray(list) ? list.filter(isCustomerResult) : [];
+    if (results.length > 0) all[uri] = results;
+  }
+  return all;
+}
+
+function isCustomerResult(value: unknown): value is CustomerResult {
+  const r = value as Partial<CustomerResult> | null;
+  if (typeof r !== 'object' || r === null) return false;
+  if (typeof r.email !== 'string' || typeof r.storeHash !== 'string' || typeof r.at !== 'string') return false;
+  if (r.outcome === 'created') return typeof r.id === 'number';
+  if (r.outcome !== 'failed') return false;
+  return r.problems === undefined || (Array.isArray(r.problems) && r.problems.every((p) => typeof p?.path === 'string' && typeof p?.message === 'string'));
+}
+
 /** Newer results replace older ones for the same store and email. */
 export function mergeResults(previous: readonly CustomerResult[], next: readonly CustomerResult[]): CustomerResult[] {
   const key = (r: CustomerResult) => `${r.storeHash}\u0000${r.email}`;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
-import { curlCommand, redactedHeaders } from '../../core/send/curl';
+import { curlCommand, hasPasswords, redactedHeaders } from '../../core/send/curl';
 import { customersUrl } from '../../core/send/storeTarget';
 import { planSend, type SendDependencies } from './sendCommand';
 
@@ -46,6 +46,9 @@ export class SendPreview implements vscode.TextDocumentContentProvider {
       `- Headers: ${Object.entries(redactedHeaders()).map(([k, v]) => `\`${k}: ${v}\``).join(', ')}`,
       `- Pre-flight check: no errors; ${plan.customers.length} customer${plan.customers.length === 1 ? '' : 's'} to send, ${plan.skipped.length} skipped (already created in this store)`,
       `- Requests: ${Math.ceil(plan.customers.length / size)} of at most ${size} customers, in file order, paced to the store's rate limit; before any retry the store is asked which emails already exist, so no customer is created twice.`,
+      ...(hasPasswords(plan.customers.map((c) => c.value))
+        ? ['- Passwords (`new_password`) are shown as `<redacted>` below, so that they reach neither the clipboard nor a shell history; a send uses the real ones.']
+        : []),
       '',
     ];
     for (const { index, email, id } of plan.skipped) lines.push(`- Skipped customer ${index + 1} (${email}): already created as #${id}`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type CustomerResult, mergeResults } from '../../core/results/sendResults';
+import { type CustomerResult, mergeResults, readStoredResults } from '../../core/results/sendResults';
 
 const key = 'bigcommerceCustomers.sendResults';
 
@@ -26,7 +26,7 @@ export class ResultsStore implements vscode.Disposable {
   }
 
   private all(): Record<string, CustomerResult[]> {
-    return this.state.get<Record<string, CustomerResult[]>>(key, {});
+    return readStoredResults(this.state.get<unknown>(key));
   }
 
   private async set(uri: vscode.Uri, results: CustomerResult[]): Promise<void> {

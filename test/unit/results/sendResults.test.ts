@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseJsonDocument } from '../../../src/core/document/jsonDocument';
-import { attachResults, emailsSentBefore, mergeResults, resultsFromReport } from '../../../src/core/results/sendResults';
+import { attachResults, emailsSentBefore, mergeResults, readStoredResults, resultsFromReport } from '../../../src/core/results/sendResults';
 import type { SendReport } from '../../../src/core/send/sendTypes';
 
 const at = '2026-11-28T10:00:00.000Z';
@@ -63,5 +63,21 @@ describe('send results', () => {
     const results = resultsFromReport(report, emails, 'abc123', at);
     assert.deepEqual([...emailsSentBefore(results, 'abc123')].sort(), ['ada@example.com', 'taken@example.com']);
     assert.deepEqual([...emailsSentBefore(results, 'xyz789')], []);
+  });
+});
+
+describe('readStoredResults', () => {
+  it('keeps well-formed results and drops damaged entries instead of throwing', () => {
+    const good = { email: 'ada@example.com', storeHash: 'abc123', outcome: 'created', id: 142, at };
+    const failed = { email: 'grace@example.com', storeHash: 'abc123', outcome: 'failed', problems: [{ path: '/email', message: 'in use' }], at };
+    const raw = {
+      'file:///a.bccustomers.json': [good, null, 42, { email: 'x@example.com' }, { ...good, outcome: 'created', id: '7' }, failed, { ...failed, problems: [null] }],
+      'file:///b.bccustomers.json': 'not a list',
+      'file:///c.bccustomers.json': [{}],
+    };
+    const read = readStoredResults(raw);
+    assert.doesNotThrow(() => attachResults(parseJsonDocument('[{"email":"ada@example.com"}]'), read['file:///a.bccustomers.json']!, 'abc123'));
+    assert.deepEqual(read, { 'file:///a.bccustomers.json': [good, failed] });
+    for (const damaged of [undefined, null, 'text', 3, [1, 2], { 'file:///x': 5 }]) assert.deepEqual(readStoredResults(damaged), {});
   });
 });

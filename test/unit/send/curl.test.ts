@@ -24,6 +24,15 @@ describe('curlCommand', () => {
     assert.ok(args.includes('Accept: application/json'));
   });
 
+  it("never contains a customer's password: it would end up in the clipboard and the shell history", () => {
+    const batch = [{ email: 'a@b.co', authentication: { new_password: 'Secret123', force_password_reset: true } }, { email: 'c@d.co' }];
+    const command = curlCommand(target, batch);
+    assert.ok(!command.includes('Secret123'));
+    const body = JSON.parse(argumentsSeenByCurl(command).at(-1)!);
+    assert.deepEqual(body[0].authentication, { new_password: '<redacted>', force_password_reset: true });
+    assert.deepEqual(body[1], { email: 'c@d.co' });
+  });
+
   it('passes a body with quotes, dollars, backticks and newlines to curl unchanged', () => {
     const batch = [{ email: "o'brien@example.com", first_name: 'It\'s $HOME `id` "quoted" \\ !x', notes: 'line1\nline2\t€' }];
     const args = argumentsSeenByCurl(curlCommand(target, batch));

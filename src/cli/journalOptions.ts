@@ -4,20 +4,17 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { resultRows, resultsCsv, resultsJson, settledInJournal, startJournaledSend, type JournaledSend, type ResumePlan } from '../core/journal';
+import { resultRows, resultsCsv, resultsJson, readResumePlan, startJournaledSend, type JournaledSend } from '../core/journal';
 import type { CustomerToSend, SendReport } from '../core/send/sender';
 import type { StoreTarget } from '../core/send/storeTarget';
 import { FileJournal } from '../node/fileJournal';
-import type { SendPlan } from '../core/send/sendPlan';
-
-type SendPlanReady = Extract<SendPlan, { ok: true }>;
 
 export const journalHelp = `  --journal <path>  where send records each request and its outcome, so that a send
                     stopped at any point (even killed) resumes where it stopped: customers
-                    already created or refused are skipped, and only the requests whose
+                    already created are skipped, and only the requests whose
                     answer was not recorded are checked with the store. Default: the file's
                     name with ".journal" added. It holds customers' emails and the store's
-                    answers, never the access token; delete it to send everything again.
+                    answers, never the access token.
   --results <file.csv|file.json>
                     writes one row per customer: its index, email, the new customer id or
                     the store's refusal in its own words, and the request id.`;
@@ -57,7 +54,7 @@ export async function openSendJournal(file: string, args: JournalArgs, target: S
   const path = args.journal ?? `${file}.journal`;
   const storage = new FileJournal(path);
   const send = await startJournaledSend(storage, target, customers, now);
-  const settled = send.plan.settled.size;
+  const settled = send.plan.created;
   const requests = send.plan.interrupted.length;
   const resumeLine =
     settled > 0 || requests > 0
@@ -66,34 +63,9 @@ export async function openSendJournal(file: string, args: JournalArgs, target: S
   return { ...send, path, storage, resumeLine };
 }
 
-/**
- * The send's plan and report as if it covered the whole file: customers an
- * earlier send created count as skipped, and those the store refused then
- * are reported in its words again.
- */
-export function withEarlierSends(plan: SendPlanReady, report: SendReport, journal: ResumePlan): { plan: SendPlanReady; report: SendReport } {
-  const skipped = [...plan.skipped];
-  const failed = [...report.failed];
-  for (const [index, outcome] of journal.settled) {
-    if (outcome.result === 'created') {
-      skipped.push({ index, email: outcome.email, id: outcome.id });
-    } else {
-      failed.push({
-        index,
-        path: `/${index}${outcome.path}`,
-        message: outcome.message,
-        ...(outcome.emailInUse ? { emailInUse: true } : {}),
-        ...(outcome.existingId !== undefined ? { existingId: outcome.existingId } : {}),
-        ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
-      });
-    }
-  }
-  return { plan: { ...plan, skipped }, report: { ...report, failed: failed.sort((a, b) => a.index - b.index) } };
-}
-
 /** Writes `--results`: read back from the journal, so it covers earlier sends too. */
 export async function writeSendResults(path: string, session: SendJournalSession, target: StoreTarget, customers: CustomerToSend[], report: SendReport): Promise<void> {
-  const settled = await settledInJournal(session.storage, target, customers);
+  const { settled } = await readResumePlan(session.storage, target, customers);
   const why = new Map<number, string>(report.failed.map((f) => [f.index, f.message]));
   for (const index of report.notSent) why.set(index, 'Not sent: sending stopped before this customer.');
   const rows = resultRows(customers, settled, why);

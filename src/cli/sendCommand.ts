@@ -5,7 +5,8 @@ import { isComplete, planSend, summarizeSend, type SendSummary } from '../core/s
 import { sendCustomers } from '../core/send/sender';
 import type { StoreTarget } from '../core/send/storeTarget';
 import type { CliIo } from './validateCommand';
-import { checkJournalArgs, openSendJournal, withEarlierSends, writeSendResults, type JournalArgs } from './journalOptions';
+import { withEarlierSends } from '../core/journal';
+import { checkJournalArgs, openSendJournal, writeSendResults, type JournalArgs } from './journalOptions';
 
 export const tokenVariable = 'BIGCOMMERCE_ACCESS_TOKEN';
 
@@ -72,9 +73,8 @@ async function sendOneFile(file: string, args: SendArgs, io: CliIo & { progress?
   });
   await journal.storage.close();
   if (args.results) await writeSendResults(args.results, journal, args.target, plan.customers, sent);
-  const whole = withEarlierSends(plan, sent, journal.plan);
-  const summary = summarizeSend(whole.report, whole.plan, args.target.storeHash);
-  if (args.format === 'json') io.out(JSON.stringify({ file, ...summary, resumed: journal.plan.settled.size }));
+  const summary = summarizeSend(sent, withEarlierSends(plan, journal.plan), args.target.storeHash);
+  if (args.format === 'json') io.out(JSON.stringify({ file, ...summary, resumed: journal.plan.created }));
   else printText(file, summary, io);
   if (summary.stopped) io.err(`bccustomers send: ${file}: stopped: ${summary.stopped}`);
   return isComplete(summary) ? 0 : 1;

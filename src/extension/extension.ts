@@ -9,7 +9,10 @@ import { CustomersHover } from './language/hoverProvider';
 import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
 import { forgetResultCommand, ResultsView } from './send/resultsView';
+import { exportSendResults } from './send/exportResults';
+import { ResumePrompt } from './send/resumePrompt';
 import { sendCommand } from './send/sendCommand';
+import { SendJournals } from './send/sendJournals';
 import { languageId } from './settings';
 import { storeStatusBar } from './store/statusBar';
 import { StoreAwareness } from './store/storeAwareness';
@@ -30,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new StoreRegistry(context);
   const results = new ResultsStore(context.workspaceState);
   const transport = nodeTransport;
-  const sendDeps = { diagnostics, registry, results, log, transport };
+  const sendDeps = { diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
   const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport);
@@ -70,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command('bigcommerceCustomers.testConnection', () => testStoreConnection(registry, log, transport)),
     command('bigcommerceCustomers.refreshStoreData', () => storeAwareness.refresh()),
     command('bigcommerceCustomers.send', (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
+    command('bigcommerceCustomers.exportResults', (uri?: vscode.Uri) => exportSendResults(sendDeps, uri)),
+    new ResumePrompt(sendDeps, (uri) => vscode.commands.executeCommand('bigcommerceCustomers.send', uri)),
     command('bigcommerceCustomers.previewSend', (uri?: vscode.Uri) => preview.open(uri)),
     command('bigcommerceCustomers.copyCurl', (uri?: vscode.Uri) => copyCurl(preview, uri)),
     command(forgetResultCommand, async (uri?: vscode.Uri, email?: string) => {

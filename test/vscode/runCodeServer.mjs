@@ -32,6 +32,7 @@ import { followSuite } from './lib/suite.mjs';
 import * as cancelTest from './ui/cancel.ui.mjs';
 import * as credentialsTest from './ui/credentials.ui.mjs';
 import * as quickFixTest from './ui/quickFix.ui.mjs';
+import * as reloadResumeTest from './ui/reloadResume.ui.mjs';
 import * as resultsSurviveTest from './ui/resultsSurvive.ui.mjs';
 import * as sendTest from './ui/send.ui.mjs';
 import * as storeAwareTest from './ui/storeAware.ui.mjs';
@@ -42,7 +43,7 @@ import { waitForWorkbench } from './ui/workbench.mjs';
 // In order; each test's `phase` says where it runs: 'workbench' (the default: the main
 // session's window, after the suite), 'restricted' (a session whose folder is not trusted)
 // or 'after-run' (once every session has stopped).
-const uiTests = [quickFixTest, credentialsTest, storeAwareTest, sendTest, cancelTest, resultsSurviveTest, untrustedTest, tokenNeverWrittenTest];
+const uiTests = [quickFixTest, credentialsTest, storeAwareTest, sendTest, cancelTest, resultsSurviveTest, reloadResumeTest, untrustedTest, tokenNeverWrittenTest];
 const timeouts = {
   codeServerReady: 30_000,
   workbench: 60_000,

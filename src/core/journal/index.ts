@@ -7,4 +7,4 @@ export { SendJournal } from './sendJournal';
 export { resultRows, resultsCsv, resultsJson, type ResultRow, type ResultStatus } from './sendResultsExport';
 export { sameStore, storeIdentity } from './storeIdentity';
 export { journalHooks } from './journalHooks';
-export { settledInJournal, startJournaledSend, type JournaledSend } from './journaledSend';
+export { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends, type JournaledSend } from './journaledSend';

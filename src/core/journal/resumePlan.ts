@@ -1,9 +1,10 @@
 /**
  * What an earlier send of a file to a store already did, read from its
  * journal: which customers are settled (created, or refused in the store's
- * words) and need no request, and which requests left without their outcome
- * being written, so the store must be asked about their emails before
- * anything is sent again.
+ * words), which of them need no request (the created ones: a refused one is
+ * sent again, as the store may have changed since), and which requests left
+ * without their outcome being written, so the store must be asked about their
+ * emails before anything is sent again.
  *
  * Customers are matched by content, not position: a customer edited since is
  * sent again, the others stay settled, and the file's name plays no part.
@@ -34,6 +35,8 @@ export interface InterruptedRequest {
 export interface ResumePlan {
   /** file index → what the store did with that customer */
   settled: Map<number, SettledCustomer>;
+  /** how many of the settled customers were created: those a send skips */
+  created: number;
   interrupted: InterruptedRequest[];
   /** the number the next request of the journal takes */
   nextRequest: number;
@@ -61,7 +64,10 @@ export function planResume(records: readonly JournalRecord[], store: StoreIdenti
     if (!ours) continue;
     if (record.type === 'intent') {
       intents.set(record.request, record);
-      for (const c of record.customers) inFlightByEmail.set(emailKey(c.email), { request: record.request, sentAt: record.at, key: c.key });
+      for (const c of record.customers) {
+        done.delete(c.key); // sent again (a refused customer is): this attempt's outcome is what counts
+        inFlightByEmail.set(emailKey(c.email), { request: record.request, sentAt: record.at, key: c.key });
+      }
       continue;
     }
     const intent = intents.get(record.request);
@@ -98,7 +104,8 @@ export function planResume(records: readonly JournalRecord[], store: StoreIdenti
     group.indexes.push(index);
     interrupted.set(inFlight.request, group);
   }
-  return { settled, interrupted: [...interrupted.values()].sort((a, b) => a.request - b.request), nextRequest: lastRequest + 1 };
+  const created = [...settled.values()].filter((s) => s.result === 'created').length;
+  return { settled, created, interrupted: [...interrupted.values()].sort((a, b) => a.request - b.request), nextRequest: lastRequest + 1 };
 }
 
 function emailOf(value: unknown): string | undefined {

@@ -145,8 +145,8 @@ export class SendRun {
       }
       const request = pending;
       this.progress(progressMessages.sending(request));
-      this.tracker.markInDoubt(request);
       const journalRequest = await this.options.journal?.requestStarting(request);
+      this.tracker.markInDoubt(request);
       this.reconciler.noteSending(request, this.client.clock.now());
       const outcome = await this.client.request({
         method: 'POST',

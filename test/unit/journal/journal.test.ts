@@ -185,6 +185,13 @@ describe('resuming from a journal', () => {
     assert.deepEqual(plan.settled.get(3), { ...named(file[3]!), result: 'created', id: 503 });
     assert.deepEqual(plan.interrupted, [{ request: second, sentAt: 1_000, indexes: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19] }]);
     assert.equal(plan.nextRequest, second + 1);
+    assert.equal(plan.created, 8);
+
+    // The refused customer sent again, and the send killed before its outcome: it is asked about, not taken as refused.
+    const third = await journal.intent([named(file[8]!)]);
+    const again = planResume(readJournal(storage.text).records, store, file);
+    assert.equal(again.settled.has(8), false);
+    assert.deepEqual(again.interrupted.map((r) => [r.request, r.indexes]), [[second, [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]], [third, [8]]]);
   });
 
   it('keys customers by content: an edited customer is sent again, the others stay settled, wherever they moved', async () => {
@@ -208,16 +215,17 @@ describe('resuming from a journal', () => {
 
   it('reads only the records of the same store: another store, or the same hash elsewhere, starts afresh', async () => {
     const storage = new MemoryJournalStorage();
-    const file = fileOf(2);
+    const file = fileOf(3);
     const journal = await startJournal(storage, otherStore);
-    const request = await journal.intent(file.map(named));
-    await journal.outcome(request, file.map((c) => ({ ...named(c), result: 'created' as const, id: 1 })));
-    await journal.intent(file.map(named));
+    const request = await journal.intent(file.slice(0, 2).map(named));
+    await journal.outcome(request, file.slice(0, 2).map((c) => ({ ...named(c), result: 'created' as const, id: 1 })));
+    const cut = await journal.intent([named(file[2]!)]);
     assert.equal(planResume(readJournal(storage.text).records, store, file).settled.size, 0);
     assert.deepEqual(planResume(readJournal(storage.text).records, store, file).interrupted, []);
     const elsewhere = storeIdentity({ storeHash: 'xyz789', apiBaseUrl: 'http://127.0.0.1:4010' });
     assert.equal(planResume(readJournal(storage.text).records, elsewhere, file).settled.size, 0);
     assert.equal(planResume(readJournal(storage.text).records, otherStore, file).settled.size, 2);
+    assert.deepEqual(planResume(readJournal(storage.text).records, otherStore, file).interrupted.map((r) => [r.request, r.indexes]), [[cut, [2]]]);
   });
 
   it('asks again about customers whose outcome was unclear, with the time their request left', async () => {

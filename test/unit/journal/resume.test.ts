@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MemoryJournalStorage, readJournal, settledInJournal, startJournaledSend } from '../../../src/core/journal';
+import { MemoryJournalStorage, readJournal, readResumePlan, startJournaledSend } from '../../../src/core/journal';
 import { sendCustomers } from '../../../src/core/send/sender';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { customers, fastOptions, postsTo, targetOf } from '../send/helpers';
@@ -58,7 +58,7 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     assert.deepEqual(resumed.requests.map((r) => `${r.method} ${r.query.startsWith('email:in') ? 'lookup' : ''}`), ['GET lookup']);
     assert.deepEqual(resumed.report.created.map((c) => [c.index, c.recovered]), [20, 21, 22, 23, 24].map((i) => [i, true]));
     assert.equal(createdInStore(), 25);
-    assert.equal((await settledInJournal(storage, targetOf(store), customers(25))).size, 25);
+    assert.equal((await readResumePlan(storage, targetOf(store), customers(25))).settled.size, 25);
   });
 
   it('after a kill before the request reached the store, looks up that request and sends it once', async () => {
@@ -75,7 +75,7 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     assert.equal(createdInStore(), 25);
   });
 
-  it('keeps what the store refused, in its words, and does not send it again unchanged', async () => {
+  it('keeps what the store refused, in its words, and sends it again: the store may have changed', async () => {
     const storage = new MemoryJournalStorage();
     const file = customers(3);
     (file[1]!.value as Record<string, unknown>).customer_group_id = 9;
@@ -84,6 +84,8 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     const again = await journaledSend(store, storage, file);
     const refused = again.send.plan.settled.get(1);
     assert.equal(refused?.result === 'refused' && refused.message, first.report.failed[0]!.message);
-    assert.deepEqual(again.requests, []);
+    assert.deepEqual(again.send.toSend.map((c) => c.index), [1]);
+    assert.deepEqual(again.requests.filter((r) => r.method === 'POST').length, 1);
+    assert.equal(again.report.failed[0]?.message, first.report.failed[0]!.message);
   });
 });

@@ -4,6 +4,8 @@
  * no settings file can make the extension ask a store without pause or wait
  * without end.
  */
+import { DEFAULT_MAX_STORE_WAIT_MS } from './send/storeClient';
+
 export interface Bounds {
   min: number;
   max: number;
@@ -12,7 +14,7 @@ export interface Bounds {
 
 export const SETTING_BOUNDS = {
   'storeData.maxAgeMinutes': { min: 1, max: 1440, fallback: 10 },
-  'send.maxStoreWaitSeconds': { min: 0, max: 3600, fallback: 300 },
+  'send.maxStoreWaitSeconds': { min: 0, max: 3600, fallback: DEFAULT_MAX_STORE_WAIT_MS / 1000 },
 } as const satisfies Record<string, Bounds>;
 
 export type BoundedSetting = keyof typeof SETTING_BOUNDS;

@@ -262,7 +262,7 @@ class Sandbox implements SandboxStore {
     });
     record.customersStored = outcome.stored;
     this.stageListener?.('handled', { ...record });
-    const decision = answer(outcome.reply, quota.snapshot);
+    const decision = answer(this.options.refusalsWithoutErrors ? withoutErrors(outcome.reply) : outcome.reply, quota.snapshot);
     if (fault === 'reset-after-store') return { ...decision, reset: true };
     if (fault === 'slow') return { ...decision, extraDelayMs: this.faults.slowMs };
     return decision;
@@ -273,4 +273,11 @@ export async function startSandboxStore(options: SandboxOptions = {}): Promise<S
   const sandbox = new Sandbox(options);
   await sandbox.listen(options.port ?? 0);
   return sandbox;
+}
+
+/** A 422 reduced to its title: the store refused the request without saying which customer or field. */
+function withoutErrors(reply: Reply): Reply {
+  if (reply.status !== 422 || typeof reply.body !== 'object' || reply.body === null) return reply;
+  const { errors: _errors, ...body } = reply.body as Record<string, unknown>;
+  return { ...reply, body };
 }

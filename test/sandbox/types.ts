@@ -45,6 +45,8 @@ export interface SandboxOptions {
   seed?: number;
   /** family-C 422 keys "0.email" vs "email"; default 'indexed' */
   errorKeyStyle?: 'indexed' | 'bare';
+  /** answer every 422 with its title only, without `errors` (the reference makes `errors` optional); default false */
+  refusalsWithoutErrors?: boolean;
   /** seeded store content; default = demoData() */
   data?: Partial<SandboxData>;
 }

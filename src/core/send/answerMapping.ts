@@ -59,7 +59,7 @@ export interface InvalidAnswerPlan {
   emailInUse: Map<string, string>;
   /** problems pinned on fields of known customers */
   problems: Map<SendItem, CustomerProblem[]>;
-  /** the store named a problem without saying which customer: send them one by one */
+  /** the store named a problem without saying which customer, or named none: send them one by one */
   needSplit: boolean;
   /** keys that point at nothing recognisable */
   unmapped: string[];
@@ -116,6 +116,9 @@ export function planInvalidAnswer(request: SendItem[], error: ServerError): Inva
         break;
     }
   }
+  // A refusal that names no customer (a 422 with only a title, or keys that point nowhere) blames
+  // nobody while several were sent: one by one, each answer names its own customer.
+  if (plan.emailInUse.size === 0 && plan.problems.size === 0 && request.length > 1) plan.needSplit = true;
   return plan;
 }
 

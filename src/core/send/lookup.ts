@@ -13,6 +13,7 @@ import { RetryClock } from './waiting';
 import type { StoreTarget } from './storeTarget';
 import { checkStoreTarget } from './storeTarget';
 import { formatSeconds } from './http';
+import { channelAccessOf, channelsOverlap, type ChannelAccess } from '../store/channelAccess';
 
 /** BigCommerce documents no cap on `email:in`; ten matches the create batch size. */
 export const EMAILS_PER_LOOKUP = 10;
@@ -32,10 +33,21 @@ export interface LookupOptions extends StorePorts {
   backoffCapMs?: number;
 }
 
+/** One customer the store has with an email asked about. */
+export interface ExistingCustomer {
+  id: number;
+  /** the channels it can log in to; in a store with several storefronts an email is unique per channel */
+  access: ChannelAccess;
+  /** the store's `date_created`, in ms since the epoch, when it gave one */
+  createdAt?: number;
+}
+
 export interface LookupFound {
   ok: true;
-  /** lower-cased email → customer id */
+  /** lower-cased email → customer id (the first the store listed) */
   found: Map<string, number>;
+  /** lower-cased email → every customer the store listed with it; without it, `found` counts as global access */
+  customers?: Map<string, ExistingCustomer[]>;
   /** lower-cased email → the store's `date_created`, in ms since the epoch, when it gave one */
   createdAt: Map<string, number>;
   /** the store's clock minus ours (from its `Date` header), accurate to about a second */
@@ -79,6 +91,7 @@ export async function lookupEmails(client: StoreClient, emails: string[], contro
   const unique = [...new Map(emails.filter((e) => e.trim() !== '').map((e) => [normalizeEmail(e), e.trim()])).values()];
   const wanted = new Set(unique.map(normalizeEmail));
   const found = new Map<string, number>();
+  const customers = new Map<string, ExistingCustomer[]>();
   const createdAt = new Map<string, number>();
   let serverClockOffsetMs: number | undefined;
   const perRequest = Math.max(1, control.maxPerRequest ?? EMAILS_PER_LOOKUP);
@@ -106,9 +119,13 @@ export async function lookupEmails(client: StoreClient, emails: string[], contro
             const { email, id, date_created: dateCreated } = (customer ?? {}) as { email?: unknown; id?: unknown; date_created?: unknown };
             if (typeof email !== 'string' || typeof id !== 'number' || !wanted.has(normalizeEmail(email))) continue;
             const key = normalizeEmail(email);
+            const created = typeof dateCreated === 'string' ? Date.parse(dateCreated) : NaN;
+            const listed = customers.get(key) ?? [];
+            if (listed.some((c) => c.id === id)) continue;
+            listed.push({ id, access: channelAccessOf(customer), ...(Number.isFinite(created) ? { createdAt: created } : {}) });
+            customers.set(key, listed);
             if (found.has(key)) continue;
             found.set(key, id);
-            const created = typeof dateCreated === 'string' ? Date.parse(dateCreated) : NaN;
             if (Number.isFinite(created)) createdAt.set(key, created);
           }
           const serverDate = Date.parse(outcome.headers.date ?? '');
@@ -142,7 +159,16 @@ export async function lookupEmails(client: StoreClient, emails: string[], contro
       if (!(await client.clock.sleep(wait, control.signal))) return cancelledResult();
     }
   }
-  return { ok: true, found, createdAt, ...(serverClockOffsetMs !== undefined ? { serverClockOffsetMs } : {}) };
+  return { ok: true, found, customers, createdAt, ...(serverClockOffsetMs !== undefined ? { serverClockOffsetMs } : {}) };
+}
+
+/** The customer of the store that `customer` (as sent) would clash with: same email, and channels that meet. */
+export function clashingCustomer(lookup: LookupFound, key: string, customer: unknown): ExistingCustomer | undefined {
+  const access = channelAccessOf(customer);
+  const id = lookup.found.get(key);
+  const createdAt = lookup.createdAt.get(key);
+  const listed = lookup.customers?.get(key) ?? (id === undefined ? [] : [{ id, access: null, ...(createdAt !== undefined ? { createdAt } : {}) }]);
+  return listed.find((existing) => channelsOverlap(existing.access, access));
 }
 
 function cancelledResult(): LookupResult {

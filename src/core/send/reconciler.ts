@@ -4,7 +4,7 @@
  * whether this send created it or it was there before.
  */
 import type { BackoffPolicy } from './backoff';
-import { lookupEmails, type LookupFound, type LookupResult } from './lookup';
+import { clashingCustomer, lookupEmails, type ExistingCustomer, type LookupFound, type LookupResult } from './lookup';
 import { customerMessages, progressMessages } from './sendMessages';
 import type { SendTracker } from './sendTracker';
 import type { SendItem } from './sendTypes';
@@ -92,17 +92,18 @@ export class Reconciler {
 
     const remaining: SendItem[] = [];
     for (const item of items) {
-      const id = result.found.get(item.key);
-      if (id === undefined) {
+      const existing = clashingCustomer(result, item.key, item.value);
+      if (existing === undefined) {
         this.knownAbsent.add(item.key);
         remaining.push(item);
         continue;
       }
+      const { id } = existing;
       const storeWords = context.namedInUse?.get(item.key);
       if (storeWords !== undefined && !this.sentInUnclearRequest.has(item.key)) {
         // The store says it was taken before this request, and no earlier request of ours could have taken it.
         this.deps.failEmailInUse(item, storeWords, id, extras);
-      } else if (this.createdBySend(item, context, result)) {
+      } else if (this.createdBySend(item, context, existing, result)) {
         tracker.addCreated({ index: item.index, id, email: item.email, recovered: true });
       } else {
         this.deps.failEmailInUse(item, customerMessages.exists(id), id, extras);
@@ -114,14 +115,14 @@ export class Reconciler {
   }
 
   /** Whether a customer found by email after an unclear answer was created by this send rather than before it. */
-  private createdBySend(item: SendItem, context: ReconcileContext, lookup: LookupFound): boolean {
+  private createdBySend(item: SendItem, context: ReconcileContext, existing: ExistingCustomer, lookup: LookupFound): boolean {
     if (context.namedInUse?.has(item.key)) return true; // reached only when an earlier unclear request carried it
     if (this.knownAbsent.has(item.key) || this.sentInUnclearRequest.has(item.key)) return true;
     // Refused requests store nothing, and this email was never seen absent: it was there before.
     if (context.wasRefused) return false;
     // Compare on the store's own clock: a record clearly older than our first
     // request carrying its email existed before this send.
-    const createdAt = lookup.createdAt.get(item.key);
+    const { createdAt } = existing;
     const firstSent = this.firstSentAt.get(item.key);
     if (createdAt === undefined || firstSent === undefined || lookup.serverClockOffsetMs === undefined) return true;
     return createdAt >= firstSent + lookup.serverClockOffsetMs - CLOCK_MARGIN_MS;

@@ -26,6 +26,8 @@ export const customerMessages = {
   interrupted: "An earlier send stopped before the store's answer to this customer's request was recorded",
   cancelledBeforeConfirmed: 'sending was cancelled before the store confirmed whether it was created',
   couldNotAsk: (problem: string) => `the store could not be asked whether it was created (${problem})`,
+  waitBeyondRetryTime: (askedMs: number, maxRetryTimeMs: number) =>
+    `The store asked to wait ${formatSeconds(askedMs)} before taking this customer (HTTP 429), longer than a batch is retried (${formatSeconds(maxRetryTimeMs)}), so it was not created. ${SAFE_TO_RESEND}`,
   keptFailing: (problem: string, elapsedMs: number) =>
     `The store kept failing (${problem}) for ${formatSeconds(elapsedMs)}, so this customer was not created. ${SAFE_TO_RESEND}`,
 };

@@ -92,13 +92,14 @@ export function checkStoreTarget(target: Pick<StoreTarget, 'apiBaseUrl' | 'store
   if (urlProblem) return urlProblem;
   const hashProblem = checkStoreHash(target.storeHash);
   if (hashProblem) return hashProblem;
-  if (target.accessToken !== undefined && target.accessToken.trim() === '') {
-    return 'The access token is empty — set the store credentials again.';
-  }
-  if (target.accessToken !== undefined && /[\r\n]/.test(target.accessToken)) {
-    return 'The access token contains a line break — set the store credentials again.';
-  }
-  if (target.accessToken !== undefined && !HEADER_SAFE_TOKEN.test(target.accessToken)) {
+  return target.accessToken === undefined ? undefined : checkAccessToken(target.accessToken);
+}
+
+/** `undefined` when the token can be sent in a header as it is, otherwise the problem in plain words (never the token). */
+export function checkAccessToken(token: string): string | undefined {
+  if (token.trim() === '') return 'The access token is empty — set the store credentials again.';
+  if (/[\r\n]/.test(token)) return 'The access token contains a line break — set the store credentials again.';
+  if (!HEADER_SAFE_TOKEN.test(token)) {
     return 'The access token contains a character an HTTP header cannot carry (a control character, a space inside it, or a letter outside plain ASCII) — copy it again from the store API account and set the store credentials again.';
   }
   return undefined;

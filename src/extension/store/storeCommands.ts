@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { testConnection } from '../../core/send/connection';
 import type { HttpTransport } from '../../core/send/http';
-import { checkStoreHash } from '../../core/send/storeTarget';
+import { checkAccessToken, checkStoreHash } from '../../core/send/storeTarget';
 import { describeRequest } from '../send/requestLog';
 import { apiBaseUrl } from '../settings';
 import type { StoreRegistry } from './storeRegistry';
@@ -21,7 +21,7 @@ export async function setStoreCredentials(registry: StoreRegistry): Promise<stri
     prompt: 'Access token of a store-level API account with the Customers "modify" scope. It is kept in VS Code\'s secret storage only.',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Paste the access token'),
+    validateInput: (value) => (value.trim() ? checkAccessToken(value.trim()) : 'Paste the access token'),
   });
   if (token === undefined) return undefined;
   const kind = await vscode.window.showQuickPick(

@@ -78,6 +78,13 @@ describe('planInvalidAnswer', () => {
     const plan = planInvalidAnswer(request, refused({ errors: { '7.email': 'bad', 'what is this': 'odd' } }));
     assert.equal(plan.problems.size, 0);
     assert.equal(plan.unmapped.length, 2);
+    assert.equal(plan.needSplit, true, 'nobody is blamed while several were sent');
+  });
+
+  it('a 422 with only a title blames nobody of several: they are sent one by one; alone, the customer is the one', () => {
+    assert.equal(planInvalidAnswer(request, refused({ status: 422, title: 'Create customers failed.' })).needSplit, true);
+    const single = planInvalidAnswer([request[1]!], refused({ status: 422, title: 'Create customers failed.' }));
+    assert.equal(single.needSplit, false);
   });
 
   it('an empty errors object falls back to the title', () => {

@@ -88,6 +88,7 @@ describe('sendCustomers against a store that misbehaves', () => {
         assert.ok(messages.includes('waiting 60 s: the store asked for 3600 s; stopping after this'), messages.join('\n'));
         assert.match(report.stopped?.reason ?? '', /asked to wait 3600 s .* longer than the 60 s allowed/);
         assert.ok(report.notSent.length > 0);
+        if (misbehaviour === 'hour-429') assert.match(report.failed[0]!.message, /asked to wait 3600 s before taking this customer \(HTTP 429\), longer than a batch is retried/);
       });
     });
   }

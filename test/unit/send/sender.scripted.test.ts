@@ -107,15 +107,19 @@ describe('sendCustomers: answers the sandbox never gives', () => {
     });
   });
 
-  it('an unmappable 422 is pinned on the first customer with the whole message and request id', async () => {
-    const reply = () => ({ status: 422, json: { status: 422, title: 'Something odd', errors: { 'what is this': 'no idea' } }, headers: { 'X-Request-Id': 'rid-422' } });
-    await withServer(postScript([reply]), async (target, seen) => {
+  it('an unmappable 422 blames nobody of several: sent one by one, it is pinned on the customer it is about, with the request id', async () => {
+    const reply = { status: 422, json: { status: 422, title: 'Something odd', errors: { 'what is this': 'no idea' } }, headers: { 'X-Request-Id': 'rid-422' } };
+    const script: Script = (request) => {
+      if (request.method === 'GET') return emptyLookup;
+      return request.body.includes('c2@example.com') ? reply : createdAnswer(request.body, 100 * request.body.length);
+    };
+    await withServer(script, async (target, seen) => {
       const report = await sendCustomers(target, customers(4), fastOptions({ checkExistingFirst: false }));
       assert.deepEqual(report.failed, [
-        { index: 0, path: '/0', message: 'The store refused the request: Something odd: what is this: no idea', status: 422, requestId: 'rid-422' },
+        { index: 2, path: '/2', message: 'The store refused the request: Something odd: what is this: no idea', status: 422, requestId: 'rid-422' },
       ]);
-      assert.deepEqual(report.created.map((c) => c.index), [1, 2, 3]);
-      assert.deepEqual(methods(seen), ['POST', 'GET', 'POST']);
+      assert.deepEqual(report.created.map((c) => c.index), [0, 1, 3]);
+      assert.deepEqual(methods(seen), ['POST', 'GET', 'POST', 'POST', 'POST', 'GET', 'POST']);
     });
   });
 
@@ -181,6 +185,54 @@ describe('sendCustomers: answers the sandbox never gives', () => {
     await withServer(script, async (target) => {
       const report = await sendCustomers(target, customers(1), fastOptions());
       assert.deepEqual(report.created, [{ index: 0, id: 5, email: 'c0@example.com', recovered: true }]);
+    });
+  });
+});
+
+describe('sendCustomers in a store with several storefronts', () => {
+  /** The store already has c0@example.com on channel 1; created customers are listed with their channels. */
+  function storefrontsScript(): Script {
+    const created: { id: number; email: string; channel_ids: number[] | null }[] = [];
+    return (request) => {
+      if (request.method === 'GET') {
+        const asked = decodeURIComponent(request.url.split('email:in=')[1] ?? '').split(',');
+        const existing = [{ id: 57, email: 'c0@example.com', channel_ids: [1] }, ...created].filter((c) => asked.includes(c.email));
+        return { status: 200, json: { data: existing, meta: {} } };
+      }
+      const sent = JSON.parse(request.body) as { email: string; channel_ids?: number[] }[];
+      const records = sent.map((c, i) => ({ id: 300 + created.length + i, email: c.email, channel_ids: c.channel_ids ?? null }));
+      created.push(...records);
+      return { status: 200, json: { data: records, meta: {} } };
+    };
+  }
+
+  it('an email on channel 1 does not stop a customer for channel 2; one for channel 1, or for every channel, is not sent', async () => {
+    await withServer(storefrontsScript(), async (target) => {
+      const values = [
+        { email: 'c0@example.com', first_name: 'A', last_name: 'B', channel_ids: [2] },
+        { email: 'c0@example.com', first_name: 'A', last_name: 'B', channel_ids: [1, 3] },
+      ];
+      const forChannel2 = await sendCustomers(target, [{ index: 0, value: values[0] }], fastOptions({ checkExistingFirst: true }));
+      assert.deepEqual(forChannel2.created.map((c) => [c.index, c.id]), [[0, 300]]);
+      const forChannel1 = await sendCustomers(target, [{ index: 0, value: values[1] }], fastOptions({ checkExistingFirst: true }));
+      assert.deepEqual(forChannel1.failed.map((f) => [f.emailInUse, f.existingId]), [[true, 57]]);
+      const global = await sendCustomers(target, [{ index: 0, value: { email: 'c0@example.com', first_name: 'A', last_name: 'B' } }], fastOptions({ checkExistingFirst: true }));
+      assert.equal(global.failed[0]!.emailInUse, true);
+    });
+  });
+
+  it('after an unclear answer, the customer found on the channels sent is the one this send created', async () => {
+    let posts = 0;
+    const base = storefrontsScript();
+    const script: Script = (request, count) => {
+      const reply = base(request, count);
+      if (request.method === 'POST' && ++posts === 1) return { status: 504, text: 'Gateway Timeout' };
+      return reply;
+    };
+    await withServer(script, async (target, seen) => {
+      const report = await sendCustomers(target, [{ index: 0, value: { email: 'c0@example.com', first_name: 'A', last_name: 'B', channel_ids: [2] } }], fastOptions({ checkExistingFirst: false }));
+      assert.deepEqual(methods(seen), ['POST', 'GET'], 'stored despite the 504: found, not sent again');
+      assert.deepEqual(report.created.map((c) => [c.id, c.recovered]), [[300, true]]);
     });
   });
 });

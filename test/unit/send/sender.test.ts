@@ -120,6 +120,21 @@ describe('sendCustomers against the sandbox store', () => {
   });
 
   describe('422 answers', () => {
+    it('a 422 with only a title: the request is sent one by one before anyone is blamed, and each customer is settled', async () => {
+      const titleOnly = await startSandboxStore({ quota: 10_000, windowMs: 1_000, refusalsWithoutErrors: true });
+      try {
+        const sent = toSend([customer(0), customer(1, { email: 'taken@example.com' }), customer(2), customer(3, { customer_group_id: 999 }), customer(4)]);
+        const report = await sendCustomers(targetOf(titleOnly), sent, fastOptions({ checkExistingFirst: false }));
+        assert.deepEqual(report.created.map((c) => c.index), [0, 2, 4]);
+        assert.deepEqual(report.failed.map((f) => [f.index, f.emailInUse ?? false, f.existingId]), [[1, true, 57], [3, false, undefined]]);
+        assert.match(report.failed[1]!.message, /Create customers failed/);
+        assertEachCustomerOnce(report, 5);
+        assertReportMatchesStore(report, titleOnly, sent, SEEDED_IDS);
+      } finally {
+        await titleOnly.close();
+      }
+    });
+
     it('family A: emails already in use are pinned on /i/email and the rest are created', async () => {
       const sent = toSend([customer(0), customer(1, { email: 'taken@example.com' }), customer(2), customer(3, { email: 'mixed.case@EXAMPLE.com' }), ...Array.from({ length: 8 }, (_, i) => customer(i + 4))]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: false }));

@@ -15,7 +15,7 @@ import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 
 const cli = join(__dirname, '../../../dist/cli.js');
 const token = `bcc-secret-${Math.random().toString(36).slice(2)}`;
-const SEEDS = 24;
+const SEEDS = 20;
 const CUSTOMERS = 30; // three requests
 const WINDOW_MS = 150;
 

@@ -97,10 +97,10 @@ export async function testConnection(target: StoreTarget, options: ConnectionOpt
   };
 }
 
-/** A busy store (429, 5xx) or a dropped connection gets one more try after a short wait. */
+/** A busy store (429, 5xx) or a dropped connection gets one more try after a short wait; a store that cannot be reached at all does not. */
 async function requestWithOneRetry(client: StoreClient, request: ClientRequest): Promise<ClientOutcome> {
   const first = await client.request(request);
-  const busy = first.kind === 'network-error' || (first.kind === 'answer' && (first.status === 429 || first.status >= 500));
+  const busy = (first.kind === 'network-error' && !first.neverSent) || (first.kind === 'answer' && (first.status === 429 || first.status >= 500));
   if (!busy) return first;
   if (first.kind === 'answer' && first.status === 429) {
     // The client itself holds the next request back for as long as the store asked.

@@ -3,6 +3,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { testConnection } from '../../../src/core/send/connection';
 import type { RequestLogEntry } from '../../../src/core/send/sender';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
+import { nodeTransport } from '../../../src/node/nodeTransport';
+import { closedPortUrl } from '../store/helpers';
+import { FakeClock } from './fakeClock';
 import { targetOf } from './helpers';
 
 describe('testConnection', () => {
@@ -52,10 +55,12 @@ describe('testConnection', () => {
     assert.match(check.message, /no Customers scope/);
   });
 
-  it('an unreachable store', async () => {
-    const check = await testConnection({ apiBaseUrl: 'http://127.0.0.1:1', storeHash: 'abc', accessToken: 'x' }, { timeoutMs: 1_000 });
+  it('an unreachable store, asked once: a refused connection is not tried again', async () => {
+    const clock = new FakeClock();
+    const check = await testConnection({ apiBaseUrl: await closedPortUrl(), storeHash: 'abc', accessToken: 'x' }, { timeoutMs: 1_000, clock, transport: nodeTransport });
     assert.deepEqual([check.ok, check.canRead, check.canCreate], [false, false, 'unknown']);
-    assert.match(check.message, /could not be reached/);
+    assert.match(check.message, /could not be reached: the store refused the connection/);
+    assert.deepEqual(clock.sleeps, []);
   });
 
   it('an unsafe address is refused without a request', async () => {

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { maxCustomersPerRequest, sendCustomers, type SendProgress } from '../../../src/core/send/sender';
 import { systemClock } from '../../../src/core/send/clock';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
+import { nodeTransport } from '../../../src/node/nodeTransport';
 import { FakeClock } from './fakeClock';
 import {
   assertEachCustomerOnce,
@@ -311,8 +312,11 @@ describe('sendCustomers against the sandbox store', () => {
         checkExistingFirst: false,
         timeoutMs: 400,
         signal: controller.signal,
-        onProgress: (p) => {
-          if (p.message.startsWith('Sending')) setTimeout(() => controller.abort(), 50);
+        // Cancelled once the first request has left: certain, not a race with a timer.
+        transport: (request) => {
+          const outcome = nodeTransport(request);
+          controller.abort();
+          return outcome;
         },
       }));
       assert.equal(report.cancelled, true);

@@ -4,6 +4,7 @@ import { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSend
 import { resultsFromReport } from '../../core/results/sendResults';
 import type { HttpTransport } from '../../core/send/http';
 import { planSend as planCoreSend, summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
+import { describeRate } from '../../core/send/sendRate';
 import { sendCustomers, type SendReport } from '../../core/send/sender';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { apiBaseUrl, languageId, maxStoreWaitMs } from '../settings';
@@ -90,7 +91,8 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
         onProgress: (p) => {
           const done = Math.round((p.done / p.total) * 100);
           if (p.waitingMs) deps.log.info(p.message);
-          progress.report({ message: `${p.done}/${p.total} · ${p.created} created · ${p.failed} failed${p.waitingMs ? ` · ${p.message}` : ''}`, increment: done - reported });
+          const rate = describeRate(p.done, p.total, Date.now() - started);
+          progress.report({ message: `${p.done}/${p.total} · ${p.created} created · ${p.failed} failed${rate ? ` · ${rate}` : ''}${p.waitingMs ? ` · ${p.message}` : ''}`, increment: done - reported });
           reported = done;
         },
       });

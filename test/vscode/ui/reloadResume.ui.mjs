@@ -1,7 +1,7 @@
 // A send interrupted by a window reload is found again: on reopening, the editor says how far
 // it got and offers to resume, and resuming creates exactly the rest, each customer once.
 import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, storeHash, storeIds } from './sending.mjs';
-import { codeLens, editorOf, notification, notificationMessage, quickOpen, reloadWindow, step, waitUntil } from './workbench.mjs';
+import { codeLens, editorOf, notification, notificationMessage, quickOpen, reloadWindow, scrollToTop, step, waitUntil } from './workbench.mjs';
 
 const fileName = 'reload-60.bccustomers.json';
 /** Extra time the sandbox takes over every create request, so that the reload lands in the middle of the send. */
@@ -61,4 +61,8 @@ export async function run(page, { sandbox, timeouts }) {
     return ids;
   });
   await step('see all their IDs inline', async () => checkIdsShown(await idsShown(page, fileName), allIds));
+  await step(`see the summary code lens "${total} created · 0 refused · Export results" at the top`, async () => {
+    await scrollToTop(page, fileName);
+    await codeLens(page, fileName, `${total} created · 0 refused · Export results`).waitFor({ state: 'visible', timeout: 15_000 });
+  });
 }

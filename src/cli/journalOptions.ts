@@ -35,7 +35,6 @@ export function checkJournalArgs(args: JournalArgs, fileCount: number): string |
 }
 
 export interface SendJournalSession extends JournaledSend {
-  path: string;
   storage: FileJournal;
   /** "resuming: 31,420 of 50,000 already settled; 1 request to reconcile", when anything was */
   resumeLine: string | undefined;
@@ -51,8 +50,7 @@ export function journalArgs(options: ReadonlyMap<string, string | true>): Journa
 }
 
 export async function openSendJournal(file: string, args: JournalArgs, target: StoreTarget, customers: CustomerToSend[], now?: () => number): Promise<SendJournalSession> {
-  const path = args.journal ?? `${file}.journal`;
-  const storage = new FileJournal(path);
+  const storage = new FileJournal(args.journal ?? `${file}.journal`);
   const send = await startJournaledSend(storage, target, customers, now);
   const settled = send.plan.created;
   const requests = send.plan.interrupted.length;
@@ -60,7 +58,7 @@ export async function openSendJournal(file: string, args: JournalArgs, target: S
     settled > 0 || requests > 0
       ? `resuming: ${count(settled)} of ${count(customers.length)} already settled; ${count(requests)} request${requests === 1 ? '' : 's'} to reconcile`
       : undefined;
-  return { ...send, path, storage, resumeLine };
+  return { ...send, storage, resumeLine };
 }
 
 /** Writes `--results`: read back from the journal, so it covers earlier sends too. */

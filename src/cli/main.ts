@@ -3,13 +3,14 @@ import { DEFAULT_MAX_STORE_WAIT_MS, type StorePorts } from '../core/send/storeCl
 import { checkStoreTarget, DEFAULT_API_BASE_URL, type StoreTarget } from '../core/send/storeTarget';
 import { nodeTransport } from '../node/nodeTransport';
 import { importCommand } from './importCommand';
+import { journalArgs, journalHelp } from './journalOptions';
 import { sendFileCommand, tokenVariable } from './sendCommand';
 import { STORE_CHECKS_DID_NOT_RUN, validateCommand, type CliIo } from './validateCommand';
 
 const usage = `Usage:
   bccustomers validate <file…> [--format text|json] [--store <store hash> [--api-base-url URL]]
   bccustomers send <file…> --store <store hash> [--api-base-url URL] [--format text|json]
-                   [--max-store-wait-seconds N]
+                   [--max-store-wait-seconds N] [--journal <path>] [--results <file.csv|file.json>]
   bccustomers import <file.csv> [--from auto|shopify|bigcommerce|woocommerce|magento|mapping]
                      [--addresses <file.csv>] [--mapping <file>] [-o <out.bccustomers.json>]
                      [--encoding utf-8|windows-1252] [--write-mapping <file>] [--format text|json]
@@ -29,7 +30,10 @@ import    converts a customer export (Shopify, BigCommerce, WooCommerce, Magento
           (default: <file>.bccustomers.json) and <name>.bccustomers-import.json, which names
           each customer's row and holds the report. Every row that is not imported is
           reported with its reason. Exit status: 0 every row imported, 1 some were not.
-Exit status 2: the command could not run.`;
+Exit status 2: the command could not run.
+
+send options:
+${journalHelp}`;
 
 /** `env` holds the access token; `ports` carry requests and time (tests pass a fake clock). */
 export async function main(argv: string[], io: CliIo, ports: StorePorts = { transport: nodeTransport }, env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -58,7 +62,8 @@ export async function main(argv: string[], io: CliIo, ports: StorePorts = { tran
         io.err(`bccustomers send: --max-store-wait-seconds must be a number of seconds, not ${String(maxWait)}`);
         return 2;
       }
-      return target ? sendFileCommand({ files: args.positional, target, format, maxStoreWaitMs: maxWaitSeconds * 1000 }, io, ports) : 2;
+      const paths = journalArgs(args.options);
+      return target ? sendFileCommand({ files: args.positional, target, format, maxStoreWaitMs: maxWaitSeconds * 1000, ...paths }, io, ports) : 2;
     }
     case 'import':
       return importCommand(args, format, io);

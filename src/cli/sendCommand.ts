@@ -5,10 +5,12 @@ import { isComplete, planSend, summarizeSend, type SendSummary } from '../core/s
 import { sendCustomers } from '../core/send/sender';
 import type { StoreTarget } from '../core/send/storeTarget';
 import type { CliIo } from './validateCommand';
+import { withEarlierSends } from '../core/journal';
+import { checkJournalArgs, openSendJournal, writeSendResults, type JournalArgs } from './journalOptions';
 
 export const tokenVariable = 'BIGCOMMERCE_ACCESS_TOKEN';
 
-export interface SendArgs {
+export interface SendArgs extends JournalArgs {
   files: string[];
   target: StoreTarget;
   format: 'text' | 'json';
@@ -26,6 +28,11 @@ export type { SendSummary };
 export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(line: string): void }, ports: StorePorts = {}): Promise<number> {
   if (args.files.length === 0) {
     io.err('bccustomers send: name the .bccustomers.json file to send');
+    return 2;
+  }
+  const badFlag = checkJournalArgs(args, args.files.length);
+  if (badFlag) {
+    io.err(`bccustomers send: ${badFlag}`);
     return 2;
   }
   let status = 0;
@@ -46,8 +53,17 @@ async function sendOneFile(file: string, args: SendArgs, io: CliIo & { progress?
     io.err(plan.problem === 'errors' ? `${file}: ${plan.reason} Run "bccustomers validate ${file}" to see them.` : `bccustomers send: ${plan.reason}`);
     return plan.problem === 'errors' ? 1 : 2;
   }
-  const report = await sendCustomers(args.target, plan.customers, {
+  let journal;
+  try {
+    journal = await openSendJournal(file, args, args.target, plan.customers, ports.clock && (() => ports.clock!.now()));
+  } catch (error) {
+    io.err(`bccustomers send: ${file}: cannot use the journal (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was sent`);
+    return 2;
+  }
+  if (journal.resumeLine) io.err(`${file}: ${journal.resumeLine}`);
+  const sent = await sendCustomers(args.target, journal.toSend, {
     ...ports,
+    ...journal.sendOptions,
     maxStoreWaitMs: args.maxStoreWaitMs ?? DEFAULT_MAX_STORE_WAIT_MS,
     onProgress: (p) => {
       if (io.progress) io.progress(`${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`);
@@ -55,8 +71,10 @@ async function sendOneFile(file: string, args: SendArgs, io: CliIo & { progress?
       else if (p.waitingMs) io.err(`${file}: ${p.message}`);
     },
   });
-  const summary = summarizeSend(report, plan, args.target.storeHash);
-  if (args.format === 'json') io.out(JSON.stringify({ file, ...summary }));
+  await journal.storage.close();
+  if (args.results) await writeSendResults(args.results, journal, args.target, plan.customers, sent);
+  const summary = summarizeSend(sent, withEarlierSends(plan, journal.plan), args.target.storeHash);
+  if (args.format === 'json') io.out(JSON.stringify({ file, ...summary, resumed: journal.plan.created }));
   else printText(file, summary, io);
   if (summary.stopped) io.err(`bccustomers send: ${file}: stopped: ${summary.stopped}`);
   return isComplete(summary) ? 0 : 1;

@@ -6,7 +6,10 @@ import { importRegistrations } from './import';
 import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
 import { ResultsView } from './send/resultsView';
+import { exportSendResults } from './send/exportResults';
+import { ResumePrompt } from './send/resumePrompt';
 import { sendCommand } from './send/sendCommand';
+import { SendJournals } from './send/sendJournals';
 import { languageId } from './settings';
 import { storeStatusBar } from './store/statusBar';
 import { StoreAwareness } from './store/storeAwareness';
@@ -28,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new StoreRegistry(context);
   const results = new ResultsStore(context.workspaceState);
   const transport = nodeTransport;
-  const sendDeps = { diagnostics, registry, results, log, transport };
+  const sendDeps = { diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
   const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport);
@@ -50,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command(storeCommandIds.testConnection, () => testStoreConnection(registry, log, transport)),
     command(storeCommandIds.refreshStoreData, () => storeAwareness.refresh()),
     command(storeCommandIds.send, (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
+    command(storeCommandIds.exportResults, (uri?: vscode.Uri) => exportSendResults(sendDeps, uri)),
+    new ResumePrompt(sendDeps, (uri) => vscode.commands.executeCommand(storeCommandIds.send, uri)),
     command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
     command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),
     ...importRegistrations(command, () => storeAwareness.catalogue()),

@@ -27,6 +27,11 @@ export function storeDataMaxAgeMs(): number {
 }
 
 /** The longest wait a store may impose on a send before it is cut short. */
+/** Whether every created customer gets its own "✓ Created #142 · forget" lens, not only the refused ones. */
+export function codeLensPerCreatedCustomer(): boolean {
+  return vscode.workspace.getConfiguration('bigcommerceCustomers').get<boolean>('results.codeLensPerCustomer') === true;
+}
+
 export function maxStoreWaitMs(): number {
   return boundedSetting('send.maxStoreWaitSeconds', vscode.workspace.getConfiguration('bigcommerceCustomers').get('send.maxStoreWaitSeconds')) * 1000;
 }

@@ -101,6 +101,7 @@ class Sandbox implements SandboxStore {
   /** pending delayed answers, so close() can drop them instead of waiting */
   private readonly delays = new Map<NodeJS.Timeout, () => void>();
   private closing: Promise<void> | undefined;
+  private stageListener: ((stage: 'received' | 'handled', record: RequestRecord) => void) | null = null;
 
   constructor(private readonly options: SandboxOptions) {
     this.storeHash = options.storeHash ?? 'demo123';
@@ -146,6 +147,10 @@ class Sandbox implements SandboxStore {
 
   setFaults(plan: FaultPlan | null): void {
     this.faults.setPlan(plan);
+  }
+
+  onRequestStage(listener: ((stage: 'received' | 'handled', record: RequestRecord) => void) | null): void {
+    this.stageListener = listener;
   }
 
   setScopes(scopes: string[]): void {
@@ -196,6 +201,7 @@ class Sandbox implements SandboxStore {
     const query = queryStart < 0 ? '' : rawUrl.slice(queryStart + 1);
     const record: RequestRecord = { method: request.method ?? 'GET', path, query, status: 0, at: Date.now(), customersStored: 0 };
     this.log.push(record);
+    this.stageListener?.('received', { ...record });
     // a client that hangs up must never take the server down
     request.on('error', () => undefined);
     response.on('error', () => undefined);
@@ -269,6 +275,7 @@ class Sandbox implements SandboxStore {
       errorKeyStyle: this.errorKeyStyle,
     });
     record.customersStored = outcome.stored;
+    this.stageListener?.('handled', { ...record });
     const decision = answer(this.unprocessableWithoutErrors && match.route.faultKey === 'POST /v3/customers' ? withoutErrors(outcome.reply) : outcome.reply, quota.snapshot);
     if (fault === 'reset-after-store') return { ...decision, reset: true };
     if (fault === 'slow') return { ...decision, extraDelayMs: this.faults.slowMs };

@@ -162,4 +162,10 @@ export interface SandboxStore {
   reset(data?: Partial<SandboxData>): void;
   /** stops listening, drops open connections and pending delayed answers */
   close(): Promise<void>;
+  /**
+   * Calls `listener` synchronously when a request arrives (before its body is
+   * read) and once the store has handled it (before the answer leaves), e.g.
+   * to kill a client at that exact moment; `null` removes it.
+   */
+  onRequestStage(listener: ((stage: 'received' | 'handled', record: RequestRecord) => void) | null): void;
 }

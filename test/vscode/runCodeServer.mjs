@@ -37,6 +37,7 @@ import * as importCsvTest from './ui/importCsv.ui.mjs';
 import * as desktopOnlyTest from './ui/desktopOnly.ui.mjs';
 import * as editorFeaturesTest from './ui/editorFeatures.ui.mjs';
 import * as quickFixTest from './ui/quickFix.ui.mjs';
+import * as reloadResumeTest from './ui/reloadResume.ui.mjs';
 import * as resultsSurviveTest from './ui/resultsSurvive.ui.mjs';
 import * as sendTest from './ui/send.ui.mjs';
 import * as stateFixTest from './ui/stateFix.ui.mjs';
@@ -62,6 +63,7 @@ const uiTests = [
   sendTest,
   cancelTest,
   resultsSurviveTest,
+  reloadResumeTest,
   untrustedTest,
   webQuickFixTest,
   desktopOnlyTest,

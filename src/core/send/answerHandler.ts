@@ -117,7 +117,7 @@ export class AnswerHandler {
   }
 
   /** The reconciler's answer, with a failure to ask counted like any failed batch. */
-  private async reconcile(items: SendItem[], context: ReconcileContext): Promise<SendItem[] | undefined> {
+  async reconcile(items: SendItem[], context: ReconcileContext): Promise<SendItem[] | undefined> {
     const result = await this.reconciler.reconcile(items, context);
     if (result.ok) return result.remaining;
     const { failure } = result;

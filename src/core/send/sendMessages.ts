@@ -23,6 +23,7 @@ export const customerMessages = {
     `The store answered HTTP ${status} (${summary}), which sending again unchanged would not fix, so this customer was not created. ${SAFE_TO_RESEND}`,
   refusedUnlocated: (summary: string) => `The store refused the request: ${summary}`,
   outcomeUnknown: (what: string, why: string) => `${what}; then ${why}. This customer may or may not exist in the store now. ${SAFE_TO_RESEND}`,
+  interrupted: "An earlier send stopped before the store's answer to this customer's request was recorded",
   cancelledBeforeConfirmed: 'sending was cancelled before the store confirmed whether it was created',
   couldNotAsk: (problem: string) => `the store could not be asked whether it was created (${problem})`,
   waitBeyondRetryTime: (askedMs: number, maxRetryTimeMs: number) =>
@@ -46,6 +47,7 @@ export const stopMessages = {
 export const progressMessages = {
   sending: (items: readonly SendItem[]) => `Sending ${describeItems(items)}…`,
   checking: (items: readonly SendItem[]) => `Checking which of ${describeItems(items)} already exist…`,
+  checkingInterrupted: (items: readonly SendItem[]) => `Checking whether ${describeItems(items)}, sent when an earlier send stopped, were created…`,
   pacing: (ms: number) => `Pacing requests to stay within the store's rate limit (${formatSeconds(ms)})…`,
   cappedWait: (ms: number, askedMs: number) => `waiting ${formatSeconds(ms)}: the store asked for ${formatSeconds(askedMs)}; stopping after this`,
   retrying: (problem: string, ms: number) => `The store ${problem}; trying again in ${formatSeconds(ms)}…`,

@@ -94,6 +94,7 @@ export class SendRun {
     if (problem) return this.tracker.report(0, false, { reason: problem });
     try {
       const items = prepareItems(this.customers, this.tracker);
+      await this.reconcileInterrupted(items);
       const queue: Unit[] = [];
       for (let start = 0; start < items.length; start += this.limit) {
         queue.push({ items: items.slice(start, start + this.limit), checked: false });
@@ -133,6 +134,7 @@ export class SendRun {
       }
       const request = pending;
       this.progress(progressMessages.sending(request));
+      const journalRequest = await this.options.journal?.requestStarting(request);
       this.tracker.markInDoubt(request);
       this.reconciler.noteSending(request, this.client.clock.now());
       const outcome = await this.client.request({
@@ -143,6 +145,7 @@ export class SendRun {
       });
       if (outcome.kind === 'cancelled') {
         this.tracker.clearDoubt(request); // it never left
+        await this.journalResults(journalRequest, request);
         this.state.cancelled = true;
         return [];
       }
@@ -154,12 +157,14 @@ export class SendRun {
         const meaning = meaningOfFailure(outcome);
         if (meaning.kind === 'unreachable') {
           this.tracker.clearDoubt(request); // it never left: these customers are simply not sent
+          await this.journalResults(journalRequest, request);
           this.state.stop({ reason: stopMessages.unreachable(meaning.problem, !this.anythingSent) });
           return [];
         }
         this.anythingSent = true;
         step = await this.answers.handleUnclear(request, meaning.problem);
       }
+      await this.journalResults(journalRequest, request, outcome.kind === 'answer' ? outcome.requestId : undefined);
 
       switch (step.kind) {
         case 'done':
@@ -190,6 +195,27 @@ export class SendRun {
       }
     }
     return [];
+  }
+
+  /** Settles, by asking the store, the customers of requests an earlier send never learnt the outcome of. */
+  private async reconcileInterrupted(items: SendItem[]): Promise<void> {
+    const byIndex = new Map(items.map((item) => [item.index, item]));
+    for (const { request, sentAt, indexes } of this.options.interrupted ?? []) {
+      if (this.state.stopped || this.state.cancelled) return;
+      const group = indexes.flatMap((index) => byIndex.get(index) ?? []);
+      if (group.length === 0) continue;
+      this.reconciler.noteSending(group, sentAt);
+      this.progress(progressMessages.checkingInterrupted(group));
+      await this.answers.reconcile(group, { what: customerMessages.interrupted });
+      await this.journalResults(request, group);
+    }
+  }
+
+  /** Tells the journal what became of a request's customers. */
+  private async journalResults(request: number | undefined, items: SendItem[], requestId?: string): Promise<void> {
+    if (request === undefined || !this.options.journal) return;
+    const results = items.map((item) => ({ item, ...this.tracker.resultOf(item.index) }));
+    await this.options.journal.requestSettled(request, results, requestId);
   }
 
   /** Customers whose email already exists are reported and not sent. */

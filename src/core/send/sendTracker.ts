@@ -11,6 +11,7 @@ export class SendTracker {
   private readonly failed: FailedCustomer[] = [];
   private readonly settled = new Set<number>();
   private readonly inDoubt = new Set<number>();
+  private readonly results = new Map<number, { created?: CreatedCustomer; failed?: FailedCustomer }>();
 
   constructor(private readonly allIndices: number[]) {}
 
@@ -18,12 +19,21 @@ export class SendTracker {
     return this.settled.has(index);
   }
 
+  /** what is known of one customer so far */
+  resultOf(index: number): { created?: CreatedCustomer; failed?: FailedCustomer } {
+    return this.results.get(index) ?? {};
+  }
+
   addCreated(customer: CreatedCustomer): void {
-    if (this.settle(customer.index)) this.created.push(customer);
+    if (!this.settle(customer.index)) return;
+    this.created.push(customer);
+    this.results.set(customer.index, { created: customer });
   }
 
   addFailed(customer: FailedCustomer): void {
-    if (this.settle(customer.index)) this.failed.push(customer);
+    if (!this.settle(customer.index)) return;
+    this.failed.push(customer);
+    this.results.set(customer.index, { failed: customer });
   }
 
   markInDoubt(items: SendItem[]): void {

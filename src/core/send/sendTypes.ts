@@ -52,6 +52,26 @@ export interface SendOptions extends StorePorts {
    * they save whole refused requests.
    */
   checkExistingFirst?: boolean;
+  /** records each create request before it leaves and what became of it, so that a later send can resume */
+  journal?: SendJournalHooks;
+  /**
+   * Requests an earlier send made whose outcome it never learnt: the store is
+   * asked about their customers before anything is sent.
+   */
+  interrupted?: { request: number; sentAt: number; indexes: number[] }[];
+}
+
+export interface SendJournalHooks {
+  /** resolves with the request's number once its intent is durable; the request leaves only then */
+  requestStarting(items: SendItem[]): Promise<number>;
+  /** after the request's answer was handled: each customer with its result, if it is settled */
+  requestSettled(request: number, results: RequestResult[], requestId?: string): Promise<void>;
+}
+
+export interface RequestResult {
+  item: SendItem;
+  created?: CreatedCustomer;
+  failed?: FailedCustomer;
 }
 
 export interface CreatedCustomer {

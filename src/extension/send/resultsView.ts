@@ -4,7 +4,7 @@ import { attachResults, customersOf } from '../../core/results/sendResults';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 import { toRange } from '../convert';
 import type { DiagnosticsController } from '../language/diagnosticsController';
-import { languageId } from '../settings';
+import { codeLensPerCreatedCustomer, languageId } from '../settings';
 import type { StoreRegistry } from '../store/storeRegistry';
 import type { ResultsStore } from './resultsStore';
 import { storeCommandIds } from '../store/storeCommandIds';
@@ -40,6 +40,7 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
         this.hintsChanged.fire();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bigcommerceCustomers.results.codeLensPerCustomer') && this.hintsChanged.fire()),
     );
     this.refreshAll();
   }
@@ -107,7 +108,15 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
       new vscode.CodeLens(top, { title: 'Preview send', command: 'bigcommerceCustomers.previewSend', arguments: [document.uri] }),
     ];
     if (store) {
-      for (const { node, result } of attachResults(parsed, this.results.get(document.uri), store.hash)) {
+      const attached = attachResults(parsed, this.results.get(document.uri), store.hash);
+      const created = attached.filter(({ result }) => result.outcome === 'created').length;
+      if (attached.length > 0) {
+        // One summary for the file; the IDs themselves are inlay hints, drawn only where the editor looks.
+        const title = `${created.toLocaleString('en-US')} created · ${(attached.length - created).toLocaleString('en-US')} refused · Export results`;
+        lenses.push(new vscode.CodeLens(top, { title, tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`, command: 'bigcommerceCustomers.exportResults', arguments: [document.uri] }));
+      }
+      const perCustomer = codeLensPerCreatedCustomer() ? attached : attached.filter(({ result }) => result.outcome !== 'created');
+      for (const { node, result } of perCustomer) {
         const range = toRange(document, { start: node.offset, end: node.offset });
         const title = result.outcome === 'created' ? `✓ Created #${result.id} in ${store.hash} · forget` : `✗ Refused by ${store.hash} · forget`;
         lenses.push(new vscode.CodeLens(range, { title, tooltip: 'Forget this result, so that the next send sends this customer again', command: forgetResultCommand, arguments: [document.uri, result.email] }));

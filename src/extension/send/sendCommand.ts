@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
+import { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends } from '../../core/journal';
 import { resultsFromReport } from '../../core/results/sendResults';
 import type { HttpTransport } from '../../core/send/http';
 import { planSend as planCoreSend, summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
+import { describeRate } from '../../core/send/sendRate';
 import { sendCustomers, type SendReport } from '../../core/send/sender';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { apiBaseUrl, languageId, maxStoreWaitMs } from '../settings';
 import type { SavedStore, StoreRegistry } from '../store/storeRegistry';
 import { describeRequest } from './requestLog';
 import type { ResultsStore } from './resultsStore';
+import type { SendJournals } from './sendJournals';
 
 export interface SendDependencies {
   diagnostics: DiagnosticsController;
@@ -16,6 +19,7 @@ export interface SendDependencies {
   results: ResultsStore;
   log: vscode.LogOutputChannel;
   transport: HttpTransport;
+  journals: SendJournals;
 }
 
 /** What is about to be sent, after the pre-flight checks; or why nothing can be. */
@@ -54,8 +58,15 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
     if (choice && plan.action) await vscode.commands.executeCommand(plan.action.command);
     return undefined;
   }
-  const { store, customers, skipped } = plan;
-  const skippedText = skipped.length ? ` ${skipped.length} already created in this store ${skipped.length === 1 ? 'is' : 'are'} skipped.` : '';
+  const { store, skipped } = plan;
+  const target = { apiBaseUrl: plan.baseUrl, storeHash: store.hash, accessToken: plan.token };
+  const journal = await deps.journals.journalOf(store.hash);
+  // Customers an earlier send created, even one that never returned (a reload, a crash), are not sent again.
+  const earlier = await readResumePlan(journal, target, plan.customers);
+  await deps.results.add(plan.document.uri, resultsFromJournal(earlier.settled, store.hash));
+  const customers = plan.customers.filter((c) => earlier.settled.get(c.index)?.result !== 'created');
+  const createdBefore = skipped.length + earlier.created;
+  const skippedText = createdBefore ? ` ${createdBefore} already created in this store ${createdBefore === 1 ? 'is' : 'are'} skipped.` : '';
   if (!customers.length) {
     void vscode.window.showInformationMessage(`Nothing to send: every customer of this file was already created in store ${store.hash}.${skippedText}`);
     return undefined;
@@ -64,13 +75,15 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
 
   const started = Date.now();
   deps.log.info(`Sending ${customers.length} customers of ${plan.document.uri.fsPath} to store ${store.hash} (${plan.baseUrl}).${skippedText}`);
-  const report = await vscode.window.withProgress(
+  const journaled = await startJournaledSend(journal, target, customers);
+  const sent = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Sending customers to store ${store.hash}`, cancellable: true },
     async (progress, cancellation) => {
       const abort = new AbortController();
       cancellation.onCancellationRequested(() => abort.abort());
       let reported = 0;
-      return sendCustomers({ apiBaseUrl: plan.baseUrl, storeHash: store.hash, accessToken: plan.token }, customers, {
+      return sendCustomers(target, customers, {
+        ...journaled.sendOptions,
         transport: deps.transport,
         maxStoreWaitMs: maxStoreWaitMs(),
         signal: abort.signal,
@@ -78,16 +91,18 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
         onProgress: (p) => {
           const done = Math.round((p.done / p.total) * 100);
           if (p.waitingMs) deps.log.info(p.message);
-          progress.report({ message: `${p.done}/${p.total} · ${p.created} created · ${p.failed} failed${p.waitingMs ? ` · ${p.message}` : ''}`, increment: done - reported });
+          const rate = describeRate(p.done, p.total, Date.now() - started);
+          progress.report({ message: `${p.done}/${p.total} · ${p.created} created · ${p.failed} failed${rate ? ` · ${rate}` : ''}${p.waitingMs ? ` · ${p.message}` : ''}`, increment: done - reported });
           reported = done;
         },
       });
     },
   );
-  await deps.results.add(plan.document.uri, resultsFromReport(report, plan.emails, store.hash));
-  deps.log.info(`Send to store ${store.hash} finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.created.length} created, ${report.failed.length} failed, ${report.notSent.length} not sent, ${report.requests} requests.`);
-  await summarize(summarizeSend(report, plan, store.hash), store.hash);
-  return report;
+  await journal.close();
+  await deps.results.add(plan.document.uri, resultsFromReport(sent, plan.emails, store.hash));
+  deps.log.info(`Send to store ${store.hash} finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sent.created.length} created, ${sent.failed.length} failed, ${sent.notSent.length} not sent, ${sent.requests} requests.`);
+  await summarize(summarizeSend(sent, withEarlierSends(plan, earlier), store.hash), store.hash);
+  return sent;
 }
 
 async function confirm(registry: StoreRegistry, store: SavedStore, count: number, skippedText: string): Promise<boolean> {

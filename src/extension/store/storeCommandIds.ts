@@ -13,4 +13,5 @@ export const storeCommandIds = {
   testConnection: 'bigcommerceCustomers.testConnection',
   refreshStoreData: 'bigcommerceCustomers.refreshStoreData',
   forgetResult: 'bigcommerceCustomers.forgetResult',
+  exportResults: 'bigcommerceCustomers.exportResults',
 } as const;

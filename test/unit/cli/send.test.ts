@@ -79,7 +79,8 @@ describe('bccustomers send (the bundled CLI, against the sandbox store)', () => 
   });
 
   it('stops with the fix in plain words on a wrong token, and exits 1', async () => {
-    const result = await send('import.bccustomers.json', { BIGCOMMERCE_ACCESS_TOKEN: 'wrong-token' });
+    // A journal of its own: in the file's default journal every customer is settled, so nothing would be sent.
+    const result = await send('import.bccustomers.json', { BIGCOMMERCE_ACCESS_TOKEN: 'wrong-token' }, '--journal', 'wrong-token.journal');
     assert.equal(result.status, 1);
     assert.match(result.stderr, /access token or store hash is wrong/);
   });

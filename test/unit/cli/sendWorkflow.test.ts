@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -75,7 +75,8 @@ describe('bccustomers send (in process, against the sandbox store and misbehavin
     for (const output of outputs) {
       assert.ok(!output.stdout.includes(token) && !output.stderr.includes(token), 'the token appears in the output');
     }
-    assert.deepEqual(readdirSync(dir).sort(), [...filesBefore, 'broken.bccustomers.json'].sort(), 'the CLI wrote a file');
+    assert.deepEqual(readdirSync(dir).sort(), [...filesBefore, 'broken.bccustomers.json', 'faults.bccustomers.json.journal'].sort(), 'the CLI wrote a file other than its journal');
+    for (const name of readdirSync(dir)) assert.ok(!readFileSync(join(dir, name), 'utf8').includes(token), `the token is in ${name}`);
     assert.equal(new Set(store.customers().map((c) => c.email.toLowerCase())).size, store.customers().length, 'a customer was created twice');
   });
 

@@ -71,29 +71,20 @@ async function checkFile(file: string): Promise<ReportedDiagnostic[]> {
   const found: ReportedDiagnostic[] = [];
   const check = new StreamingCheck((d) => found.push(detached(reportedOf(d))));
   const decoder = new PayloadDecoder();
-  let invalidAt: PositionedDiagnostic | undefined;
   for await (const piece of readPayloadPieces(file, decoder)) {
     check.push(piece);
-    if (decoder.invalid && !invalidAt) {
-      const diagnostic = invalidBytesDiagnostic(decoder.invalid);
-      invalidAt = { diagnostic, start: check.positionAt(diagnostic.range.start), end: check.positionAt(diagnostic.range.end) };
-    }
     if (check.done) break;
   }
   check.finish();
-  if (check.needsWholeText) return checkWholeText(await readPayloadFile(file));
-  if (invalidAt && !found.some((d) => d.code === 'invalid-utf8' && contains(d.range, invalidAt!.start))) found.push(reportedOf(invalidAt));
+  // Bytes that are not UTF-8 show as problems of the strings that hold them; anywhere else, the whole text places them.
+  const invalidShown = !decoder.invalid || found.some((d) => d.code === 'invalid-utf8' && d.path !== '');
+  if (check.needsWholeText || !invalidShown) return checkWholeText(await readPayloadFile(file));
   return found.sort(byPosition);
 }
 
 /** A copy whose strings hold on to nothing: those of a diagnostic may be slices of the text read, which is not to stay in memory. */
 function detached(d: ReportedDiagnostic): ReportedDiagnostic {
   return JSON.parse(JSON.stringify(d)) as ReportedDiagnostic;
-}
-
-function contains(range: ReportedDiagnostic['range'], at: PositionedDiagnostic['start']): boolean {
-  const before = (a: typeof at, b: typeof at) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(range.start, at) && !before(range.end, at);
 }
 
 /** A file checked whole; with a store, also against the store's data. */

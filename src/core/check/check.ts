@@ -6,18 +6,15 @@ import { channelAccessOfCustomer, duplicateEmailDiagnostic, type EmailClash, Ema
 import { syntaxDiagnostics } from '../rules/syntaxRules';
 import { bodySizeDiagnostics, schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
-import { checkCustomer, propertyCount } from './checkCustomer';
+import { checkCustomer, textMayHide } from './checkCustomer';
 
 /** A text checked: the document (its trees built only when asked for) and every problem, in document order. */
 export interface Analysis {
   document: JsonDocument;
   diagnostics: BcDiagnostic[];
   /** Where each customer is, for a strict-JSON array: what an edit inside one customer needs. */
-  customers?: CustomerTable;
+  customers?: CustomerSpans;
 }
-
-/** Per customer of a strict-JSON body: its text's offsets and its email's key. */
-export type CustomerTable = CustomerSpans;
 
 /**
  * The check, as steps: it yields after each customer (and each stretch of text scanned), so
@@ -38,12 +35,12 @@ export function* checkSteps(text: string): Generator<void, Analysis, void> {
   }
   if (!strict || !scanner.finish(collect)) return checkDocument(parseJsonDocument(text));
 
-  const table: CustomerTable = { arrayStart: scanner.arrayStart, starts: [], ends: [], emails: [] };
+  const table: CustomerSpans = { arrayStart: scanner.arrayStart, starts: [], ends: [], emails: [] };
   const diagnostics: BcDiagnostic[] = [];
   const emails = new EmailRegister();
   const body = new StrictBody(text, table);
   for (let index = 0; index < items.length; index++) {
-    const { start, end, flags, colons } = items[index];
+    const { start, end } = items[index];
     let value: unknown;
     try {
       value = JSON.parse(text.slice(start, end));
@@ -54,7 +51,7 @@ export function* checkSteps(text: string): Generator<void, Analysis, void> {
     table.ends.push(end);
     const key = emailKeyOf(value);
     table.emails.push(key);
-    diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: flags !== 0 || colons !== propertyCount(value) }));
+    diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: textMayHide(items[index], value) }));
     const clash = emails.add(key, channelAccessOfCustomer(value), index);
     if (clash) diagnostics.push(body.duplicateEmail(index, clash, value));
     yield;
@@ -110,7 +107,7 @@ export class StrictBody {
 
   constructor(
     private readonly text: string,
-    private readonly table: CustomerTable,
+    private readonly table: CustomerSpans,
     private readonly wholeRoot?: Node,
     private readonly wholeValue?: unknown[],
   ) {

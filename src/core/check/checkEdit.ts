@@ -4,8 +4,9 @@ import { alreadyBuilt, type TextRange } from '../document/jsonDocument';
 import { parseStrictJsonValueAt, shiftOffsets } from '../document/strictJsonTree';
 import { channelAccessOfCustomer, duplicateEmailCodes, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
-import { type Analysis, checkText, type CustomerTable, inDocumentOrder, StrictBody } from './check';
-import { checkCustomer, propertyCount } from './checkCustomer';
+import type { CustomerSpans } from '../document/jsonDocument';
+import { type Analysis, checkText, inDocumentOrder, StrictBody } from './check';
+import { checkCustomer, textMayHide } from './checkCustomer';
 
 /**
  * The check of `text`, the next version of the text `previous` checked: what `checkText(text)`
@@ -53,7 +54,7 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
 
   // Nothing can fail from here on.
   // The previous analysis is taken over: its table moves to the new offsets in place.
-  const table: CustomerTable = old;
+  const table: CustomerSpans = old;
   table.ends[index] = newEnd;
   for (let i = index + 1; i < table.starts.length; i++) {
     table.starts[i] += delta;
@@ -73,7 +74,7 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
     if (owner === index || (duplicateEmailCodes.has(d.code) && affected(table.emails[owner!]))) continue;
     diagnostics.push(owner !== undefined && owner > index ? shifted(d, oldEnd, delta) : d);
   }
-  diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: item.flags !== 0 || item.colons !== propertyCount(value) }));
+  diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: textMayHide(item, value) }));
   const emails = new EmailRegister();
   table.emails.forEach((key, i) => {
     if (!affected(key)) return;
@@ -145,7 +146,7 @@ function changedStretch(oldText: string, newText: string): TextRange {
 const CHUNK = 1 << 16;
 
 /** The customer whose text holds the whole change strictly inside its first and last character. */
-function customerContaining({ starts, ends }: CustomerTable, changed: TextRange): number | undefined {
+function customerContaining({ starts, ends }: CustomerSpans, changed: TextRange): number | undefined {
   let low = 0;
   let high = starts.length - 1;
   while (low <= high) {

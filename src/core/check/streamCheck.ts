@@ -5,7 +5,7 @@ import { channelAccessOfCustomer, duplicateEmailDiagnostic, EmailRegister, email
 import { bodySizeDiagnostics } from '../schema/schemaDiagnostics';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
 import type { Position } from '../text/lineIndex';
-import { checkCustomer, propertyCount } from './checkCustomer';
+import { checkCustomer, textMayHide } from './checkCustomer';
 
 /**
  * A problem with its line and character, for output that cannot keep the text to work them out
@@ -94,7 +94,7 @@ export class StreamingCheck {
       if (node) shiftOffsets(node, this.base);
       return node;
     };
-    const found = checkCustomer({ index, value, tree, textMayHide: flags !== 0 || colons !== propertyCount(value) });
+    const found = checkCustomer({ index, value, tree, textMayHide: textMayHide({ flags, colons }, value) });
     const access = channelAccessOfCustomer(value);
     const clash = this.emails.add(emailKeyOf(value), access, index);
     if (clash) {

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { analyzeText } from '../core/analyze';
+import { type PayloadFile, readPayloadFile } from './readPayloadFile';
 import { DEFAULT_MAX_STORE_WAIT_MS, type StorePorts } from '../core/send/storeClient';
 import { isComplete, planSend, summarizeSend, type SendSummary } from '../core/send/sendPlan';
 import { sendCustomers } from '../core/send/sender';
@@ -41,12 +41,17 @@ export async function sendFileCommand(args: SendArgs, io: CliIo & { progress?(li
 }
 
 async function sendOneFile(file: string, args: SendArgs, io: CliIo & { progress?(line: string): void }, ports: StorePorts): Promise<number> {
-  let text: string;
+  let payload: PayloadFile;
   try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    payload = await readPayloadFile(file);
   } catch (error) {
     io.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     return 2;
+  }
+  const { text, invalid } = payload;
+  if (invalid) {
+    io.err(`${file}: byte 0x${invalid.value.toString(16).toUpperCase().padStart(2, '0')} at byte ${invalid.byteOffset} is not valid UTF-8, so nothing was sent. Save the file as UTF-8 (run "bccustomers validate ${file}" to see where).`);
+    return 1;
   }
   const plan = planSend({ analysis: analyzeText(text), target: args.target });
   if (!plan.ok) {

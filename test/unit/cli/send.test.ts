@@ -84,4 +84,14 @@ describe('bccustomers send (the bundled CLI, against the sandbox store)', () => 
     assert.equal(result.status, 1);
     assert.match(result.stderr, /access token or store hash is wrong/);
   });
+
+  it('refuses a file that is not UTF-8, naming the byte, and sends nothing', async () => {
+    // "José" saved as Windows-1252, as spreadsheet exports often are.
+    writeFileSync(join(dir, 'latin1.bccustomers.json'), Buffer.from('[{"email":"jose@example.com","first_name":"Jos\xe9","last_name":"B"}]', 'latin1'));
+    const requests = store.requests().length;
+    const result = await send('latin1.bccustomers.json');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /byte 0xE9 at byte 46 is not valid UTF-8, so nothing was sent/);
+    assert.equal(store.requests().length, requests);
+  });
 });

@@ -13,9 +13,8 @@ export function referenceSilence(visit: ObjectVisit, out: BcDiagnostic[]): void 
     const missing = (doubt.required ?? []).filter((name) => !Object.hasOwn(value, name));
     if (missing.length) out.push(diagnostic('reference-silent', sentence(doubt.message), openingRange(visit.node), pointerTo()));
   }
-  for (const [name, child] of Object.entries(schema.properties ?? {})) {
-    const doubts = child['x-reference-silent'];
-    if (!doubts || !Object.hasOwn(value, name)) continue;
+  for (const [name, doubts] of doubtfulProperties(schema)) {
+    if (!Object.hasOwn(value, name)) continue;
     for (const doubt of doubts) {
       if (breaks(doubt, value[name])) out.push(diagnostic('reference-silent', sentence(doubt.message), rangeOf(valueNode(visit.node, name)!), pointerTo(name)));
     }
@@ -24,10 +23,28 @@ export function referenceSilence(visit: ObjectVisit, out: BcDiagnostic[]): void 
 
 type Doubt = NonNullable<SchemaNode['x-reference-silent']>[number];
 
+/** Each schema's properties that carry doubts, worked out once: this runs for every object of every customer. */
+const doubtsBySchema = new WeakMap<SchemaNode, [string, Doubt[]][]>();
+
+function doubtfulProperties(schema: SchemaNode): [string, Doubt[]][] {
+  let found = doubtsBySchema.get(schema);
+  if (!found) {
+    found = Object.entries(schema.properties ?? {}).flatMap(([name, child]): [string, Doubt[]][] => (child['x-reference-silent'] ? [[name, child['x-reference-silent']]] : []));
+    doubtsBySchema.set(schema, found);
+  }
+  return found;
+}
+
+const patterns = new Map<string, RegExp>();
+
 function breaks(doubt: Doubt, value: unknown): boolean {
   if (typeof value === 'string') {
     if (doubt.minLength !== undefined && [...value].length < doubt.minLength) return true;
-    if (doubt.pattern !== undefined && !new RegExp(doubt.pattern, 'u').test(value)) return true;
+    if (doubt.pattern !== undefined) {
+      let pattern = patterns.get(doubt.pattern);
+      if (!pattern) patterns.set(doubt.pattern, (pattern = new RegExp(doubt.pattern, 'u')));
+      if (!pattern.test(value)) return true;
+    }
   }
   return typeof value === 'number' && doubt.minimum !== undefined && value < doubt.minimum;
 }

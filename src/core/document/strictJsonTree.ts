@@ -53,7 +53,7 @@ export class StrictArrayReader {
   next(): Node | null | undefined {
     if (this.done) return null;
     try {
-      const item = this.parser.nextItem(this.root as Building);
+      const item = this.parser.nextItem(this.root);
       if (item) return item;
       this.done = true;
       return this.parser.atEnd() ? null : undefined;

@@ -141,7 +141,7 @@ function splitName(full: string, row: number, tally: ConversionTally): { first_n
   return parts;
 }
 
-const customerOrder: (CustomerField | 'store_credit_amounts')[] = [
+const customerOrder: CustomerField[] = [
   'email',
   'first_name',
   'last_name',

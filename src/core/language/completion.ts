@@ -54,7 +54,7 @@ export function completionsInText(text: string, offset: number): Completions {
   const found: Completions = { range, items: schema ? valueItems(schema) : [], ...(field ? { field } : {}) };
   if (field === 'state_or_province' && root) {
     const address = findNodeAtLocation(root, location.path.slice(0, -1));
-    const written = address?.type === 'object' ? valueNode(address, 'country_code')?.value : undefined;
+    const written: unknown = address?.type === 'object' ? valueNode(address, 'country_code')?.value : undefined;
     const country = typeof written === 'string' ? countryCodeOf(written) : undefined;
     if (country) {
       found.country = country;

@@ -50,7 +50,7 @@ export interface ExistingEmailCheckerOptions extends StorePorts {
   /** for the default lookup */
   timeoutMs?: number;
   userAgent?: string;
-  onRequest?(entry: RequestLogEntry): void;
+  onRequest?: (entry: RequestLogEntry) => void;
   /** the pacer of a store, to share its quota with other clients; default one per store */
   pacerFor?(storeHash: string): RateLimitPacer;
   /** for the default lookup: how long a failing store is retried within one lookup, default 3000 ms */

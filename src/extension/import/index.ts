@@ -15,6 +15,7 @@ export function importRegistrations(command: (id: string, run: (uri?: vscode.Uri
   return [
     command(importCsvCommand, (uri?: vscode.Uri) => {
       // A plain require, so that the extension host's module loader (which provides `vscode`) loads it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, through the host's loader that provides `vscode`
       const { importCsv } = require('./importCsv.js') as typeof import('./importCsv.js');
       return importCsv(uri);
     }),

@@ -126,6 +126,6 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -15,7 +15,7 @@ import type { ConversionTally } from './report';
 /** A mapping matched to one file's header. */
 export interface ColumnPlan {
   /** Columns that fill fields, in the mapping's order (the first non-empty one wins a field). */
-  filling: { index: number; column: string; targets: FieldTarget[]; convert?: Conversion }[];
+  filling: { index: number; column: string; targets: FieldTarget[]; convert?: Conversion | undefined }[];
   /** Columns whose values are left out, with why. */
   leftOut: { index: number; column: string; reason: string }[];
   /** Columns the mapping names that the file lacks. */

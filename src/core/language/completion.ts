@@ -11,11 +11,11 @@ export interface CompletionEntry {
   kind: 'property' | 'value' | 'snippet';
   /** Snippet syntax. */
   insertText: string;
-  detail?: string;
+  detail?: string | undefined;
   /** Markdown. */
-  documentation?: string;
-  filterText?: string;
-  sortText?: string;
+  documentation?: string | undefined;
+  filterText?: string | undefined;
+  sortText?: string | undefined;
 }
 
 export interface Completions {

@@ -69,8 +69,8 @@ interface StoreState {
   /** asked or waiting in `queue`: never asked a second time meanwhile */
   claimed: Set<string>;
   queue: string[][];
-  draining?: Promise<void>;
-  failure?: { message: string; at: number };
+  draining?: Promise<void> | undefined;
+  failure?: { message: string; at: number } | undefined;
 }
 
 export class ExistingEmailChecker {

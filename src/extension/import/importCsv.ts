@@ -34,12 +34,17 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+function defaultUriNear(near: vscode.Uri | undefined): { defaultUri?: vscode.Uri } {
+  const defaultUri = near ? vscode.Uri.joinPath(near, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  return defaultUri ? { defaultUri } : {};
+}
+
 async function pickFile(title: string, near?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     title,
     canSelectMany: false,
     filters: { 'CSV files': ['csv', 'txt'], 'All files': ['*'] },
-    defaultUri: near ? vscode.Uri.joinPath(near, '..') : vscode.workspace.workspaceFolders?.[0]?.uri,
+    ...defaultUriNear(near),
   });
   return picked?.[0];
 }

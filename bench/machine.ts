@@ -24,12 +24,12 @@ export function machineInfo(): MachineInfo {
     nodeVersion: process.version,
     v8Version: process.versions.v8,
     date: new Date().toISOString(),
-    loadAverageAtStart: round(os.loadavg()[0], 2),
+    loadAverageAtStart: round(os.loadavg()[0]!, 2),
   };
 }
 
 export function currentLoadAverage(): number {
-  return round(os.loadavg()[0], 2);
+  return round(os.loadavg()[0]!, 2);
 }
 
 function round(value: number, digits: number): number {

@@ -14,7 +14,7 @@ export function summarize(samples: readonly number[]): Summary {
     runs: sorted.length,
     medianMs: quantile(sorted, 0.5),
     p95Ms: quantile(sorted, 0.95),
-    minMs: sorted[0],
+    minMs: sorted[0]!,
     meanMs: sorted.reduce((sum, x) => sum + x, 0) / sorted.length,
   };
 }
@@ -24,7 +24,7 @@ function quantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
 export function median(samples: readonly number[]): number {

@@ -36,7 +36,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 export async function measureInterleaved(a: Task, b: Task, plan: RoundPlan): Promise<PairSamples> {
   const [samplesA, samplesB] = await measureRoundRobin([a, b], plan);
-  return { a: samplesA, b: samplesB };
+  return { a: samplesA!, b: samplesB! };
 }
 
 /** Every round runs each task once, starting one task later each round; one sample list per task. */
@@ -50,7 +50,7 @@ export async function measureRoundRobin(tasks: readonly Task[], plan: RoundPlan)
     if (round >= plan.minRounds && performance.now() - started > plan.budgetMs) break;
     for (let k = 0; k < tasks.length; k++) {
       const which = (round + k) % tasks.length;
-      samples[which].push(await timeOnce(tasks[which]));
+      samples[which]!.push(await timeOnce(tasks[which]!));
     }
   }
   return samples;
@@ -58,5 +58,5 @@ export async function measureRoundRobin(tasks: readonly Task[], plan: RoundPlan)
 
 export async function measureAlone(task: Task, plan: RoundPlan): Promise<number[]> {
   const [samples] = await measureRoundRobin([task], plan);
-  return samples;
+  return samples!;
 }

@@ -30,7 +30,7 @@ export async function bundleComposition(root: string, top = 8): Promise<BundlePa
 /** "node_modules/node-fetch/src/index.js" → "node-fetch"; "src/core/send/http.ts" → "src/core/send". */
 function partOf(input: string): string {
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-  if (dependency) return dependency[1];
+  if (dependency) return dependency[1]!;
   const segments = input.split('/');
   return segments.length > 3 ? segments.slice(0, 3).join('/') : input;
 }

@@ -41,5 +41,5 @@ export async function measureStages(customers: number, plan: RoundPlan): Promise
     ['whole check (checkText)', () => checkText(text)],
   ];
   const samples = await measureRoundRobin(stages.map(([, run]) => run), plan);
-  return { customers, stages: stages.map(([stage], i) => ({ stage, time: summarize(samples[i]) })) };
+  return { customers, stages: stages.map(([stage], i) => ({ stage, time: summarize(samples[i]!) })) };
 }

@@ -44,10 +44,10 @@ export async function measureStructure(customers: number, plan: RoundPlan): Prom
     customers,
     bytes: text.length,
     oneLineBytes: oneLine.length,
-    formatFormatted: summarize(formatFormatted),
-    formatOneLine: summarize(formatOneLine),
-    symbols: summarize(symbols),
-    folding: summarize(folding),
-    selection: summarize(selection),
+    formatFormatted: summarize(formatFormatted!),
+    formatOneLine: summarize(formatOneLine!),
+    symbols: summarize(symbols!),
+    folding: summarize(folding!),
+    selection: summarize(selection!),
   };
 }

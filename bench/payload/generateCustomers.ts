@@ -89,7 +89,7 @@ function generateAddress(random: Prng, first: string, last: string): JsonObject 
 function generateAttributes(random: Prng): JsonObject[] {
   const ids = [1, 2, 3].filter(() => random.chance(0.6));
   if (ids.length === 0) ids.push(random.int(1, 3));
-  return ids.map((id) => ({ attribute_id: id, attribute_value: ATTRIBUTE_VALUES[id]() }));
+  return ids.map((id) => ({ attribute_id: id, attribute_value: ATTRIBUTE_VALUES[id]!() }));
 }
 
 /** One of the mistakes the extension exists to catch, each in a realistic form. */

@@ -78,7 +78,7 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   const growth = smaller && larger && smaller !== larger ? larger.ours.timeMs.medianMs / larger.customers / (smaller.ours.timeMs.medianMs / smaller.customers) : undefined;
   judge(
     `time linear in the number of problems: every customer with an error, per-customer time at ${larger ? count(larger.customers) : '200,000'} ≤1.25× that at ${smaller ? count(smaller.customers) : '50,000'}`,
-    growth === undefined ? undefined : `${times(growth)} (${ms(smaller.ours.timeMs.medianMs)} for ${count(smaller.customers)}, ${ms(larger.ours.timeMs.medianMs)} for ${count(larger.customers)})`,
+    growth === undefined ? undefined : `${times(growth)} (${ms(smaller!.ours.timeMs.medianMs)} for ${count(smaller!.customers)}, ${ms(larger!.ours.timeMs.medianMs)} for ${count(larger!.customers)})`,
     growth === undefined ? undefined : growth <= 1.25,
   );
   const editor = inputs.editor;

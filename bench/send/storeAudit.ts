@@ -48,7 +48,7 @@ export function windowUse(store: SandboxStore, windowMs: number): WindowUse {
       windowEnd = request.at + windowMs;
       perWindow.push(0);
     }
-    perWindow[perWindow.length - 1]++;
+    perWindow[perWindow.length - 1]!++;
   }
   return { windows: perWindow.length, medianPerWindow: median(perWindow) };
 }

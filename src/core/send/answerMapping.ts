@@ -93,7 +93,7 @@ export function planInvalidAnswer(request: SendItem[], error: ServerError): Inva
           .filter((key) => byKey.has(key));
         for (const key of named) plan.emailInUse.set(key, location.message);
         if (named.length > 0) break;
-        if (request.length === 1) add(request[0], [request[0].index], location.message);
+        if (request.length === 1) add(request[0]!, [request[0]!.index], location.message);
         else plan.needSplit = true;
         break;
       }
@@ -105,7 +105,7 @@ export function planInvalidAnswer(request: SendItem[], error: ServerError): Inva
       }
       case 'field': {
         if (request.length === 1) {
-          add(request[0], [request[0].index, ...location.fieldPath], fieldMessage(location.fieldPath, location.message));
+          add(request[0]!, [request[0]!.index, ...location.fieldPath], fieldMessage(location.fieldPath, location.message));
         } else {
           plan.needSplit = true;
         }

@@ -6,8 +6,8 @@ import type { SendItem, SendReport } from './sendTypes';
 /** "customers #11–#20" (1-based, as a person counts entries in the file). */
 export function describeItems(items: readonly SendItem[]): string {
   if (items.length === 0) return 'no customers';
-  const first = items[0].index + 1;
-  const last = items[items.length - 1].index + 1;
+  const first = items[0]!.index + 1;
+  const last = items[items.length - 1]!.index + 1;
   return items.length === 1 ? `customer #${first}` : `${items.length} customers (#${first}–#${last})`;
 }
 

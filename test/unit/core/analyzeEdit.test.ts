@@ -38,7 +38,7 @@ describe('analyzeEdit', () => {
   });
 
   it('gives what a full analysis gives after typing a value into any field, one key at a time', () => {
-    const valueStarts = [...payload.matchAll(/": "/g)].map((m) => m.index + 4);
+    const valueStarts = [...payload.matchAll(/": "/g)].map((m) => m.index! + 4);
     fc.assert(
       fc.property(fc.constantFrom(...valueStarts), fc.string({ minLength: 1, maxLength: 6 }), (at, typed) => {
         let text = payload;

@@ -12,7 +12,7 @@ const file = [
   { index: 2, value: { email: 'taken@example.com', first_name: 'T', last_name: 'T' } },
   { index: 3, value: { email: 'd@example.com', first_name: 'D', last_name: 'D' } },
 ];
-const key = (i: number) => customerContentKey(file[i].value);
+const key = (i: number) => customerContentKey(file[i]!.value);
 const settled = new Map<number, SettledCustomer>([
   [0, { index: 0, email: 'a@example.com', key: key(0), result: 'created', id: 142, requestId: 'req-1' }],
   [1, { index: 1, email: 'b@example.com', key: key(1), result: 'refused', message: 'Error creating customers: customer group 9 does not exist, "quoted", and a comma', path: '/customer_group_id', requestId: 'req-2' }],

@@ -89,7 +89,7 @@ async function writeScript(script: Script, file: FileCustomer[]): Promise<string
   for (const send of script) {
     const journal = await startJournal(storage, send.otherStore ? otherStore : store);
     for (const { customers, outcome, message } of send.requests) {
-      const named_ = customers.filter((i) => !settled.has(`${send.otherStore}/${i}`)).map((i) => named(file[i]));
+      const named_ = customers.filter((i) => !settled.has(`${send.otherStore}/${i}`)).map((i) => named(file[i]!));
       if (named_.length === 0) continue;
       const request = await journal.intent(named_);
       if (!outcome) continue;
@@ -157,7 +157,7 @@ describe('every prefix of a journal is readable (a kill between any two bytes)',
         const before = readJournal(prefix);
         const storage = new MemoryJournalStorage(prefix);
         const journal = await startJournal(storage);
-        const request = await journal.intent([named(file[0])]);
+        const request = await journal.intent([named(file[0]!)]);
         const after = readJournal(storage.text);
         assert.deepEqual(after.records.slice(0, before.records.length), before.records);
         assert.deepEqual(after.records.slice(before.records.length).map((r) => r.type), ['send', 'intent']);
@@ -177,18 +177,18 @@ describe('resuming from a journal', () => {
     const first = await journal.intent(file.slice(0, 10).map(named));
     await journal.outcome(first, [
       ...file.slice(0, 8).map((c) => ({ ...named(c), result: 'created' as const, id: 500 + c.index })),
-      { ...named(file[8]), result: 'refused', message: 'Error creating customers: email c8@example.com already in use', path: '/email', emailInUse: true, existingId: 57 },
+      { ...named(file[8]!), result: 'refused', message: 'Error creating customers: email c8@example.com already in use', path: '/email', emailInUse: true, existingId: 57 },
     ]);
     const second = await journal.intent(file.slice(10, 20).map(named));
     const plan = planResume(readJournal(storage.text).records, store, file);
     assert.deepEqual([...plan.settled.keys()], [0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    assert.deepEqual(plan.settled.get(3), { ...named(file[3]), result: 'created', id: 503 });
+    assert.deepEqual(plan.settled.get(3), { ...named(file[3]!), result: 'created', id: 503 });
     assert.deepEqual(plan.interrupted, [{ request: second, sentAt: 1_000, indexes: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19] }]);
     assert.equal(plan.nextRequest, second + 1);
     assert.equal(plan.created, 8);
 
     // The refused customer sent again, and the send killed before its outcome: it is asked about, not taken as refused.
-    const third = await journal.intent([named(file[8])]);
+    const third = await journal.intent([named(file[8]!)]);
     const again = planResume(readJournal(storage.text).records, store, file);
     assert.equal(again.settled.has(8), false);
     assert.deepEqual(again.interrupted.map((r) => [r.request, r.indexes]), [[second, [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]], [third, [8]]]);
@@ -219,7 +219,7 @@ describe('resuming from a journal', () => {
     const journal = await startJournal(storage, otherStore);
     const request = await journal.intent(file.slice(0, 2).map(named));
     await journal.outcome(request, file.slice(0, 2).map((c) => ({ ...named(c), result: 'created' as const, id: 1 })));
-    const cut = await journal.intent([named(file[2])]);
+    const cut = await journal.intent([named(file[2]!)]);
     assert.equal(planResume(readJournal(storage.text).records, store, file).settled.size, 0);
     assert.deepEqual(planResume(readJournal(storage.text).records, store, file).interrupted, []);
     const elsewhere = storeIdentity({ storeHash: 'xyz789', apiBaseUrl: 'http://127.0.0.1:4010' });
@@ -235,7 +235,7 @@ describe('resuming from a journal', () => {
     const file = fileOf(2);
     const request = await journal.intent(file.map(named));
     now = 9_000;
-    await journal.outcome(request, [{ ...named(file[0]), result: 'unclear' }]);
+    await journal.outcome(request, [{ ...named(file[0]!), result: 'unclear' }]);
     const plan = planResume(readJournal(storage.text).records, store, file);
     assert.deepEqual(plan.interrupted, [{ request, sentAt: 5_000, indexes: [0] }]);
     assert.equal(plan.settled.size, 0);

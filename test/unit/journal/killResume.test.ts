@@ -52,8 +52,8 @@ describe('bccustomers send killed at random points, then run again (sandbox stor
     const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { PATH: process.env.PATH, BIGCOMMERCE_ACCESS_TOKEN: token } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     const done = new Promise<Run>((resolve) =>
       child.on('close', (status, signal) => {
         // Whatever the client had written to its socket still reaches the store after the kill.
@@ -115,7 +115,7 @@ describe('bccustomers send killed at random points, then run again (sandbox stor
   }
 
   for (let seed = 1; seed <= SEEDS; seed++) {
-    const point = KILL_POINTS[seed % KILL_POINTS.length];
+    const point = KILL_POINTS[seed % KILL_POINTS.length]!;
     const kills = 1 + (seed % 2);
     it(`seed ${seed}: killed ${kills === 1 ? 'once' : 'twice'} (${point}), then run to the end: none lost, none twice, no request wasted`, async () => {
       const random = seededRandom(seed);
@@ -125,7 +125,7 @@ describe('bccustomers send killed at random points, then run again (sandbox stor
       writeFileSync(join(dir, file), JSON.stringify(customers, null, 2));
 
       for (let k = 0; k < kills; k++) {
-        const run = await killedRun(file, k === 0 ? point : KILL_POINTS[Math.floor(random() * KILL_POINTS.length)], random);
+        const run = await killedRun(file, k === 0 ? point : KILL_POINTS[Math.floor(random() * KILL_POINTS.length)]!, random);
         assert.ok(run.signal === 'SIGKILL' || run.status === 0, `a killed run ended otherwise: ${run.status} ${run.stderr}`);
       }
       const final = await start(file, `seed${seed}.results.csv`).done;

@@ -78,14 +78,14 @@ describe('a send that resumes from its journal (sandbox store)', () => {
   it('keeps what the store refused, in its words, and sends it again: the store may have changed', async () => {
     const storage = new MemoryJournalStorage();
     const file = customers(3);
-    (file[1].value as Record<string, unknown>).customer_group_id = 9;
+    (file[1]!.value as Record<string, unknown>).customer_group_id = 9;
     const first = await journaledSend(store, storage, file);
     assert.equal(first.report.failed.length, 1);
     const again = await journaledSend(store, storage, file);
     const refused = again.send.plan.settled.get(1);
-    assert.equal(refused?.result === 'refused' && refused.message, first.report.failed[0].message);
+    assert.equal(refused?.result === 'refused' && refused.message, first.report.failed[0]!.message);
     assert.deepEqual(again.send.toSend.map((c) => c.index), [1]);
     assert.deepEqual(again.requests.filter((r) => r.method === 'POST').length, 1);
-    assert.equal(again.report.failed[0]?.message, first.report.failed[0].message);
+    assert.equal(again.report.failed[0]?.message, first.report.failed[0]!.message);
   });
 });

@@ -41,9 +41,9 @@ describe('send results', () => {
 
   it('lets a newer result replace an older one of the same store and email only', () => {
     const [created, refused] = resultsFromReport(report, emails, 'abc123', at);
-    const again = { ...refused, outcome: 'created' as const, id: 143, problems: undefined };
-    const otherStore = { ...created, storeHash: 'xyz789' };
-    assert.deepEqual(mergeResults([created, refused], [again, otherStore]), [created, again, otherStore]);
+    const again = { ...refused!, outcome: 'created' as const, id: 143, problems: undefined };
+    const otherStore = { ...created!, storeHash: 'xyz789' };
+    assert.deepEqual(mergeResults([created!, refused!], [again, otherStore]), [created, again, otherStore]);
   });
 
   it('finds each result\'s customer by email after edits above it, whatever the case of the email', () => {
@@ -76,7 +76,7 @@ describe('readStoredResults', () => {
       'file:///c.bccustomers.json': [{}],
     };
     const read = readStoredResults(raw);
-    assert.doesNotThrow(() => attachResults(parseJsonDocument('[{"email":"ada@example.com"}]'), read['file:///a.bccustomers.json'], 'abc123'));
+    assert.doesNotThrow(() => attachResults(parseJsonDocument('[{"email":"ada@example.com"}]'), read['file:///a.bccustomers.json']!, 'abc123'));
     assert.deepEqual(read, { 'file:///a.bccustomers.json': [good, failed] });
     for (const damaged of [undefined, null, 'text', 3, [1, 2], { 'file:///x': 5 }]) assert.deepEqual(readStoredResults(damaged), {});
   });

@@ -57,7 +57,7 @@ describe('planInvalidAnswer', () => {
   it('family A naming nobody we sent: split to find the culprit', () => {
     const plan = planInvalidAnswer(request, refused({ errors: { '.customer_create': 'Error creating customers: customer group 9 does not exist' } }));
     assert.equal(plan.needSplit, true);
-    const single = planInvalidAnswer([request[2]], refused({ errors: { '.customer_create': 'Error creating customers: customer group 9 does not exist' } }));
+    const single = planInvalidAnswer([request[2]!], refused({ errors: { '.customer_create': 'Error creating customers: customer group 9 does not exist' } }));
     assert.deepEqual([...single.problems.values()], [[{ path: '/12', message: 'Error creating customers: customer group 9 does not exist' }]]);
   });
 
@@ -70,8 +70,8 @@ describe('planInvalidAnswer', () => {
 
   it('a bare field key locates the only customer, or asks for a split', () => {
     assert.equal(planInvalidAnswer(request, refused({ errors: { email: 'error.expected.jsstring' } })).needSplit, true);
-    const single = planInvalidAnswer([request[0]], refused({ errors: { email: 'error.expected.jsstring' } }));
-    assert.equal([...single.problems.values()][0][0].path, '/10/email');
+    const single = planInvalidAnswer([request[0]!], refused({ errors: { email: 'error.expected.jsstring' } }));
+    assert.equal([...single.problems.values()][0]![0]!.path, '/10/email');
   });
 
   it('keys pointing past the request are reported as unmapped', () => {
@@ -83,7 +83,7 @@ describe('planInvalidAnswer', () => {
 
   it('a 422 with only a title blames nobody of several: they are sent one by one; alone, the customer is the one', () => {
     assert.equal(planInvalidAnswer(request, refused({ status: 422, title: 'Create customers failed.' })).needSplit, true);
-    const single = planInvalidAnswer([request[1]], refused({ status: 422, title: 'Create customers failed.' }));
+    const single = planInvalidAnswer([request[1]!], refused({ status: 422, title: 'Create customers failed.' }));
     assert.equal(single.needSplit, false);
   });
 

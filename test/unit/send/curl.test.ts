@@ -36,7 +36,7 @@ describe('curlCommand', () => {
   it('passes a body with quotes, dollars, backticks and newlines to curl unchanged', () => {
     const batch = [{ email: "o'brien@example.com", first_name: 'It\'s $HOME `id` "quoted" \\ !x', notes: 'line1\nline2\t€' }];
     const args = argumentsSeenByCurl(curlCommand(target, batch));
-    const body = args[args.indexOf('--data-binary') + 1];
+    const body = args[args.indexOf('--data-binary') + 1]!;
     assert.deepEqual(JSON.parse(body), batch);
   });
 

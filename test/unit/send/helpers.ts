@@ -66,7 +66,7 @@ export function assertReportMatchesStore(report: SendReport, store: SandboxStore
   for (const created of report.created) {
     const record = byId.get(created.id);
     assert.ok(record, `created #${created.index} (id ${created.id}) is in the store`);
-    const sentEmail = (sent[created.index].value as { email: string }).email;
+    const sentEmail = (sent[created.index]!.value as { email: string }).email;
     assert.equal(record.email.toLowerCase(), sentEmail.toLowerCase(), `id ${created.id} belongs to customer #${created.index}`);
   }
   const reportedIds = new Set(report.created.map((c) => c.id));

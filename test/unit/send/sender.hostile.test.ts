@@ -62,7 +62,7 @@ describe('sendCustomers against a store that misbehaves', () => {
       const report = await sendCustomers(target, customers(3), { ...options, onProgress: (p) => progress.push(p) });
       const everything = JSON.stringify({ report, log: options.log, progress });
       assert.ok(!everything.includes(TOKEN), 'the token is shown');
-      assert.match(report.failed[0].message, /Invalid token <redacted>/);
+      assert.match(report.failed[0]!.message, /Invalid token <redacted>/);
     });
   });
 
@@ -88,7 +88,7 @@ describe('sendCustomers against a store that misbehaves', () => {
         assert.ok(messages.includes('waiting 60 s: the store asked for 3600 s; stopping after this'), messages.join('\n'));
         assert.match(report.stopped?.reason ?? '', /asked to wait 3600 s .* longer than the 60 s allowed/);
         assert.ok(report.notSent.length > 0);
-        if (misbehaviour === 'hour-429') assert.match(report.failed[0].message, /asked to wait 3600 s before taking this customer \(HTTP 429\), longer than a batch is retried/);
+        if (misbehaviour === 'hour-429') assert.match(report.failed[0]!.message, /asked to wait 3600 s before taking this customer \(HTTP 429\), longer than a batch is retried/);
       });
     });
   }

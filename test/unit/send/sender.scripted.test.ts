@@ -59,7 +59,7 @@ describe('sendCustomers: answers the sandbox never gives', () => {
         const report = await sendCustomers(target, customers(25), fastOptions({ checkExistingFirst: false }));
         assert.deepEqual(methods(seen), ['POST', 'GET', 'POST', 'GET']);
         assert.equal(report.failed.length, 20);
-        assert.match(report.failed[0].message, new RegExp(`HTTP ${status} \\(Not Implemented\\).*not created.*sending again is safe`, 'i'));
+        assert.match(report.failed[0]!.message, new RegExp(`HTTP ${status} \\(Not Implemented\\).*not created.*sending again is safe`, 'i'));
         assert.equal(report.stopped?.status, status);
         assert.deepEqual(report.notSent, [20, 21, 22, 23, 24]);
       });
@@ -71,7 +71,7 @@ describe('sendCustomers: answers the sandbox never gives', () => {
       const report = await sendCustomers(target, customers(15), fastOptions({ checkExistingFirst: false }));
       assert.deepEqual(methods(seen), ['POST', 'GET']);
       assert.equal(report.stopped?.status, 507);
-      assert.match(report.stopped.reason, /limit of its plan/);
+      assert.match(report.stopped!.reason, /limit of its plan/);
       assert.equal(report.notSent.length, 15);
     });
   });
@@ -103,7 +103,7 @@ describe('sendCustomers: answers the sandbox never gives', () => {
       const report = await sendCustomers(target, customers(3), fastOptions({ checkExistingFirst: false }));
       assert.deepEqual(methods(seen), ['POST', 'GET', 'POST']);
       assert.deepEqual(report.created.map((c) => [c.index, c.id, c.recovered ?? false]), [[0, 70, true], [1, 71, true], [2, 90, false]]);
-      assert.deepEqual(JSON.parse(seen[2].body), [customers(3)[2].value], 'only the missing customer is sent again');
+      assert.deepEqual(JSON.parse(seen[2]!.body), [customers(3)[2]!.value], 'only the missing customer is sent again');
     });
   });
 
@@ -137,7 +137,7 @@ describe('sendCustomers: answers the sandbox never gives', () => {
       const report = await sendCustomers(target, customers(3), fastOptions({ checkExistingFirst: false, maxRetryTimeMs: 200 }));
       assert.equal(report.failed.length, 3);
       assert.ok(report.failed.every((f) => f.outcomeUnknown === true && f.path === `/${f.index}`));
-      assert.match(report.failed[0].message, /answered HTTP 503.*could not be asked whether it was created.*may or may not exist.*sending again is safe/i);
+      assert.match(report.failed[0]!.message, /answered HTTP 503.*could not be asked whether it was created.*may or may not exist.*sending again is safe/i);
     });
   });
 
@@ -147,7 +147,7 @@ describe('sendCustomers: answers the sandbox never gives', () => {
       const report = await sendCustomers(target, customers(3), fastOptions({ checkExistingFirst: true }));
       assert.deepEqual(methods(seen), ['GET']);
       assert.equal(report.failed.length, 3);
-      assert.match(report.failed[0].message, /Could not check whether this customer already exists \(the store answered HTTP 400: Bad filter\), so it was not sent/);
+      assert.match(report.failed[0]!.message, /Could not check whether this customer already exists \(the store answered HTTP 400: Bad filter\), so it was not sent/);
     });
   });
 
@@ -217,7 +217,7 @@ describe('sendCustomers in a store with several storefronts', () => {
       const forChannel1 = await sendCustomers(target, [{ index: 0, value: values[1] }], fastOptions({ checkExistingFirst: true }));
       assert.deepEqual(forChannel1.failed.map((f) => [f.emailInUse, f.existingId]), [[true, 57]]);
       const global = await sendCustomers(target, [{ index: 0, value: { email: 'c0@example.com', first_name: 'A', last_name: 'B' } }], fastOptions({ checkExistingFirst: true }));
-      assert.equal(global.failed[0].emailInUse, true);
+      assert.equal(global.failed[0]!.emailInUse, true);
     });
   });
 

@@ -64,7 +64,7 @@ describe('sendCustomers against the sandbox store', () => {
     const seen: SendProgress[] = [];
     await sendCustomers(targetOf(store), customers(21), fastOptions({ onProgress: (p) => seen.push(p) }));
     assert.ok(seen.length >= 3);
-    for (let i = 1; i < seen.length; i++) assert.ok(seen[i].done >= seen[i - 1].done && seen[i].request >= seen[i - 1].request);
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i]!.done >= seen[i - 1]!.done && seen[i]!.request >= seen[i - 1]!.request);
     assert.deepEqual({ ...seen.at(-1)!, message: '' }, { done: 21, total: 21, created: 21, failed: 0, request: 3, message: '' });
     assert.match(seen.at(-1)!.message, /^Done: 21 created, 0 failed\.$/);
   });
@@ -74,14 +74,14 @@ describe('sendCustomers against the sandbox store', () => {
     const report = await sendCustomers(targetOf(store), sent, fastOptions());
     assert.deepEqual(report.created.map((c) => c.index), [0, 4]);
     assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[1, '/1/email'], [2, '/2/email'], [3, '/3']]);
-    assert.match(report.failed[1].message, /\/0 in this file has the same email/);
+    assert.match(report.failed[1]!.message, /\/0 in this file has the same email/);
   });
 
   describe('answers that stop the whole send', () => {
     it('401: wrong token', async () => {
       const report = await sendCustomers({ ...targetOf(store), accessToken: 'wrong-token' }, customers(15), fastOptions());
       assert.equal(report.stopped?.status, 401);
-      assert.match(report.stopped.reason, /access token or store hash is wrong — set the store credentials again/);
+      assert.match(report.stopped!.reason, /access token or store hash is wrong — set the store credentials again/);
       assert.deepEqual(report.notSent, Array.from({ length: 15 }, (_, i) => i));
       assert.equal(report.requests, 1);
       assert.ok(!JSON.stringify(report).includes('wrong-token'));
@@ -91,7 +91,7 @@ describe('sendCustomers against the sandbox store', () => {
       store.setScopes(['store_v2_customers_read_only']);
       const report = await sendCustomers(targetOf(store), customers(15), fastOptions());
       assert.equal(report.stopped?.status, 403);
-      assert.match(report.stopped.reason, /lacks the Customers modify scope \(store_v2_customers\)/);
+      assert.match(report.stopped!.reason, /lacks the Customers modify scope \(store_v2_customers\)/);
       assert.deepEqual(report.notSent.length, 15);
       assert.equal(store.customers().length, 3);
     });
@@ -99,7 +99,7 @@ describe('sendCustomers against the sandbox store', () => {
     it('404: a wrong store hash', async () => {
       const report = await sendCustomers({ ...targetOf(store), storeHash: 'nosuchstore' }, customers(3), fastOptions());
       assert.equal(report.stopped?.status, 404);
-      assert.match(report.stopped.reason, /store hash/);
+      assert.match(report.stopped!.reason, /store hash/);
     });
 
     it('413: a request the store finds too large', async () => {
@@ -107,7 +107,7 @@ describe('sendCustomers against the sandbox store', () => {
       const sent = toSend([huge, ...Array.from({ length: 11 }, (_, i) => customer(i + 1))]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ timeoutMs: 5_000 }));
       assert.equal(report.stopped?.status, 413);
-      assert.match(report.stopped.reason, /at most 10 customers per request/);
+      assert.match(report.stopped!.reason, /at most 10 customers per request/);
       assert.deepEqual(report.notSent, Array.from({ length: 12 }, (_, i) => i));
       assert.equal(postsTo(store).length, 1);
     });
@@ -128,7 +128,7 @@ describe('sendCustomers against the sandbox store', () => {
         const report = await sendCustomers(targetOf(titleOnly), sent, fastOptions({ checkExistingFirst: false }));
         assert.deepEqual(report.created.map((c) => c.index), [0, 2, 4]);
         assert.deepEqual(report.failed.map((f) => [f.index, f.emailInUse ?? false, f.existingId]), [[1, true, 57], [3, false, undefined]]);
-        assert.match(report.failed[1].message, /Create customers failed/);
+        assert.match(report.failed[1]!.message, /Create customers failed/);
         assertEachCustomerOnce(report, 5);
         assertReportMatchesStore(report, titleOnly, sent, SEEDED_IDS);
       } finally {
@@ -162,7 +162,7 @@ describe('sendCustomers against the sandbox store', () => {
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: true }));
       assert.equal(store.requests().filter((r) => r.status === 422).length, 0);
       assert.deepEqual(report.failed.map((f) => [f.index, f.path, f.emailInUse, f.existingId]), [[1, '/1/email', true, 57]]);
-      assert.match(report.failed[0].message, /already exists in the store \(id 57\)/);
+      assert.match(report.failed[0]!.message, /already exists in the store \(id 57\)/);
       assert.deepEqual(postsTo(store).map((p) => p.customersStored), [2]);
     });
 
@@ -180,7 +180,7 @@ describe('sendCustomers against the sandbox store', () => {
       const sent = toSend([customer(0), customer(1), customer(2, { customer_group_id: 999 }), customer(3)]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: false }));
       assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[2, '/2']]);
-      assert.match(report.failed[0].message, /customer group 999 does not exist/);
+      assert.match(report.failed[0]!.message, /customer group 999 does not exist/);
       assert.deepEqual(report.created.map((c) => c.index), [0, 1, 3]);
       // the batch, then one request per customer
       assert.deepEqual(postsTo(store).map((p) => p.status), [422, 200, 200, 422, 200]);
@@ -189,13 +189,13 @@ describe('sendCustomers against the sandbox store', () => {
 
     it('family C with indexed keys: pinned on the field of the right file entry', async () => {
       const sent = toSend(Array.from({ length: 15 }, (_, i) => customer(i)));
-      delete (sent[12].value as Record<string, unknown>).first_name;
-      (sent[14].value as Record<string, unknown>).addresses = [{ first_name: 'A', last_name: 'B', address1: '1 Road', city: 'Town', country_code: 42 }];
+      delete (sent[12]!.value as Record<string, unknown>).first_name;
+      (sent[14]!.value as Record<string, unknown>).addresses = [{ first_name: 'A', last_name: 'B', address1: '1 Road', city: 'Town', country_code: 42 }];
       const report = await sendCustomers(targetOf(store), sent, fastOptions());
 
       assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[12, '/12/first_name'], [14, '/14/addresses/0/country_code']]);
-      assert.match(report.failed[0].message, /first_name: is required but missing \(the store said: error\.path\.missing\)/);
-      assert.equal(report.failed[0].status, 422);
+      assert.match(report.failed[0]!.message, /first_name: is required but missing \(the store said: error\.path\.missing\)/);
+      assert.equal(report.failed[0]!.status, 422);
       assert.equal(report.created.length, 13);
       assertReportMatchesStore(report, store, sent, SEEDED_IDS);
     });
@@ -204,8 +204,8 @@ describe('sendCustomers against the sandbox store', () => {
       const bare = await startSandboxStore({ errorKeyStyle: 'bare', quota: 10_000 });
       try {
         const sent = toSend(Array.from({ length: 5 }, (_, i) => customer(i)));
-        (sent[3].value as Record<string, unknown>).email = 42;
-        (sent[1].value as Record<string, unknown>).last_name = '';
+        (sent[3]!.value as Record<string, unknown>).email = 42;
+        (sent[1]!.value as Record<string, unknown>).last_name = '';
         const report = await sendCustomers(targetOf(bare), sent, fastOptions({ checkExistingFirst: false }));
         // a numeric email is never sent: it cannot be tied to a store record
         assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[1, '/1/last_name'], [3, '/3/email']]);
@@ -240,8 +240,8 @@ describe('sendCustomers against the sandbox store', () => {
       const clock = new FakeClock();
       const report = await sendCustomers(targetOf(store), customers(5), fastOptions({ checkExistingFirst: false, clock }));
       const [limited, retried] = store.requests();
-      assert.equal(limited.status, 429);
-      assert.equal(retried.method, 'POST', 'a 429 stored nothing: no lookup needed');
+      assert.equal(limited!.status, 429);
+      assert.equal(retried!.method, 'POST', 'a 429 stored nothing: no lookup needed');
       assert.deepEqual(clock.sleeps, [1_000], 'waited X-Retry-After (1 s), not the short reset');
       assert.equal(report.created.length, 5);
     });
@@ -280,8 +280,8 @@ describe('sendCustomers against the sandbox store', () => {
       store.setFaults({ queue: Array.from({ length: 200 }, () => '503' as const) });
       const report = await sendCustomers(targetOf(store), customers(35), fastOptions({ checkExistingFirst: false, maxRetryTimeMs: 250, backoffBaseMs: 40, backoffCapMs: 80 }));
       assert.equal(report.failed.length, 20);
-      assert.match(report.failed[0].message, /kept failing \(answered HTTP 503 \(Service Unavailable\)\) for [0-9.]+ s, so this customer was not created\. Nothing is lost: sending again is safe/);
-      assert.equal(report.failed[0].status, 503);
+      assert.match(report.failed[0]!.message, /kept failing \(answered HTTP 503 \(Service Unavailable\)\) for [0-9.]+ s, so this customer was not created\. Nothing is lost: sending again is safe/);
+      assert.equal(report.failed[0]!.status, 503);
       assert.match(report.stopped!.reason, /two batches in a row/);
       assert.deepEqual(report.notSent, Array.from({ length: 15 }, (_, i) => i + 20));
       assert.equal(store.customers().length, 3);

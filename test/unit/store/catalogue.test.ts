@@ -67,7 +67,7 @@ describe('loadStoreCatalogue', () => {
     assert.equal(catalogue.attributes?.length, 3);
     assert.equal(catalogue.customerGroups?.length, 2);
     assert.equal(catalogue.problems.length, 1);
-    assert.match(catalogue.problems[0], /^The token has no Channels scope \(store_channel_settings_read_only\), so channel IDs are not checked/);
+    assert.match(catalogue.problems[0]!, /^The token has no Channels scope \(store_channel_settings_read_only\), so channel IDs are not checked/);
     assert.ok(!store.requests().some((r) => r.path.includes('/settings/channels/')), 'no channel settings are asked for without channels');
   });
 
@@ -95,7 +95,7 @@ describe('loadStoreCatalogue', () => {
     const catalogue = await loadStoreCatalogue({ apiBaseUrl: await closedPortUrl(), storeHash: 'abc123', accessToken: 't' }, { timeoutMs: 2_000 });
     for (const part of ['attributes', 'customerGroups', 'channels', 'globalLogins'] as const) assert.equal(catalogue[part], undefined, part);
     assert.equal(catalogue.problems.length, 1);
-    assert.match(catalogue.problems[0], /^Store abc123 could not be reached \(the store refused the connection\), so attribute IDs and values, customer group IDs, channel IDs, country codes and state names are not checked, nor whether channels allow global logins\.$/);
+    assert.match(catalogue.problems[0]!, /^Store abc123 could not be reached \(the store refused the connection\), so attribute IDs and values, customer group IDs, channel IDs, country codes and state names are not checked, nor whether channels allow global logins\.$/);
   });
 
   it('after a 401 asks nothing more and never shows the token', async () => {
@@ -152,7 +152,7 @@ describe('loadStoreCatalogue', () => {
     const catalogue = await loadStoreCatalogue({ ...targetOf(store), storeHash: 'Not A Hash' });
     assert.equal(store.requests().length, 0);
     assert.equal(catalogue.problems.length, 1);
-    assert.match(catalogue.problems[0], /^The store cannot be asked \(The store hash/);
+    assert.match(catalogue.problems[0]!, /^The store cannot be asked \(The store hash/);
   });
 
   it('reads allow_global_logins at data level, and where the spec example nests it', () => {
@@ -213,6 +213,6 @@ describe('CatalogueCache', () => {
     const cache = new CatalogueCache({ load: () => Promise.reject(new Error('boom')) });
     const catalogue = await cache.refresh(targetOf(store));
     assert.equal(catalogue.attributes, undefined);
-    assert.match(catalogue.problems[0], /^Loading stopped unexpectedly \(boom\), so /);
+    assert.match(catalogue.problems[0]!, /^Loading stopped unexpectedly \(boom\), so /);
   });
 });

@@ -27,7 +27,7 @@ class ScriptedLookup {
   /** Answers every open call: found are the given emails, with ids. */
   answerAll(found: Record<string, number> = {}): void {
     for (const call of this.calls.splice(0)) {
-      call.answer({ ok: true, found: new Map(call.emails.filter((e) => e in found).map((e) => [e, found[e]])), createdAt: new Map() });
+      call.answer({ ok: true, found: new Map(call.emails.filter((e) => e in found).map((e) => [e, found[e]!])), createdAt: new Map() });
     }
   }
 }
@@ -113,7 +113,7 @@ describe('ExistingEmailChecker (scripted)', () => {
     const { timers, scripted, checker, changes } = setup({ retryAfterFailureMs: 60_000 });
     checker.check(target, emails(15));
     timers.advance(300);
-    scripted.calls.splice(0)[0].answer({ ok: false, message: 'the store kept failing (answered HTTP 503) for 3 s' });
+    scripted.calls.splice(0)[0]!.answer({ ok: false, message: 'the store kept failing (answered HTTP 503) for 3 s' });
     await checker.whenIdle();
     assert.equal(checker.problem('abc123'), 'the store kept failing (answered HTTP 503) for 3 s');
     assert.deepEqual(changes, ['abc123']);
@@ -171,9 +171,9 @@ describe('ExistingEmailChecker against the sandbox store', () => {
   function fileWhileTyping(edit: number): string {
     const typed = 'new.customer@example.com'.slice(0, Math.min(24, edit + 1));
     const list = Array.from({ length: 25 }, (_, i) => customer(i, { notes: 'x'.repeat(edit) }));
-    list[1].email = 'taken@example.com';
-    list[2].email = 'Mixed.Case@Example.com';
-    list[24].email = typed;
+    list[1]!.email = 'taken@example.com';
+    list[2]!.email = 'Mixed.Case@Example.com';
+    list[24]!.email = typed;
     return JSON.stringify(list, null, 2);
   }
 

@@ -35,14 +35,14 @@ describe('the store\'s own geography', () => {
 
   it('refuses a country the store does not have (an Error), even one ISO knows', () => {
     const [d] = check(withAddress({ country_code: 'IT', state_or_province: undefined, postal_code: '00100' }));
-    assert.deepEqual([d.code, d.severity, d.path], ['unknown-country', 'error', '/0/addresses/0/country_code']);
-    assert.match(d.message, /store abc123 has no country IT \(Italy\)/);
+    assert.deepEqual([d!.code, d!.severity, d!.path], ['unknown-country', 'error', '/0/addresses/0/country_code']);
+    assert.match(d!.message, /store abc123 has no country IT \(Italy\)/);
   });
 
   it('requires a state where the store lists states for the country (an Error)', () => {
     const found = check(withAddress({ state_or_province: undefined }));
     assert.deepEqual(found.map((d) => [d.code, d.severity, d.path]), [['store-state-missing', 'error', '/0/addresses/0']]);
-    assert.match(found[0].message, /lists states for Australia, such as "Australian Capital Territory"/);
+    assert.match(found[0]!.message, /lists states for Australia, such as "Australian Capital Territory"/);
     assert.deepEqual(check(withAddress({ country_code: 'NZ', state_or_province: undefined, postal_code: '6011' })), [], 'New Zealand has no states in this store');
   });
 
@@ -50,10 +50,10 @@ describe('the store\'s own geography', () => {
     const text = JSON.stringify(withAddress({ country_code: 'JP', state_or_province: '13', postal_code: '100-0001' }), null, 2);
     const doc = fileOf(JSON.parse(text));
     const [d] = storeDiagnostics(doc, catalogue, new Map(), 'abc123');
-    assert.deepEqual([d.code, d.severity], ['store-state-code', 'warning']);
+    assert.deepEqual([d!.code, d!.severity], ['store-state-code', 'warning']);
     const fix = computeFix(doc, d.fix!);
     assert.equal(fix?.preferred, true);
-    assert.match(applyTextEdits(doc.text, fix.edits), /"state_or_province": "Tokyo"/);
+    assert.match(applyTextEdits(doc.text, fix!.edits), /"state_or_province": "Tokyo"/);
     // NSW: the built-in table gives the same fix, so the store adds nothing.
     assert.deepEqual(check(withAddress({ state_or_province: 'NSW' })), []);
     assert.deepEqual(analyzeText(JSON.stringify(withAddress({ state_or_province: 'NSW' }))).diagnostics.map((x) => [x.code, x.fix && 'value' in x.fix ? x.fix.value : undefined]), [['state-code', 'New South Wales']]);
@@ -61,8 +61,8 @@ describe('the store\'s own geography', () => {
 
   it('says "did you mean" for a name the store does not list', () => {
     const [d] = check(withAddress({ country_code: 'JP', state_or_province: 'Tokio', postal_code: '100-0001' }));
-    assert.deepEqual([d.code, d.severity], ['store-state-name', 'warning']);
-    assert.match(d.message, /not one of the states store abc123 lists for Japan\. Did you mean "Tokyo"\?/);
+    assert.deepEqual([d!.code, d!.severity], ['store-state-name', 'warning']);
+    assert.match(d!.message, /not one of the states store abc123 lists for Japan\. Did you mean "Tokyo"\?/);
   });
 
   it('without the Information & Settings scope, skips these checks and says why, never guessing', async () => {
@@ -71,7 +71,7 @@ describe('the store\'s own geography', () => {
       const partial = await loadStoreCatalogue(targetOf(store));
       const found = check(withAddress({ country_code: 'IT', state_or_province: undefined, postal_code: '00100' }), partial);
       assert.deepEqual(found.map((d) => d.code), ['store-data-unavailable']);
-      assert.match(found[0].message, /no Information & Settings scope \(store_v2_information_read_only\), so country codes and state names are not checked/);
+      assert.match(found[0]!.message, /no Information & Settings scope \(store_v2_information_read_only\), so country codes and state names are not checked/);
     } finally {
       store.reset();
     }
@@ -129,7 +129,7 @@ describe('existing emails, channel by channel', () => {
     const existing = await findExistingCustomers(targetOf(store), ['amazon@example.com']);
     const [d] = storeDiagnostics(fileOf(file), catalogue, existing.found, 'abc123', { existingCustomers: existing.customers });
     assert.equal(d?.code, 'email-exists-in-store');
-    assert.match(d.message, /if one of these channels allows global logins \(the store's customer: channel 3; this one: all channels that allow global logins\)$/);
+    assert.match(d!.message, /if one of these channels allows global logins \(the store's customer: channel 3; this one: all channels that allow global logins\)$/);
   });
 
   it('asks while editing and keeps what the store says of each customer\'s channels', async () => {

@@ -24,7 +24,7 @@ describe('store completions and hover', () => {
     ]);
     const channels = channelItems(demoCatalogue());
     assert.deepEqual(channels.map((i) => i.label), ['1 — Default storefront (storefront, active)', '2 — Wholesale storefront (storefront, active)', '3 — Amazon marketplace (marketplace, connected)']);
-    assert.equal(channels[1].detail, 'channel of store abc123; does not allow global logins');
+    assert.equal(channels[1]!.detail, 'channel of store abc123; does not allow global logins');
   });
 
   it('offers nothing for a part that is not loaded, or a field that is not a store id', () => {

@@ -20,7 +20,7 @@ function check(doc: JsonDocument, catalogue: StoreCatalogue | null = demoCatalog
 
 function only(diagnostics: BcDiagnostic[], code: string): BcDiagnostic {
   assert.deepEqual(diagnostics.map((d) => d.code), [code], JSON.stringify(diagnostics, null, 2));
-  return diagnostics[0];
+  return diagnostics[0]!;
 }
 
 function textAt(doc: JsonDocument, d: BcDiagnostic): string {
@@ -99,8 +99,8 @@ describe('storeDiagnostics', () => {
       const warnings = check(doc).filter((d) => codeOf(d) === 'attribute-value-type');
       assert.equal(warnings.length, fits ? 0 : 1, `${id} ${JSON.stringify(value)}`);
       if (!fits) {
-        assert.equal(warnings[0].severity, 'warning');
-        assert.equal(warnings[0].path, '/0/attributes/0/attribute_value');
+        assert.equal(warnings[0]!.severity, 'warning');
+        assert.equal(warnings[0]!.path, '/0/attributes/0/attribute_value');
       }
     }
     const doc = fileOf([customer(1, { attributes: [{ attribute_id: 1, attribute_value: 'abc' }] })]);
@@ -127,7 +127,7 @@ describe('storeDiagnostics', () => {
       ['unknown-channel', 'error', '/0/channel_ids/1', '9'],
       ['unknown-channel', 'error', '/1/origin_channel_id', '8'],
     ]);
-    assert.match(found[0].message, /^channel 9 in channel_ids is not a channel of store abc123; its channels are 1 "Default storefront" \(storefront\), 2 "Wholesale storefront" \(storefront\), 3 "Amazon marketplace" \(marketplace\)$/);
+    assert.match(found[0]!.message, /^channel 9 in channel_ids is not a channel of store abc123; its channels are 1 "Default storefront" \(storefront\), 2 "Wholesale storefront" \(storefront\), 3 "Amazon marketplace" \(marketplace\)$/);
   });
 
   it('warns about global access to a channel that does not allow global logins', () => {
@@ -143,10 +143,10 @@ describe('storeDiagnostics', () => {
       ['global-logins-disabled', 'warning', '/1/channel_ids', 'null'],
     ]);
     const [first] = found;
-    assert.match(first.message, /Customer 1 would get access to all channels \(it has no channel_ids\), but channel 2 "Wholesale storefront" of store abc123 does not allow global logins/);
-    assert.match(first.message, /list the channels the customer may use in channel_ids \(for example \[2\]\), or turn on global logins for channel 2 "Wholesale storefront" in the control panel/);
-    assert.equal(first.fix?.preferred, false);
-    assert.match(applyFix(doc, first), /"origin_channel_id": 2,\s*"channel_ids": \[\s*2\s*\]/);
+    assert.match(first!.message, /Customer 1 would get access to all channels \(it has no channel_ids\), but channel 2 "Wholesale storefront" of store abc123 does not allow global logins/);
+    assert.match(first!.message, /list the channels the customer may use in channel_ids \(for example \[2\]\), or turn on global logins for channel 2 "Wholesale storefront" in the control panel/);
+    assert.equal(first!.fix?.preferred, false);
+    assert.match(applyFix(doc, first!), /"origin_channel_id": 2,\s*"channel_ids": \[\s*2\s*\]/);
   });
 
   it('warns on the customer itself when channel 1 does not allow global logins and nothing names a channel', () => {
@@ -186,7 +186,7 @@ describe('storeDiagnostics', () => {
       const found = check(everything, catalogue);
       const notes = found.filter((d) => codeOf(d) === 'store-data-unavailable');
       assert.equal(notes.length, 1);
-      assert.match(notes[0].message, /Store abc123 answered HTTP 500 \(Internal Server Error\), so attribute IDs and values are not checked\.$/);
+      assert.match(notes[0]!.message, /Store abc123 answered HTTP 500 \(Internal Server Error\), so attribute IDs and values are not checked\.$/);
       assert.ok(!found.some((d) => codeOf(d) === 'unknown-attribute'));
       assert.ok(found.some((d) => codeOf(d) === 'unknown-customer-group'), 'the other checks still run');
       assert.ok(found.some((d) => codeOf(d) === 'unknown-channel'));
@@ -239,7 +239,7 @@ describe('storeDiagnostics against the sandbox store', () => {
       ['unknown-channel', '/1/channel_ids/1'],
       ['global-logins-disabled', '/2/origin_channel_id'],
     ]);
-    assert.equal(found[0].customerId, 57);
+    assert.equal(found[0]!.customerId, 57);
   });
 
   it('without the Channels scope: one note, no errors about channels, the other checks still run', async () => {

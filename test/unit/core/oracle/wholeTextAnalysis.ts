@@ -94,7 +94,7 @@ function walk(node: Node, schema: SchemaNode | undefined, path: (string | number
     for (const property of node.children) {
       const value = property.children?.[1];
       if (!value || (value.type !== 'array' && value.type !== 'object')) continue;
-      const name = String(property.children[0].value);
+      const name = String(property.children![0].value);
       walk(value, resolve(properties[name]), [...path, name], visit);
     }
   }

@@ -47,7 +47,7 @@ const builds = [
 ];
 
 if (watch) {
-  for (const { name, ...options } of builds) await (await esbuild.context(options)).watch();
+  for (const { name: _name, ...options } of builds) await (await esbuild.context(options)).watch();
 } else {
   for (const { name, ...options } of builds) {
     const result = await esbuild.build(options);

@@ -95,13 +95,13 @@ function generateAttributes(random: Prng): JsonObject[] {
 /** One of the mistakes the extension exists to catch, each in a realistic form. */
 const mistakes: ((random: Prng, customer: JsonObject, earlier: JsonObject[]) => void)[] = [
   (_r, c) => renameKey(c, 'first_name', 'firstname'),
-  (_r, c) => (c.email = String(c.email).replace('@', ' at ')),
+  (_r, c) => (c.email = (c.email as string).replace('@', ' at ')),
   (_r, c) => (c.id = 17),
   (_r, c) => (c.channel_ids = []),
   (_r, c) => (c.customer_group_id = '2'),
   (r, c, earlier) => {
     const other = earlier.length > 0 ? r.pick(earlier) : undefined;
-    if (other) c.email = ` ${String(other.email).toUpperCase()} `;
+    if (other) c.email = ` ${(other.email as string).toUpperCase()} `;
   },
   (_r, c) => (c.attributes = [{ attribute_id: 1, attribute_value: 42 }, { attribute_id: 1, attribute_value: '43' }]),
   (_r, c) => (c.authentication = { new_password: 'secret' }),

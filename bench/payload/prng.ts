@@ -1,18 +1,16 @@
-/** A small seeded PRNG (mulberry32): the same seed always yields the same payload. */
+import { seededRandom, type Random } from '../../src/core/random';
+
+/** The shared seeded generator, with the draws the payload generator needs: the same seed always yields the same payload. */
 export class Prng {
-  private state: number;
+  private readonly random: Random;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.random = seededRandom(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.random();
   }
 
   /** An integer in [min, max]. */

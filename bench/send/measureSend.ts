@@ -41,7 +41,7 @@ export interface SendResult {
 
 export async function measureSend(settings: SendSettings, onRun: (run: SendRun) => void): Promise<SendResult> {
   const customers = generateCustomers({ count: settings.customers, mistakeRate: 0, emailTag: 'send' });
-  const emails = customers.map((c) => String(c.email));
+  const emails = customers.map((c) => c.email as string);
   const postBoundMs = windowsFor(Math.ceil(customers.length / CUSTOMERS_PER_REQUEST), settings) * settings.windowMs;
   const toSend = customers.map((value, index) => ({ index, value }));
 

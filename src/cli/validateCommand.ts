@@ -126,6 +126,7 @@ function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
 
 /** Control characters (and line separators, and bidirectional overrides) written as escapes: a key or value cannot forge output lines or colour the terminal. */
 function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is this function's job
   return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

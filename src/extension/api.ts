@@ -13,7 +13,7 @@ export interface ExtensionApi {
  * answer names each diagnostic by `diagnosticKey`, for the caller to wait until its own
  * `vscode.languages.getDiagnostics` shows the same.
  */
-export const waitForDiagnosticsCommand = 'bigcommerceCustomers.waitForDiagnostics';
+export { waitForDiagnosticsCommand } from './commandIds';
 
 export function diagnosticKey(d: vscode.Diagnostic): string {
   const code = typeof d.code === 'object' ? d.code.value : d.code;

@@ -13,7 +13,7 @@ import { SendJournals } from './send/sendJournals';
 import { languageId } from './settings';
 import { storeStatusBar } from './store/statusBar';
 import { StoreAwareness } from './store/storeAwareness';
-import { storeCommandIds } from './store/storeCommandIds';
+import { storeCommandIds } from './commandIds';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
 import { nodeTransport } from '../node/nodeTransport';

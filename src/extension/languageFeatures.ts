@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { BcDiagnostic } from '../core/diagnostics/diagnostic';
 import type { StoreCatalogue } from '../core/store/catalogueTypes';
 import { diagnosticKey, type ExtensionApi, extensionApi, waitForDiagnosticsCommand } from './api';
-import { fixAll, fixAllCommand } from './commands/fixAll';
-import { newCustomersFile, newFileCommand } from './commands/newFile';
+import { commandIds } from './commandIds';
+import { fixAll } from './commands/fixAll';
+import { newCustomersFile } from './commands/newFile';
 import { registerCommand } from './commands/registerCommand';
-import { splitFile, splitFileCommand } from './commands/splitFile';
+import { splitFile } from './commands/splitFile';
 import { CustomersCodeActions } from './language/codeActions';
 import { CustomersCompletions } from './language/completionProvider';
 import { DiagnosticsController } from './language/diagnosticsController';
@@ -42,9 +43,9 @@ export function activateLanguageFeatures(context: vscode.ExtensionContext, log: 
   const catalogue = () => store?.catalogue();
   const formatter = new CustomersFormatter();
   const commands: Record<string, (...args: never[]) => unknown> = {
-    [newFileCommand]: newCustomersFile,
-    [splitFileCommand]: splitFile,
-    [fixAllCommand]: (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version),
+    [commandIds.newFile]: newCustomersFile,
+    [commandIds.splitFile]: splitFile,
+    [commandIds.fixAll]: (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version),
     [waitForDiagnosticsCommand]: async (uri: vscode.Uri) => (await api.waitForDiagnostics(uri)).map(diagnosticKey),
   };
   context.subscriptions.push(

@@ -1,5 +1,5 @@
 /** Fault injection: which request gets which failure, and what the failing answers look like. */
-import { seededRandom, type Random } from './prng.js';
+import { seededRandom, type Random } from '../../src/core/random.js';
 import { errorReply, type Reply } from './replies.js';
 import type { FaultKind, FaultPlan } from './types.js';
 

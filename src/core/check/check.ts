@@ -143,7 +143,7 @@ export class StrictBody {
 
   document(): JsonDocument {
     const text = this.text;
-    return lazyJsonDocument(text, { root: () => this.wholeRoot ?? parseStrictJsonTree(text), value: () => this.wholeValue ?? JSON.parse(text) }, this.table, (index) => this.customerNode(index));
+    return lazyJsonDocument(text, { root: () => this.wholeRoot ?? parseStrictJsonTree(text), value: () => this.wholeValue ?? (JSON.parse(text) as unknown) }, this.table, (index) => this.customerNode(index));
   }
 }
 

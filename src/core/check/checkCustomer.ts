@@ -6,7 +6,7 @@ import { forEachObjectOfCustomer } from '../rules/objectWalker';
 import { objectRules } from '../rules/registry';
 import { textDiagnostics } from '../rules/textRules';
 import { schemaErrorDiagnostics, validateBody } from '../schema/schemaDiagnostics';
-import type { ScannedItem } from '../text/arrayItemScanner';
+import { ItemFlags, type ScannedItem } from '../text/arrayItemScanner';
 
 /** One customer of the body: its value, and its tree with positions in the whole text, built only if asked for. */
 export interface CustomerToCheck {
@@ -64,7 +64,7 @@ export function checkCustomer(customer: CustomerToCheck): BcDiagnostic[] {
 
 /** Whether a customer's text may hold what JSON.parse hides: the scanner saw an escape or U+FFFD, or the text writes more keys than the value has. */
 export function textMayHide(item: Pick<ScannedItem, 'flags' | 'colons'>, value: unknown): boolean {
-  return item.flags !== 0 || item.colons !== propertyCount(value);
+  return item.flags !== ItemFlags.None || item.colons !== propertyCount(value);
 }
 
 /** How many properties a value has, nested ones included: fewer than its text writes means a key written twice. */

@@ -96,7 +96,7 @@ function scanOneItem(text: string, start: number, end: number): ScannedItem | un
 
 /** The whole tree someone already built for the previous text, moved to the new one in place. */
 function movedRoot(root: Node, text: string, index: number, start: number, newEnd: number, delta: number): Node | undefined {
-  const children = root.children as Node[] | undefined;
+  const children = root.children;
   const node = children && parseStrictJsonValueAt(text, start, newEnd, root);
   if (!children || !node) return undefined;
   children[index] = node;

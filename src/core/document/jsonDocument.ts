@@ -130,7 +130,7 @@ export function lazyJsonDocument(text: string, whole: { root(): Node | undefined
 const builtParts = new WeakMap<JsonDocument, () => { root: Node | undefined; value: unknown; built: { root: boolean; value: boolean } }>();
 
 /** The whole tree and value of a lazy document, where something already asked for them (an edit moves them rather than dropping them). */
-export function alreadyBuilt(document: JsonDocument): { root?: Node; value?: unknown } {
+export function alreadyBuilt(document: JsonDocument): { root?: Node | undefined; value?: unknown } {
   const peek = builtParts.get(document)?.();
   if (!peek) return {};
   return { ...(peek.built.root ? { root: peek.root } : {}), ...(peek.built.value ? { value: peek.value } : {}) };

@@ -23,7 +23,7 @@ export function parseStrictJsonTree(text: string): Node | undefined {
 export function parseStrictJsonValueAt(text: string, start: number, end: number, parent: Node | undefined): Node | undefined {
   try {
     const parser = new StrictParser(text, start, end);
-    const node = parser.value(parent);
+    const node = parser.value(parent ?? noParent);
     return parser.atEnd() ? node : undefined;
   } catch {
     return undefined; // not strict JSON, or nested deeper than the stack allows
@@ -53,7 +53,7 @@ export class StrictArrayReader {
   next(): Node | null | undefined {
     if (this.done) return null;
     try {
-      const item = this.parser.nextItem(this.root as Building);
+      const item = this.parser.nextItem(this.root);
       if (item) return item;
       this.done = true;
       return this.parser.atEnd() ? null : undefined;
@@ -74,6 +74,9 @@ export function shiftOffsets(node: Node, delta: number): void {
 const notStrict = new Error('not strict JSON');
 
 /** Nodes are filled in as the parser reaches their end. */
+/** jsonc-parser's trees carry `parent: undefined` at the root, which its `Node` type does not spell. */
+const noParent = undefined as unknown as Node;
+
 type Building = { -readonly [K in keyof Node]: Node[K] } & { children?: Node[] };
 
 const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -99,7 +102,7 @@ class StrictParser {
   openArray(): Building | undefined {
     this.skipWhitespace();
     if (this.text.charCodeAt(this.pos) !== OPEN_BRACKET) return undefined;
-    const node: Building = { type: 'array', offset: this.pos, length: 0, parent: undefined, children: [] };
+    const node: Building = { type: 'array', offset: this.pos, length: 0, parent: noParent, children: [] };
     this.pos++;
     return node;
   }
@@ -122,7 +125,7 @@ class StrictParser {
     return item;
   }
 
-  value(parent: Node | undefined): Node {
+  value(parent: Node): Node {
     this.skipWhitespace();
     const c = this.text.charCodeAt(this.pos);
     if (c === OPEN_BRACE) return this.object(parent);
@@ -134,7 +137,7 @@ class StrictParser {
     return this.number(parent);
   }
 
-  private object(parent: Node | undefined): Node {
+  private object(parent: Node): Node {
     const node: Building = { type: 'object', offset: this.pos, length: 0, parent, children: [] };
     this.pos++;
     this.skipWhitespace();
@@ -164,7 +167,7 @@ class StrictParser {
     return node;
   }
 
-  private array(parent: Node | undefined): Node {
+  private array(parent: Node): Node {
     const node: Building = { type: 'array', offset: this.pos, length: 0, parent, children: [] };
     this.pos++;
     this.skipWhitespace();
@@ -183,7 +186,7 @@ class StrictParser {
     return node;
   }
 
-  private string(parent: Node | undefined): Node {
+  private string(parent: Node): Node {
     const start = this.pos;
     let escaped = false;
     let i = start + 1;
@@ -212,7 +215,7 @@ class StrictParser {
     return { type: 'string', offset: start, length: this.pos - start, parent, value };
   }
 
-  private number(parent: Node | undefined): Node {
+  private number(parent: Node): Node {
     numberPattern.lastIndex = this.pos;
     const match = numberPattern.exec(this.text);
     if (!match) throw notStrict;
@@ -221,7 +224,7 @@ class StrictParser {
     return { type: 'number', offset: start, length: this.pos - start, parent, value: Number(match[0]) };
   }
 
-  private literal(parent: Node | undefined, word: string, type: 'boolean' | 'null', value: boolean | null): Node {
+  private literal(parent: Node, word: string, type: 'boolean' | 'null', value: boolean | null): Node {
     if (!this.text.startsWith(word, this.pos)) throw notStrict;
     const start = this.pos;
     this.pos += word.length;

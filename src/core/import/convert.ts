@@ -15,7 +15,7 @@ import type { ConversionTally } from './report';
 /** A mapping matched to one file's header. */
 export interface ColumnPlan {
   /** Columns that fill fields, in the mapping's order (the first non-empty one wins a field). */
-  filling: { index: number; column: string; targets: FieldTarget[]; convert?: Conversion }[];
+  filling: { index: number; column: string; targets: FieldTarget[]; convert?: Conversion | undefined }[];
   /** Columns whose values are left out, with why. */
   leftOut: { index: number; column: string; reason: string }[];
   /** Columns the mapping names that the file lacks. */
@@ -141,7 +141,7 @@ function splitName(full: string, row: number, tally: ConversionTally): { first_n
   return parts;
 }
 
-const customerOrder: (CustomerField | 'store_credit_amounts')[] = [
+const customerOrder: CustomerField[] = [
   'email',
   'first_name',
   'last_name',

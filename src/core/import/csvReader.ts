@@ -55,7 +55,7 @@ export async function openCsv(text: AsyncIterable<string>): Promise<CsvFile> {
       if (error.code === 'MissingQuotes') problems.set(error.row ?? 0, 'a quoted value is never closed, so the rest of the file reads as one value');
       else if (error.code === 'InvalidQuotes') problems.set(error.row ?? 0, 'a quote inside a quoted value is not doubled ("")');
     }
-    return result.data.map((fields, i) => ({ row: ++rowsSeen, fields, ...(problems.has(i) ? { problem: problems.get(i) } : {}) }));
+    return result.data.map((fields, i) => ({ row: ++rowsSeen, fields, ...(problems.has(i) ? { problem: problems.get(i)! } : {}) }));
   };
 
   // `buffer` holds only an unfinished record here.

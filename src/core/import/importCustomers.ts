@@ -9,16 +9,16 @@ export interface CsvInput {
   /** The file's name, as the report and the trace name it. */
   name: string;
   chunks: AsyncIterable<Uint8Array>;
-  encoding?: CsvEncoding;
+  encoding?: CsvEncoding | undefined;
 }
 
 export interface ImportOptions {
   file: CsvInput;
   /** The addresses file of a format that keeps addresses apart (Magento's Customer Addresses). */
-  addresses?: CsvInput;
-  from?: FromOption;
+  addresses?: CsvInput | undefined;
+  from?: FromOption | undefined;
   /** Used instead of a detected format. */
-  mapping?: ImportMapping;
+  mapping?: ImportMapping | undefined;
   /** Each customer, in file order, with its row; awaited, so a slow writer holds the reading back. */
   onCustomer(customer: Customer, row: number): void | Promise<void>;
   /** After each chunk of rows; awaited (the editor gives its UI a turn there). */

@@ -68,7 +68,7 @@ export interface ImportReport {
   delimiter: string;
   /** Data rows read (the header not counted); each is a customer or a skipped row. */
   rows: number;
-  addressRows?: number;
+  addressRows?: number | undefined;
   customers: number;
   skipped: SkippedRow[];
   conversions: ConversionCount[];

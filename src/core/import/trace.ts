@@ -18,7 +18,7 @@ export function importOriginAt(text: string, offset: number, trace: ImportTrace)
   const around = customerAround(text, offset);
   if (!around) return undefined;
   const customer = parseTree(text.slice(around.start, around.end));
-  const email = customer && findNodeAtLocation(customer, ['email'])?.value;
+  const email: unknown = customer && findNodeAtLocation(customer, ['email'])?.value;
   if (typeof email !== 'string') return undefined;
   const key = email.trim().toLowerCase();
   const row = Object.hasOwn(trace.rows, key) ? trace.rows[key] : undefined;

@@ -13,11 +13,12 @@ export interface JournalStorage {
 export class MemoryJournalStorage implements JournalStorage {
   constructor(public text = '') {}
 
-  async read(): Promise<string> {
-    return this.text;
+  read(): Promise<string> {
+    return Promise.resolve(this.text);
   }
 
-  async append(text: string): Promise<void> {
+  append(text: string): Promise<void> {
     this.text += text;
+    return Promise.resolve();
   }
 }

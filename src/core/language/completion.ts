@@ -11,11 +11,11 @@ export interface CompletionEntry {
   kind: 'property' | 'value' | 'snippet';
   /** Snippet syntax. */
   insertText: string;
-  detail?: string;
+  detail?: string | undefined;
   /** Markdown. */
-  documentation?: string;
-  filterText?: string;
-  sortText?: string;
+  documentation?: string | undefined;
+  filterText?: string | undefined;
+  sortText?: string | undefined;
 }
 
 export interface Completions {
@@ -54,7 +54,7 @@ export function completionsInText(text: string, offset: number): Completions {
   const found: Completions = { range, items: schema ? valueItems(schema) : [], ...(field ? { field } : {}) };
   if (field === 'state_or_province' && root) {
     const address = findNodeAtLocation(root, location.path.slice(0, -1));
-    const written = address?.type === 'object' ? valueNode(address, 'country_code')?.value : undefined;
+    const written: unknown = address?.type === 'object' ? valueNode(address, 'country_code')?.value : undefined;
     const country = typeof written === 'string' ? countryCodeOf(written) : undefined;
     if (country) {
       found.country = country;

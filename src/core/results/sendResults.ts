@@ -15,7 +15,7 @@ export interface CustomerResult {
   outcome: 'created' | 'failed';
   id?: number;
   /** for failures: where in the customer (a JSON Pointer relative to it, "" for the whole customer) and the store's words */
-  problems?: { path: string; message: string }[];
+  problems?: { path: string; message: string }[] | undefined;
   requestId?: string;
   /** ISO date */
   at: string;
@@ -24,7 +24,7 @@ export interface CustomerResult {
 export { emailKey };
 
 /** The customers of a body with their emails, in file order. */
-export function customersOf(doc: JsonDocument): { index: number; node: Node; email?: string }[] {
+export function customersOf(doc: JsonDocument): { index: number; node: Node; email?: string | undefined }[] {
   if (doc.customers) {
     // Known from the check without a whole tree: each customer's node is its extent alone.
     const { starts, ends, emails } = doc.customers;

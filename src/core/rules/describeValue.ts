@@ -5,6 +5,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '…' : value);
   if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to be stored';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects and lists are named above; what is left is a primitive
   return String(value);
 }
 

@@ -10,7 +10,7 @@ export interface ObjectVisit {
   /** The object's tree with positions, built when first asked for: ask only to point at a problem. */
   readonly node: Node;
   /** JSON Pointer of a field of this object; computed on demand, as most objects have no problem. */
-  pointerTo(...segments: (string | number)[]): string;
+  pointerTo: (...segments: (string | number)[]) => string;
 }
 
 /** The tree at a path of the body (its first segment is the customer's index). */

@@ -29,7 +29,7 @@ export interface SchemaNode {
 }
 
 /** schemas/bccustomers.schema.json: the one source of every field fact. */
-export const rootSchema: SchemaNode = schemaJson as unknown as SchemaNode;
+export const rootSchema: SchemaNode = schemaJson;
 
 export function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
   if (!node?.$ref) return node;

@@ -78,7 +78,7 @@ function objectProblems(pointer: string, node: Node, errors: ErrorObject[]): BcD
     const keyNode = property?.children?.[0];
     if (!keyNode) continue;
     const propertyPointer = toPointer([...path, name]);
-    const present = new Set((node.children ?? []).map((p) => p.children?.[0]?.value));
+    const present = new Set((node.children ?? []).map((p): unknown => p.children?.[0]?.value));
     const known = schema ? writableProperties(schema).map(([n]) => n) : [];
     const suggestion = closestName(name, known.filter((n) => !present.has(n)));
     const message = suggestion

@@ -21,15 +21,3 @@ export function backoffDelayMs(attempt: number, policy: BackoffPolicy): number {
   const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0.5;
   return Math.floor(unit * Math.max(0, ceiling));
 }
-
-/** Small deterministic generator (mulberry32) for reproducible jitter in tests. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

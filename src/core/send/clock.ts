@@ -4,7 +4,7 @@
  * `systemClock` uses only what browsers and Node both have.
  */
 export interface Clock {
-  now(): number;
+  now: () => number;
   /** Resolves `true` after `ms`, or `false` as soon as `signal` is aborted. */
   sleep(ms: number, signal?: AbortSignal): Promise<boolean>;
 }

@@ -19,7 +19,7 @@ export interface ConnectionCheck {
 
 export interface ConnectionOptions extends StorePorts {
   timeoutMs?: number;
-  onRequest?(entry: RequestLogEntry): void;
+  onRequest?: (entry: RequestLogEntry) => void;
   userAgent?: string;
 }
 

@@ -93,7 +93,7 @@ export function fetchTransport(fetch: () => Promise<FetchLike> | FetchLike, cloc
 }
 
 /** `fetch` of the platform the core runs on (a browser, a web worker, Node 20). */
-export const platformTransport: HttpTransport = fetchTransport(() => globalThis.fetch as unknown as FetchLike);
+export const platformTransport: HttpTransport = fetchTransport(() => globalThis.fetch);
 
 function parseJson(text: string): { json: unknown; isJson: boolean } {
   const trimmed = text.trim();

@@ -23,7 +23,7 @@ const STOPS_READING = new Set([401, 403, 404]);
 
 export interface LookupOptions extends StorePorts {
   timeoutMs?: number;
-  onRequest?(entry: RequestLogEntry): void;
+  onRequest?: (entry: RequestLogEntry) => void;
   userAgent?: string;
   /** stop retrying after this long, default 120000 */
   maxRetryTimeMs?: number;
@@ -213,7 +213,7 @@ export async function findExistingCustomers(target: StoreTarget, emails: string[
     reading: true,
   });
   if (!result.ok) throw new StoreRequestError(capitalize(result.message), result.status, result.requestId);
-  return { found: result.found, customers: result.customers ?? new Map() };
+  return { found: result.found, customers: result.customers ?? new Map<string, ListedCustomer[]>() };
 }
 
 function capitalize(text: string): string {

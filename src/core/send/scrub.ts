@@ -24,8 +24,8 @@ export function scrubberFor(headers: Record<string, string>): Scrubber {
 
 /** The outcome with every string the store sent passed through `scrub`. */
 export function scrubOutcome<T extends HttpOutcome>(outcome: T, scrub: Scrubber): T {
-  if (outcome.kind !== 'answer') return { ...outcome, message: scrub(outcome.message) };
-  const answer = outcome as HttpAnswer;
+  const answer: HttpOutcome = outcome;
+  if (answer.kind !== 'answer') return { ...outcome, message: scrub(answer.message) };
   const headers = Object.fromEntries(Object.entries(answer.headers).map(([name, value]) => [name, scrub(value)]));
   const scrubbed: HttpAnswer = { ...answer, headers, text: scrub(answer.text), json: scrubValue(answer.json, scrub) };
   if (answer.requestId !== undefined) scrubbed.requestId = scrub(answer.requestId);

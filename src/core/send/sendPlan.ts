@@ -56,7 +56,7 @@ export interface SendSummary {
   /** customers never sent, because sending stopped or was cancelled before them */
   notSent: { index: number; email: string; reason: string }[];
   requests: number;
-  stopped?: string;
+  stopped?: string | undefined;
   cancelled: boolean;
 }
 

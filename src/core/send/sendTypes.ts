@@ -30,7 +30,7 @@ export interface SendOptions extends StorePorts {
   /** cancel: no new request starts; a request in flight is finished and reconciled */
   signal?: AbortSignal;
   onProgress?(p: SendProgress): void;
-  onRequest?(entry: RequestLogEntry): void;
+  onRequest?: (entry: RequestLogEntry) => void;
   /** per request, default 30000 */
   timeoutMs?: number;
   /** give up on a batch after this much retrying, default 120000 */

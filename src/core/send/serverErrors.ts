@@ -17,7 +17,7 @@ export interface ServerErrorEntry {
 export interface ServerError {
   status: number;
   title?: string;
-  detail?: string;
+  detail?: string | undefined;
   type?: string;
   instance?: string;
   code?: string | number;

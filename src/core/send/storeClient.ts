@@ -46,7 +46,7 @@ export interface StorePorts {
 export interface StoreClientOptions extends StorePorts {
   timeoutMs?: number;
   userAgent?: string;
-  onRequest?(entry: RequestLogEntry): void;
+  onRequest?: (entry: RequestLogEntry) => void;
   /** told before every pause the pacer imposes; `askedMs` when the store asked for longer than allowed */
   onWait?(ms: number, askedMs?: number): void;
   /** default 5 minutes */

@@ -97,7 +97,7 @@ function parseCountry(raw: unknown): StoreCountry | undefined {
   const id = item?.['id'];
   const iso2 = item?.['country_iso2'];
   if (!Number.isInteger(id) || typeof iso2 !== 'string') return undefined;
-  return { id: id as number, iso2, name: typeof item?.['country'] === 'string' ? (item['country'] as string) : iso2 };
+  return { id: id as number, iso2, name: typeof item?.['country'] === 'string' ? (item['country']) : iso2 };
 }
 
 function parseState(raw: unknown): (StoreState & { countryId: number }) | undefined {
@@ -177,9 +177,9 @@ function parseChannel(raw: unknown): StoreChannel | undefined {
   const item = asRecord(raw);
   const id = item?.['id'];
   if (!Number.isInteger(id)) return undefined;
-  const channel: StoreChannel = { id: id as number, name: typeof item?.['name'] === 'string' ? (item['name'] as string) : '' };
-  if (typeof item?.['type'] === 'string') channel.type = item['type'] as string;
-  if (typeof item?.['status'] === 'string') channel.status = item['status'] as string;
+  const channel: StoreChannel = { id: id as number, name: typeof item?.['name'] === 'string' ? (item['name']) : '' };
+  if (typeof item?.['type'] === 'string') channel.type = item['type'];
+  if (typeof item?.['status'] === 'string') channel.status = item['status'];
   return channel;
 }
 

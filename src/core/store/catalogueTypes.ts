@@ -47,9 +47,9 @@ export interface StoreCatalogue {
   storeHash: string;
   /** ms since the epoch */
   loadedAt: number;
-  attributes?: StoreAttribute[];
-  customerGroups?: StoreCustomerGroup[];
-  channels?: StoreChannel[];
+  attributes?: StoreAttribute[] | undefined;
+  customerGroups?: StoreCustomerGroup[] | undefined;
+  channels?: StoreChannel[] | undefined;
   /**
    * Channel id → `allow_global_logins`; `null` = no override on the channel
    * (the store-wide setting applies, which the API does not expose). Channels

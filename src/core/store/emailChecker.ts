@@ -50,7 +50,7 @@ export interface ExistingEmailCheckerOptions extends StorePorts {
   /** for the default lookup */
   timeoutMs?: number;
   userAgent?: string;
-  onRequest?(entry: RequestLogEntry): void;
+  onRequest?: (entry: RequestLogEntry) => void;
   /** the pacer of a store, to share its quota with other clients; default one per store */
   pacerFor?(storeHash: string): RateLimitPacer;
   /** for the default lookup: how long a failing store is retried within one lookup, default 3000 ms */
@@ -69,8 +69,8 @@ interface StoreState {
   /** asked or waiting in `queue`: never asked a second time meanwhile */
   claimed: Set<string>;
   queue: string[][];
-  draining?: Promise<void>;
-  failure?: { message: string; at: number };
+  draining?: Promise<void> | undefined;
+  failure?: { message: string; at: number } | undefined;
 }
 
 export class ExistingEmailChecker {

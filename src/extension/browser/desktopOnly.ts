@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/registerCommand';
 import { languageId } from '../settings';
-import { storeCommandIds } from '../store/storeCommandIds';
+import { storeCommandIds } from '../commandIds';
 
 const desktopOnlyMessage = "Sending customers and checking them against a store need VS Code on the desktop (or the bccustomers CLI), because a browser cannot call BigCommerce's API.";
 

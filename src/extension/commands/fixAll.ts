@@ -4,7 +4,6 @@ import { toTextEdits } from '../convert';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { languageId } from '../settings';
 
-export const fixAllCommand = 'bigcommerceCustomers.fixAll';
 
 /**
  * Applies every preferred fix. When called for a given document version (from the source

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { languageId } from '../settings';
 
-export const newFileCommand = 'bigcommerceCustomers.newFile';
 
 /** Opens a new, untitled customers file filled with the "new file" snippet. */
 export async function newCustomersFile(): Promise<vscode.TextEditor> {

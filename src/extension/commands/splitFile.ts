@@ -3,7 +3,6 @@ import { parseJsonDocument } from '../../core/document/jsonDocument';
 import { splitCustomers } from '../../core/fixes/splitFile';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 
-export const splitFileCommand = 'bigcommerceCustomers.splitFile';
 
 /** Writes `name.part-1.bccustomers.json`, … next to the file, each with at most `size` customers. */
 export async function splitFile(uri?: vscode.Uri, size = maxCustomersPerRequest()): Promise<vscode.Uri[]> {

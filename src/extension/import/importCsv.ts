@@ -15,6 +15,7 @@ const chunkSize = 256 * 1024;
 const previewRows = 3;
 const encoder = new TextEncoder();
 
+// eslint-disable-next-line @typescript-eslint/require-await -- the import reads any file as an async stream of chunks; this one is already in memory
 async function* chunksOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
 }
@@ -33,12 +34,17 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+function defaultUriNear(near: vscode.Uri | undefined): { defaultUri?: vscode.Uri } {
+  const defaultUri = near ? vscode.Uri.joinPath(near, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  return defaultUri ? { defaultUri } : {};
+}
+
 async function pickFile(title: string, near?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     title,
     canSelectMany: false,
     filters: { 'CSV files': ['csv', 'txt'], 'All files': ['*'] },
-    defaultUri: near ? vscode.Uri.joinPath(near, '..') : vscode.workspace.workspaceFolders?.[0]?.uri,
+    ...defaultUriNear(near),
   });
   return picked?.[0];
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { commandIds } from '../commandIds';
 import { languageId } from '../settings';
 import type { StoreCatalogue } from '../../core/store/catalogueTypes';
 import { ImportOriginHover } from './importHover';
 import { MappingGroupCompletions } from './mappingCompletions';
 
-export const importCsvCommand = 'bigcommerceCustomers.importCsv';
 
 /**
  * The import's command (registered with `command`, which reports failures), the hover that
@@ -13,8 +13,9 @@ export const importCsvCommand = 'bigcommerceCustomers.importCsv';
  */
 export function importRegistrations(command: (id: string, run: (uri?: vscode.Uri) => unknown) => vscode.Disposable, catalogue: () => StoreCatalogue | undefined): vscode.Disposable[] {
   return [
-    command(importCsvCommand, (uri?: vscode.Uri) => {
+    command(commandIds.importCsv, (uri?: vscode.Uri) => {
       // A plain require, so that the extension host's module loader (which provides `vscode`) loads it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, through the host's loader that provides `vscode`
       const { importCsv } = require('./importCsv.js') as typeof import('./importCsv.js');
       return importCsv(uri);
     }),

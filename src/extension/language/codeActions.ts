@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
 import { computeFix } from '../../core/fixes/computeFix';
 import { fixAllEdits } from '../../core/fixes/fixAll';
-import { fixAllCommand } from '../commands/fixAll';
+import { commandIds } from '../commandIds';
 import { toRange, toTextEdits } from '../convert';
-import { splitFileCommand } from '../commands/splitFile';
 import type { DiagnosticsController } from './diagnosticsController';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('bccustomers');
@@ -45,7 +44,7 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
       if (fixAllEdits(analysis.document, analysis.diagnostics).length) {
         // A command rather than an edit: it re-checks the document version when it runs.
         const action = new vscode.CodeAction('Fix all BigCommerce customer problems that have a certain fix', fixAllKind);
-        action.command = { title: action.title, command: fixAllCommand, arguments: [document.uri, document.version] };
+        action.command = { title: action.title, command: commandIds.fixAll, arguments: [document.uri, document.version] };
         actions.push(action);
       }
     }
@@ -63,7 +62,7 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
       return action;
     }
     if (fix.split) {
-      action.command = { title: fix.title, command: splitFileCommand, arguments: [document.uri, fix.split.size] };
+      action.command = { title: fix.title, command: commandIds.splitFile, arguments: [document.uri, fix.split.size] };
       return action;
     }
     action.edit = new vscode.WorkspaceEdit();

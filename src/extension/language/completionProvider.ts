@@ -34,9 +34,9 @@ export class CustomersCompletions implements vscode.CompletionItemProvider {
       const item = new vscode.CompletionItem(entry.label, kinds[entry.kind]);
       item.insertText = new vscode.SnippetString(entry.insertText);
       item.range = replace;
-      item.detail = entry.detail;
-      item.filterText = entry.filterText;
-      item.sortText = entry.sortText;
+      if (entry.detail !== undefined) item.detail = entry.detail;
+      if (entry.filterText !== undefined) item.filterText = entry.filterText;
+      if (entry.sortText !== undefined) item.sortText = entry.sortText;
       if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
       return item;
     }));

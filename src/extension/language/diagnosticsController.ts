@@ -200,7 +200,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   dispose(): void {
     this.timers.forEach((timer) => clearTimeout(timer));
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
   }
 }
 

@@ -15,8 +15,8 @@ export async function exportSendResults(deps: SendDependencies, uri?: vscode.Uri
     void vscode.window.showWarningMessage('No BigCommerce store is selected: select the store the file was sent to.');
     return undefined;
   }
-  const value = deps.diagnostics.analysisOf(document).document.value;
-  const customers = (Array.isArray(value) ? value : []).map((customer, index) => ({ index, value: customer }));
+  const value: unknown = deps.diagnostics.analysisOf(document).document.value;
+  const customers = (Array.isArray(value) ? value : []).map((customer: unknown, index) => ({ index, value: customer }));
   const { settled } = await readResumePlan(await deps.journals.journalOf(store.hash), { storeHash: store.hash, apiBaseUrl: apiBaseUrl() }, customers);
   if (settled.size === 0) {
     void vscode.window.showInformationMessage(`No send of this file to store ${store.hash} has results to export yet.`);

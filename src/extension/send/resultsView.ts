@@ -7,7 +7,7 @@ import type { DiagnosticsController } from '../language/diagnosticsController';
 import { codeLensPerCreatedCustomer, languageId } from '../settings';
 import type { StoreRegistry } from '../store/storeRegistry';
 import type { ResultsStore } from './resultsStore';
-import { storeCommandIds } from '../store/storeCommandIds';
+import { storeCommandIds } from '../commandIds';
 
 export const forgetResultCommand = storeCommandIds.forgetResult;
 export const sendRejectedCode = 'store-rejected';
@@ -102,10 +102,10 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
       new vscode.CodeLens(top, {
         title: store ? `$(cloud-upload) Send ${count} customer${count === 1 ? '' : 's'} to store ${store.hash}` : '$(cloud-upload) Send customers…',
         tooltip: `${requests} request${requests === 1 ? '' : 's'} of at most ${maxCustomersPerRequest()}`,
-        command: 'bigcommerceCustomers.send',
+        command: storeCommandIds.send,
         arguments: [document.uri],
       }),
-      new vscode.CodeLens(top, { title: 'Preview send', command: 'bigcommerceCustomers.previewSend', arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: 'Preview send', command: storeCommandIds.previewSend, arguments: [document.uri] }),
     ];
     if (store) {
       const attached = attachResults(parsed, this.results.get(document.uri), store.hash);
@@ -113,7 +113,7 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
       if (attached.length > 0) {
         // One summary for the file; the IDs themselves are inlay hints, drawn only where the editor looks.
         const title = `${created.toLocaleString('en-US')} created · ${(attached.length - created).toLocaleString('en-US')} refused · Export results`;
-        lenses.push(new vscode.CodeLens(top, { title, tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`, command: 'bigcommerceCustomers.exportResults', arguments: [document.uri] }));
+        lenses.push(new vscode.CodeLens(top, { title, tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`, command: storeCommandIds.exportResults, arguments: [document.uri] }));
       }
       const perCustomer = codeLensPerCreatedCustomer() ? attached : attached.filter(({ result }) => result.outcome !== 'created');
       for (const { node, result } of perCustomer) {
@@ -126,6 +126,6 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
   }
 }

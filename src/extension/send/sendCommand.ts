@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { storeCommandIds } from '../commandIds';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 import { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends } from '../../core/journal';
 import { resultsFromReport } from '../../core/results/sendResults';
@@ -36,7 +37,7 @@ export async function planSend(deps: SendDependencies, uri?: vscode.Uri): Promis
   }
   const store = deps.registry.active();
   const token = store && (await deps.registry.token(store.hash));
-  if (!store || !token) return { ok: false, reason: 'No BigCommerce store is selected.', action: { title: 'Set Store Credentials', command: 'bigcommerceCustomers.setCredentials' } };
+  if (!store || !token) return { ok: false, reason: 'No BigCommerce store is selected.', action: { title: 'Set Store Credentials', command: storeCommandIds.setCredentials } };
   const baseUrl = apiBaseUrl();
   const plan = planCoreSend({
     analysis: deps.diagnostics.analysisOf(document),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { storeCommandIds } from '../commandIds';
 import { languageId } from '../settings';
 import type { StoreAwareness } from './storeAwareness';
 import type { StoreRegistry } from './storeRegistry';
@@ -7,7 +8,7 @@ import type { StoreRegistry } from './storeRegistry';
 export function storeStatusBar(registry: StoreRegistry, awareness: StoreAwareness): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bigcommerceCustomers.store', vscode.StatusBarAlignment.Right, 100);
   item.name = 'BigCommerce Store';
-  item.command = 'bigcommerceCustomers.selectStore';
+  item.command = storeCommandIds.selectStore;
   const update = () => {
     const store = registry.active();
     item.text = store ? `$(cloud-upload) ${store.hash}${store.production ? ' (production)' : ''}` : '$(cloud-upload) No store';

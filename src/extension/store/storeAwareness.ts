@@ -156,7 +156,7 @@ export class StoreAwareness implements vscode.Disposable {
   dispose(): void {
     this.catalogues.dispose();
     this.emails.dispose();
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
   }
 }
 

@@ -16,7 +16,7 @@ service.configure({ schemas: [{ uri: schemaUri, fileMatch: ['*.bccustomers-mappi
 const documentOf = (text: string) => TextDocument.create('file:///x.bccustomers-mapping.json', 'json', 1, text);
 async function problems(text: string): Promise<string[]> {
   const document = documentOf(text);
-  return (await service.doValidation(document, service.parseJSONDocument(document))).map((d) => String(d.message));
+  return (await service.doValidation(document, service.parseJSONDocument(document))).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }
 
 describe('the mapping file schema (schemas/bccustomers-mapping.schema.json)', () => {

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { seededRandom } from '../../../src/core/send/backoff';
+import { seededRandom } from '../../../src/core/random';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 
 const cli = join(__dirname, '../../../dist/cli.js');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { backoffDelayMs, seededRandom } from '../../../src/core/send/backoff';
+import { seededRandom } from '../../../src/core/random';
+import { backoffDelayMs } from '../../../src/core/send/backoff';
 
 describe('backoffDelayMs', () => {
   it('doubles the ceiling per attempt until the cap', () => {

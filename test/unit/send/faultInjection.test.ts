@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { seededRandom } from '../../../src/core/send/backoff';
+import { seededRandom } from '../../../src/core/random';
 import { sendCustomers } from '../../../src/core/send/sender';
 import { startSandboxStore, type FaultKind, type SandboxStore } from '../../sandbox/store';
 import { assertEachCustomerOnce, assertReportMatchesStore, customer, targetOf, toSend } from './helpers';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { seededRandom } from '../../../src/core/send/backoff';
+import { seededRandom } from '../../../src/core/random';
 import type { CustomerToSend, RequestLogEntry, SendOptions, SendReport } from '../../../src/core/send/sender';
 import type { StoreTarget } from '../../../src/core/send/storeTarget';
 import { nodeTransport } from '../../../src/node/nodeTransport';

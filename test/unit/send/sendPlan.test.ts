@@ -53,6 +53,6 @@ describe('summarizeSend', () => {
     assert.deepEqual(summary.notSent.map((n) => [n.index, n.reason]), [[3, 'not sent: sending stopped before it'], [4, 'not sent: sending stopped before it']]);
     assert.equal(summary.stopped, 'The store could not be reached.');
     assert.equal(isComplete(summary), false);
-    assert.equal(isComplete({ ...summary, failed: [], notSent: [], stopped: undefined } as typeof summary), true);
+    assert.equal(isComplete({ ...summary, failed: [], notSent: [], stopped: undefined }), true);
   });
 });

@@ -17,7 +17,7 @@ const emails = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `c${
 
 /** A lookup that answers when told to, and remembers what it was asked. */
 class ScriptedLookup {
-  readonly calls: { emails: string[]; answer(result: LookupResult): void }[] = [];
+  readonly calls: { emails: string[]; answer: (result: LookupResult) => void }[] = [];
   readonly lookup: EmailLookup = (_target, asked) => {
     const { promise, resolve } = deferred<LookupResult>();
     this.calls.push({ emails: asked, answer: resolve });

@@ -51,7 +51,7 @@ describe('the store\'s own geography', () => {
     const doc = fileOf(JSON.parse(text));
     const [d] = storeDiagnostics(doc, catalogue, new Map(), 'abc123');
     assert.deepEqual([d!.code, d!.severity], ['store-state-code', 'warning']);
-    const fix = computeFix(doc, d!.fix!);
+    const fix = computeFix(doc, d.fix!);
     assert.equal(fix?.preferred, true);
     assert.match(applyTextEdits(doc.text, fix!.edits), /"state_or_province": "Tokyo"/);
     // NSW: the built-in table gives the same fix, so the store adds nothing.

@@ -84,7 +84,7 @@ export class ManualTimers implements CheckerTimers {
   }
 }
 
-export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };

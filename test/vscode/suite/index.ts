@@ -69,7 +69,7 @@ export function run(): Promise<void> {
       // A test file that throws while loading: report it as a failed test, not as silence.
       record({ title: 'loading the test files', state: 'failed', error: describeError(error) });
       if (resultsFile) writeResults(resultsFile, results);
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

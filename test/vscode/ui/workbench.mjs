@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Playwright's errors carry a long call log: its start and end say what went wrong. */
 function shorten(message) {
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour escapes
   const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim()).filter(Boolean);
   return (lines.length > 6 ? [...lines.slice(0, 3), '…', ...lines.slice(-2)] : lines).join(' ');
 }

@@ -1,6 +1,7 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same fault sequence on every run. */
+/** A random source: a float in [0, 1), like Math.random. */
 export type Random = () => number;
 
+/** A small seeded generator (mulberry32): the same seed gives the same sequence on every run. */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {

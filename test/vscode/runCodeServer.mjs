@@ -47,7 +47,10 @@ import * as untrustedTest from './ui/untrusted.ui.mjs';
 import { waitForWorkbench } from './ui/workbench.mjs';
 
 // The quick fix, as a person in a browser meets it: the same test in the web worker host.
-const webQuickFixTest = { ...quickFixTest, title: quickFixTest.title.replace(/^UI: /, 'UI, web worker host: '), phase: 'web' };
+const inTheWebHost = (test) => ({ ...test, title: test.title.replace(/^UI: /, 'UI, web worker host: '), phase: 'web' });
+const webQuickFixTest = inTheWebHost(quickFixTest);
+// The CSV import reads and writes through workspace.fs alone, so it runs in the browser too.
+const webImportCsvTest = inTheWebHost(importCsvTest);
 
 // In order; each test's `phase` says where it runs: 'workbench' (the default: the main
 // session's window, after the suite), 'restricted' (a session whose folder is not trusted),
@@ -66,6 +69,7 @@ const uiTests = [
   reloadResumeTest,
   untrustedTest,
   webQuickFixTest,
+  webImportCsvTest,
   desktopOnlyTest,
   tokenNeverWrittenTest,
 ];

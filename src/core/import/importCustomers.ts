@@ -4,6 +4,7 @@ import { addAddresses, type Address, type ColumnPlan, convertAddressRow, convert
 import { detectFormat, formatLabels, type FormatId, type FromOption, noFormatProblem } from './formats';
 import type { ImportMapping } from './mapping';
 import { ConversionTally, type ImportReport, type LeftOutColumn, type SkippedRow } from './report';
+import { normalizeEmail } from '../email';
 
 export interface CsvInput {
   /** The file's name, as the report and the trace name it. */
@@ -161,7 +162,7 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
       }
       const customer = convertRow(plan, row.fields, row.row, tally);
       const email = typeof customer.email === 'string' ? customer.email : '';
-      const key = email.toLowerCase();
+      const key = normalizeEmail(email);
       const first = rows.get(key);
       if (!email) skipped.push({ file, row: row.row, reason: 'no email' });
       else if (first !== undefined) skipped.push({ file, row: row.row, reason: `duplicate email ${email} (first in row ${first})` });

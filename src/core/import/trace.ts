@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { normalizeEmail } from '../email';
 import { customerAround } from '../language/customerAround';
 import type { TextRange } from '../document/jsonDocument';
 import type { ImportTrace } from './output';
@@ -20,7 +21,7 @@ export function importOriginAt(text: string, offset: number, trace: ImportTrace)
   const customer = parseTree(text.slice(around.start, around.end));
   const email: unknown = customer && findNodeAtLocation(customer, ['email'])?.value;
   if (typeof email !== 'string') return undefined;
-  const key = email.trim().toLowerCase();
+  const key = normalizeEmail(email);
   const row = Object.hasOwn(trace.rows, key) ? trace.rows[key] : undefined;
   if (row === undefined) return undefined;
   return { contents: `Imported from \`${trace.importedFrom}\`, row ${row}`, range: around };

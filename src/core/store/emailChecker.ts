@@ -29,11 +29,8 @@ export interface CheckerTimers {
   clearTimeout(handle: unknown): void;
 }
 
-/** What a lookup found: with `customers`, the store's customers with those emails (lower-cased) and their channels. */
-export type EmailLookupResult = LookupResult;
-
 /** Asks the store about at most ten emails; the default uses `lookupEmails` through a paced `StoreClient`. */
-export type EmailLookup = (target: StoreTarget, emails: string[], signal: AbortSignal) => Promise<EmailLookupResult>;
+export type EmailLookup = (target: StoreTarget, emails: string[], signal: AbortSignal) => Promise<LookupResult>;
 
 export interface ExistingEmailCheckerOptions extends StorePorts {
   /** quiet time after the last edit before asking, default 500 ms */
@@ -215,7 +212,7 @@ export class ExistingEmailChecker {
   /** One request at a time per store, so its requests are paced one after another. */
   private async drain(state: StoreState): Promise<void> {
     for (let chunk = state.queue.shift(); chunk; chunk = state.queue.shift()) {
-      let result: EmailLookupResult;
+      let result: LookupResult;
       try {
         result = await this.lookup(state.target, chunk, this.controller.signal);
       } catch (error) {
@@ -242,7 +239,7 @@ export class ExistingEmailChecker {
     }
   }
 
-  private async defaultLookup(target: StoreTarget, emails: string[], signal: AbortSignal): Promise<EmailLookupResult> {
+  private async defaultLookup(target: StoreTarget, emails: string[], signal: AbortSignal): Promise<LookupResult> {
     const client = new StoreClient(target, this.clientOptions(), this.pacerOf(target.storeHash));
     const backoff: BackoffPolicy = { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: 2_000, random: Math.random };
     return lookupEmails(client, emails, {

@@ -1,7 +1,7 @@
 // Cancelling a slow send half-way: what was created keeps its ID, nothing is created twice,
 // and the next send creates exactly the rest.
-import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, storeHash, storeIds } from './sending.mjs';
-import { codeLens, editorTitleButton, notification, notificationMessage, quickOpen, runCommand, step, waitUntil } from './workbench.mjs';
+import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, startSendingUntilFirstCreated, storeHash, storeIds } from './sending.mjs';
+import { editorTitleButton, runCommand, step } from './workbench.mjs';
 
 const fileName = 'import-60.bccustomers.json';
 /** Extra time the sandbox takes over every request, so that there is time to cancel. */
@@ -16,21 +16,7 @@ export async function run(page, { sandbox }) {
   sandbox.reset();
   sandbox.setFaults({ random: { rate: 1, kinds: ['slow'] }, slowMs: latencyMs, match: 'any' });
 
-  await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
-  await step(`start sending with the "Send ${total} customers" code lens`, async () => {
-    await codeLens(page, fileName, `Send ${total} customers to store ${storeHash}`).click();
-    await confirmSend(page);
-  });
-  const progress = notification(page, `Sending customers to store ${storeHash}`);
-  await step('wait for the progress notification to count the first created customers', () =>
-    waitUntil(
-      async () => {
-        const text = await notificationMessage(progress).catch(() => '');
-        return Number(/ (\d+) created/.exec(text)?.[1]) > 0;
-      },
-      { timeout: 20_000, message: async () => `the progress notification shows: ${await notificationMessage(progress).catch(() => 'nothing')}` },
-    ),
-  );
+  const progress = await startSendingUntilFirstCreated(page, fileName, total, 20_000);
   await step('click Cancel on the progress notification', () => progress.getByRole('button', { name: 'Cancel' }).click());
 
   const createdFirst = await step('read that sending was cancelled', async () => {

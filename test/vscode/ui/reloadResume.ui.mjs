@@ -1,7 +1,7 @@
 // A send interrupted by a window reload is found again: on reopening, the editor says how far
 // it got and offers to resume, and resuming creates exactly the rest, each customer once.
-import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, storeHash, storeIds } from './sending.mjs';
-import { codeLens, editorOf, notification, notificationMessage, quickOpen, reloadWindow, scrollToTop, step, waitUntil } from './workbench.mjs';
+import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, startSendingUntilFirstCreated, storeHash, storeIds } from './sending.mjs';
+import { codeLens, editorOf, notification, notificationMessage, quickOpen, reloadWindow, scrollToTop, step } from './workbench.mjs';
 
 const fileName = 'reload-60.bccustomers.json';
 /** Extra time the sandbox takes over every create request, so that the reload lands in the middle of the send. */
@@ -15,18 +15,7 @@ export async function run(page, { sandbox, timeouts }) {
   const total = emails.length;
   sandbox.setFaults({ random: { rate: 1, kinds: ['slow'] }, slowMs: latencyMs, match: 'POST /v3/customers' });
 
-  await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
-  await step(`start sending with the "Send ${total} customers" code lens`, async () => {
-    await codeLens(page, fileName, `Send ${total} customers to store ${storeHash}`).click();
-    await confirmSend(page);
-  });
-  const progress = notification(page, `Sending customers to store ${storeHash}`);
-  await step('wait for the progress notification to count the first created customers', () =>
-    waitUntil(
-      async () => Number(/ (\d+) created/.exec(await notificationMessage(progress).catch(() => ''))?.[1]) > 0,
-      { timeout: 30_000, message: async () => `the progress notification shows: ${await notificationMessage(progress).catch(() => 'nothing')}` },
-    ),
-  );
+  await startSendingUntilFirstCreated(page, fileName, total, 30_000);
 
   await step('reload the window in the middle of the send ("Developer: Reload Window")', () => reloadWindow(page, timeouts.workbench));
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceFixture } from '../lib/paths.mjs';
-import { allEditorLines, answerDialog, dismissNotification, notification, notificationMessage } from './workbench.mjs';
+import { allEditorLines, answerDialog, codeLens, dismissNotification, notification, notificationMessage, quickOpen, step, waitUntil } from './workbench.mjs';
 
 export const storeHash = 'demo123';
 
@@ -70,4 +70,24 @@ export async function sendSummary(page, pattern, timeout = 30_000) {
   const message = await notificationMessage(toast);
   await dismissNotification(toast);
   return message;
+}
+
+/**
+ * Opens `fileName`, starts sending its `total` customers with the code lens, confirms, and waits
+ * until the progress notification counts the first created customers; gives that notification.
+ */
+export async function startSendingUntilFirstCreated(page, fileName, total, timeout) {
+  await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
+  await step(`start sending with the "Send ${total} customers" code lens`, async () => {
+    await codeLens(page, fileName, `Send ${total} customers to store ${storeHash}`).click();
+    await confirmSend(page);
+  });
+  const progress = notification(page, `Sending customers to store ${storeHash}`);
+  await step('wait for the progress notification to count the first created customers', () =>
+    waitUntil(async () => Number(/ (\d+) created/.exec(await notificationMessage(progress).catch(() => ''))?.[1]) > 0, {
+      timeout,
+      message: async () => `the progress notification shows: ${await notificationMessage(progress).catch(() => 'nothing')}`,
+    }),
+  );
+  return progress;
 }

@@ -14,7 +14,7 @@ export const extensionHost: 'node' | 'web' = process.env.BCC_EXTENSION_HOST === 
 export async function diagnosticsOf(document: vscode.TextDocument): Promise<readonly vscode.Diagnostic[]> {
   const local = vscode.extensions.getExtension<ExtensionApi>(extensionId);
   if (local) return (await local.activate()).waitForDiagnostics(document.uri);
-  const published = (await vscode.commands.executeCommand<string[]>(waitForDiagnosticsCommand, document.uri)).sort().join('\n');
+  const published = (await commandOfTheOtherHost<string[]>(waitForDiagnosticsCommand, document.uri)).sort().join('\n');
   // What the other host published reaches this one a moment later.
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -24,4 +24,14 @@ export async function diagnosticsOf(document: vscode.TextDocument): Promise<read
     assert.ok(Date.now() < deadline, `the diagnostics here (${keys || 'none'}) never became those published (${published || 'none'})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The other host registers the extension's commands when it activates there, a moment after a customers file opens. */
+async function commandOfTheOtherHost<T>(id: string, ...args: unknown[]): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  while (!(await vscode.commands.getCommands(true)).includes(id)) {
+    assert.ok(Date.now() < deadline, `${id} was never registered: the extension did not activate in the ${extensionHost} host`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return vscode.commands.executeCommand<T>(id, ...args);
 }

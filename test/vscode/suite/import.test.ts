@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { diagnosticsOf } from './extensionUnderTest';
 
 const extensionId = 'bccustomers.bigcommerce-customers';
 
@@ -18,6 +19,8 @@ suite('Imported customers files in a real VS Code', () => {
     writeFileSync(file, JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B' }, { email: 'C@Example.com', first_name: 'C', last_name: 'D' }], null, 2));
     writeFileSync(join(dir, 'shop.bccustomers-import.json'), JSON.stringify({ importedFrom: 'shop.csv', format: 'shopify', rows: { 'a@example.com': 2, 'c@example.com': 7 }, report: {} }));
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    // Its diagnostics published: the extension is active in its host, hover provider included.
+    await diagnosticsOf(document);
     const at = (text: string) => document.positionAt(document.getText().indexOf(text));
     const hovers = (position: vscode.Position) => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
     assert.match(hoverText(await hovers(at('"C"'))), /Imported from `shop\.csv`, row 7/);

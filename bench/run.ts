@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   );
   const importResult = await section<ImportBenchResult>(`CSV import (${profile.importRows.toLocaleString('en-US')} rows)`, () => measureImport(root, profile.importRows, progress));
   const bundleLoad = await section<Summary>('bundle load time', () => measureBundleLoad(root, profile.freshProcesses));
-  const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root));
+  const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root, 'extension'));
+  const webComposition = await section<BundlePart[]>('browser bundle composition', () => bundleComposition(root, 'web-extension'));
 
   const targets = judgeTargets({
     ...(diagnostics ? { diagnostics } : {}),
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
     structure ? structureTable(structure) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
-    bundleTable(sizes, bundleLoad, activation, composition),
+    bundleTable(sizes, bundleLoad, activation, composition, webComposition),
     memory ? memoryTable(memory) : '',
     importResult ? importTable(importResult) : '',
     targetsTable(targets),
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
     structure,
     schemaCompile,
     send,
-    bundle: { sizes, loadTime: bundleLoad, activation, composition },
+    bundle: { sizes, loadTime: bundleLoad, activation, composition, webComposition },
     memory,
     import: importResult,
     cli,

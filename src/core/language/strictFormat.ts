@@ -158,18 +158,22 @@ function nextIndex(text: string, search: string, from: number): number {
   return at < 0 ? Number.POSITIVE_INFINITY : at;
 }
 
+/** Code units per piece of the new text written once the edits are too many to keep apart. */
+const PIECE = 1 << 20;
+
 /**
  * The edits found so far. Beyond the most kept apart, the new text of the span from the first
- * edit on is written into a buffer of UTF-16 code units instead: millions of small strings
- * would cost more than the layout itself.
+ * edit on is written into pieces of UTF-16 code units instead, decoded once at the end:
+ * millions of small strings would cost more than the layout itself.
  */
 class Edits {
   private readonly separate: TextEdit[] = [];
   private first = -1;
-  /** Where the text is copied on from into `written`, once the edits are too many to keep apart. */
+  /** Where the text is copied on from, once the edits are too many to keep apart. */
   private copied = -1;
-  private written: Uint16Array | undefined;
-  private length = 0;
+  private readonly written: Uint16Array[] = [];
+  private piece: Uint16Array | undefined;
+  private at = 0;
 
   constructor(
     private readonly text: string,
@@ -179,37 +183,45 @@ class Edits {
   /** The white space from `start` to `end` is to read `expected`. */
   gap(start: number, end: number, expected: string): void {
     if (end - start === expected.length && (end === start || this.text.startsWith(expected, start))) return;
-    if (this.written) this.write(start, end, expected);
+    if (this.piece) this.write(start, end, expected);
     else if (this.separate.length < this.maxSeparate) this.separate.push({ offset: start, length: end - start, newText: expected });
     else {
       this.first = this.separate[0]?.offset ?? start;
       this.copied = this.first;
-      this.written = new Uint16Array(Math.ceil((this.text.length - this.first) * 1.25) + 1024);
+      this.piece = new Uint16Array(PIECE);
       for (const edit of this.separate) this.write(edit.offset, edit.offset + edit.length, edit.newText);
       this.write(start, end, expected);
     }
   }
 
   edits(): TextEdit[] {
-    if (!this.written) return this.separate;
-    const newText = new TextDecoder('utf-16le').decode(this.written.subarray(0, this.length));
-    return [{ offset: this.first, length: this.copied - this.first, newText }];
+    if (!this.piece) return this.separate;
+    const decoder = new TextDecoder('utf-16le');
+    // Streaming, so that a surrogate pair cut between two pieces stays whole.
+    const parts = this.written.map((piece) => decoder.decode(piece, { stream: true }));
+    parts.push(decoder.decode(this.piece.subarray(0, this.at)));
+    return [{ offset: this.first, length: this.copied - this.first, newText: parts.join('') }];
   }
 
   /** Copies the text up to `start`, then `expected` in place of what runs to `end`. */
   private write(start: number, end: number, expected: string): void {
-    const text = this.text;
-    const length = this.length + start - this.copied + expected.length;
-    let out = this.written!;
-    if (length > out.length) {
-      const grown = new Uint16Array(Math.max(out.length * 2, length));
-      grown.set(out.subarray(0, this.length));
-      this.written = out = grown;
-    }
-    let at = this.length;
-    for (let i = this.copied; i < start; i++) out[at++] = text.charCodeAt(i);
-    for (let i = 0; i < expected.length; i++) out[at++] = expected.charCodeAt(i);
-    this.length = at;
+    this.copy(this.text, this.copied, start);
+    this.copy(expected, 0, expected.length);
     this.copied = end;
+  }
+
+  private copy(source: string, from: number, to: number): void {
+    let piece = this.piece!;
+    let at = this.at;
+    for (let i = from; i < to; ) {
+      if (at === PIECE) {
+        this.written.push(piece);
+        this.piece = piece = new Uint16Array(PIECE);
+        at = 0;
+      }
+      const stop = Math.min(to, i + PIECE - at);
+      while (i < stop) piece[at++] = source.charCodeAt(i++);
+    }
+    this.at = at;
   }
 }

@@ -98,6 +98,14 @@ describe('formatting strict JSON in one pass, as Format Document does', () => {
     assert.equal(applyEdits(text, strictJsonFormatEdits(text, spaces2) ?? []), '{\n  "a\\"b": "\\u00e9\\\\",\n  "n": [\n    1.50,\n    -0e+1,\n    12345678901234567890\n  ],\n  "é": "\\/"\n}');
   });
 
+  it('keeps a character outside the BMP whole wherever the new text is cut into pieces', () => {
+    for (let shift = -3; shift <= 3; shift++) {
+      const filler = 'a'.repeat(2 ** 20 - 5 + shift);
+      const edits = strictJsonFormatEdits(`["${filler}😀"]`, spaces2, 0);
+      assert.equal(edits && applyEdits(`["${filler}😀"]`, edits), `[\n  "${filler}😀"\n]`);
+    }
+  });
+
   it('beyond the most edits kept apart, gives one edit from the first change to the last', () => {
     const text = '[1,2,3]';
     assert.deepEqual(strictJsonFormatEdits(text, spaces2, 1), [{ offset: 1, length: 5, newText: '\n  1,\n  2,\n  3\n' }]);

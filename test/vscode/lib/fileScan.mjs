@@ -26,7 +26,7 @@ function regularFilesUnder(dir) {
 export function scanFiles(dirs, needles) {
   /** @type {{ file: string; needle: string }[]} */
   const hits = [];
-  /** @type {Map<string | undefined, number>} */
+  /** @type {Map<string, number>} */
   const areas = new Map();
   let files = 0;
   let bytes = 0;
@@ -36,7 +36,7 @@ export function scanFiles(dirs, needles) {
       files += 1;
       bytes += lstatSync(file).size;
       const parts = relative(dir, file).split('/');
-      const area = parts.length > 2 ? parts.slice(0, 2).join('/') : parts.length === 2 ? `${parts[0]}/` : parts[0];
+      const area = parts.length > 2 ? parts.slice(0, 2).join('/') : parts.length === 2 ? `${parts[0]}/` : (parts[0] ?? '');
       areas.set(area, (areas.get(area) ?? 0) + 1);
       for (const needle of needles) if (content.includes(needle.bytes)) hits.push({ file, needle: needle.name });
     }

@@ -23,7 +23,9 @@ function tryPort(port) {
 }
 
 export async function freePort() {
-  return tryPort(0);
+  const port = await tryPort(0);
+  if (port === undefined) throw new Error('no free port on 127.0.0.1');
+  return port;
 }
 
 /**

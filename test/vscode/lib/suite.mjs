@@ -17,7 +17,7 @@ function readJsonLines(file) {
 /**
  * Resolves with the suite's results once BCC_RUNNER_DONE appears; rejects after `timeoutMs`
  * or when `failure()` returns a reason to stop waiting (such as code-server having exited).
- * @param {{ session: { suiteProgress: string; suiteResults: string; runnerDone: string }; report: import('./report.mjs').Report; timeoutMs: number; failure: () => string | undefined }} options
+ * @param {{ session: { suiteProgress: string; suiteResults: string; runnerDone: string }; report: Pick<import('./report.mjs').Report, 'add'>; timeoutMs: number; failure: () => string | undefined }} options
  */
 export async function followSuite({ session, report, timeoutMs, failure }) {
   const deadline = Date.now() + timeoutMs;

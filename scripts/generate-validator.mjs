@@ -1,6 +1,7 @@
 // Compiles schemas/bccustomers.schema.json into standalone validation code (Ajv), so the
 // extension ships a plain function instead of the Ajv compiler.
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
+// A CommonJS module: its function is both the module and its `default`, which is what TypeScript sees.
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -13,6 +14,7 @@ const outDir = join(root, 'src', 'core', 'schema', 'generated');
 /** Keywords that VS Code's JSON tooling (and our hover/completion) read, which Ajv must ignore. */
 export const editorKeywords = ['markdownDescription', 'enumDescriptions', 'defaultSnippets', 'x-recommended', 'x-reference-silent'];
 
+/** @param {Record<string, unknown>} [options] */
 export function createAjv(options = {}) {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...options });
   // BigCommerce's reference gives emails no format: only what is plainly not an address
@@ -27,8 +29,12 @@ export function createAjv(options = {}) {
  * (Ajv's errors point into them). The bundle holds the schema file anyway, for hover and
  * completion: the code reads them from there instead.
  */
+/**
+ * @param {string} code
+ * @param {{ definitions: Record<string, unknown> }} schema
+ */
 function readSchemaFromItsFile(code, schema) {
-  const embedded = (value) => ` = ${JSON.stringify(value)};`;
+  const embedded = (/** @type {unknown} */ value) => ` = ${JSON.stringify(value)};`;
   const at = code.indexOf(embedded(schema));
   const root = at >= 0 && /const (schema\d+)$/.exec(code.slice(0, at))?.[1];
   if (!root) throw new Error('generate-validator: the standalone code no longer embeds the schema as one constant');
@@ -46,7 +52,7 @@ export function generateValidator() {
   const ajv = createAjv({ messages: false, code: { source: true, formats: undefined }, loopEnum: Number.MAX_SAFE_INTEGER });
   const validate = ajv.compile(schema);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'validateCustomers.js'), readSchemaFromItsFile(standaloneCode(ajv, validate), schema));
+  writeFileSync(join(outDir, 'validateCustomers.js'), readSchemaFromItsFile(standaloneCode.default(ajv, validate), schema));
   writeFileSync(
     join(outDir, 'validateCustomers.d.ts'),
     [

@@ -266,7 +266,8 @@ export function propertyNode(objectNode: Node, name: string): Node | undefined {
   if (objectNode.type !== 'object' || !objectNode.children) return undefined;
   const properties = objectNode.children;
   for (let i = properties.length - 1; i >= 0; i--) {
-    if (properties[i].children?.[0]?.value === name) return properties[i];
+    const property = properties[i]!;
+    if (property.children?.[0]?.value === name) return property;
   }
   return undefined;
 }

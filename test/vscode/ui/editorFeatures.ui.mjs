@@ -5,19 +5,33 @@
 import { largeFileCount, largeFileCustomers, largeFileName, largeFileText } from '../lib/largeCustomersFile.mjs';
 import { closeEditor, cursorPosition, editorOf, editorTab, pressUntilVisible, quickOpen, renderedLines, runCommand, scrollToTop, step, waitUntil } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = largeFileName;
 const customers = largeFileCustomers();
-const sought = customers[4320];
-const first = customers[0];
+/** @param {number} index */
+function customerAt(index) {
+  const customer = customers[index];
+  if (!customer) throw new Error(`${largeFileName} has no customer ${index + 1}`);
+  return customer;
+}
+const first = customerAt(0);
+const sought = customerAt(4320);
 
 export const title = `UI: in a file of ${largeFileCount.toLocaleString('en-US')} customers, @ and an email in Quick Open go to that customer, Expand Selection reaches the customer, the breadcrumbs and the Outline list customers, Format Document lays the file out and Fold All folds it`;
 export const timeoutMs = 120_000;
 
+/**
+ * @param {Page} page
+ */
 async function selectedCharacters(page) {
   const text = (await page.locator('[id="status.editor.selection"]').textContent()) ?? '';
   return Number(/\((\d+) selected\)/.exec(text)?.[1] ?? 0);
 }
 
+/**
+ * @param {Page} page
+ */
 export async function run(page) {
   try {
     await scenario(page);
@@ -31,17 +45,23 @@ export async function run(page) {
   }
 }
 
-const outlineRows = (page) => page.locator('.outline-pane .monaco-list-row');
+const outlineRows = (/** @type {Page} */ page) => page.locator('.outline-pane .monaco-list-row');
 
+/**
+ * @param {Page} page
+ */
 async function closeOutline(page) {
   if (await outlineRows(page).first().isVisible()) await page.locator('.pane-header', { hasText: 'Outline' }).click();
 }
 
+/**
+ * @param {Page} page
+ */
 async function scenario(page) {
   const lines = largeFileText().split('\n');
   const email = sought.email;
   const line = lines.findIndex((l) => l.includes(`"${email}"`)) + 1;
-  const customer = lines[line - 1].trim().replace(/,$/, '');
+  const customer = (lines[line - 1] ?? '').trim().replace(/,$/, '');
 
   await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
   await step(`go to ${email} (line ${line}) by typing @${email} in Quick Open`, async () => {
@@ -54,6 +74,7 @@ async function scenario(page) {
   });
   await step(`see ${email} in the breadcrumbs`, () => page.locator('.breadcrumbs-control', { hasText: email }).first().waitFor({ state: 'visible' }));
   await step(`expand the selection until it holds the whole customer (${customer.length} characters)`, async () => {
+    /** @type {number[]} */
     const sizes = [];
     for (let i = 0; i < 8 && sizes.at(-1) !== customer.length; i++) {
       await runCommand(page, 'Expand Selection');
@@ -89,7 +110,7 @@ async function scenario(page) {
     await waitUntil(
       async () => {
         const shown = await renderedLines(page, fileName);
-        return shown.length === 2 && shown[0].line === 1 && shown[1].text.trim() === ']';
+        return shown.length === 2 && shown[0]?.line === 1 && shown[1]?.text.trim() === ']';
       },
       { message: async () => `the editor shows lines ${(await renderedLines(page, fileName)).map((l) => l.line).join(', ')}` },
     );

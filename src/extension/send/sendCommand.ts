@@ -86,7 +86,7 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
       return sendCustomers(target, customers, {
         ...journaled.sendOptions,
         transport: deps.transport,
-        maxStoreWaitMs: maxStoreWaitMs(),
+        maxStoreWaitMs: maxStoreWaitMs(plan.document.uri.toString()),
         signal: abort.signal,
         onRequest: (entry) => deps.log.info(describeRequest(entry)),
         onProgress: (p) => {

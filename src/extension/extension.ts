@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new StoreRegistry(host);
   const results = new ResultsStore(context.workspaceState);
   const transport = nodeTransport;
-  const sendDeps = { diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
+  const sendDeps = { host, diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, publisher, results, registry);
   const storeAwareness = new StoreAwareness(diagnostics, publisher, registry, results, host, transport);

@@ -1,4 +1,5 @@
 import type { BcDiagnostic } from '../diagnostics/diagnostic';
+import type { Publications } from '../diagnostics/publications';
 import type { JsonDocument } from '../document/jsonDocument';
 import type { Host } from '../host/host';
 import { readSettings } from '../host/settings';
@@ -27,6 +28,14 @@ export interface StoreChecksOptions {
   onChange(): void;
 }
 
+/** What the store checks found in one version of a file. */
+interface StoreCheck {
+  version: number;
+  diagnostics: readonly BcDiagnostic[];
+  /** The store data's generation the check used. */
+  generation: number;
+}
+
 /**
  * Checks files against the active store's own data — its attributes, customer groups, channels
  * and existing customers — loaded in the background and cached per store, when the settings and
@@ -37,6 +46,7 @@ export class StoreChecks {
   private readonly catalogues: CatalogueCache;
   private readonly emails: ExistingEmailChecker;
   private readonly loads = new Set<Promise<unknown>>();
+  private readonly latest = new Map<string, StoreCheck>();
   private dataGeneration = 0;
 
   constructor(private readonly options: StoreChecksOptions) {
@@ -48,11 +58,6 @@ export class StoreChecks {
     const now = () => clock.now();
     this.catalogues = new CatalogueCache({ now, loadOptions: { transport: options.transport, clock, ...requestLog(options) }, onChange });
     this.emails = new ExistingEmailChecker({ transport: options.transport, clock, timers: timersOf(clock), ...requestLog(options), onChange });
-  }
-
-  /** Counts the changes of the store's data: a check made with an older one is out of date. */
-  get generation(): number {
-    return this.dataGeneration;
   }
 
   /** The saved stores or their tokens changed. */
@@ -71,11 +76,50 @@ export class StoreChecks {
   }
 
   /**
-   * The store's problems with the file at `scope`, from what is known of the store now. Loads the
-   * store's data when it is missing or older than the setting allows, and asks about the file's
-   * emails; `onChange` tells when either arrives.
+   * The store's problems with a version of the file at `uri`, from what is known of the store
+   * now. Loads the store's data when it is missing or older than the setting allows, and asks
+   * about the file's emails; `onChange` tells when either arrives.
    */
-  check(target: StoreTarget, scope: string, document: JsonDocument, earlierResults: readonly CustomerResult[]): BcDiagnostic[] {
+  check(target: StoreTarget, file: { uri: string; version: number }, document: JsonDocument, earlierResults: readonly CustomerResult[]): BcDiagnostic[] {
+    const generation = this.dataGeneration;
+    const diagnostics = this.checkAgainst(target, file.uri, document, earlierResults);
+    this.latest.set(file.uri, { version: file.version, diagnostics, generation });
+    return diagnostics;
+  }
+
+  /** No store may be asked about this version of the file: it has no store problems. */
+  checkWithoutStore(file: { uri: string; version: number }): void {
+    this.latest.set(file.uri, { version: file.version, diagnostics: [], generation: this.dataGeneration });
+  }
+
+  /** What the latest check of the file found, if it was of this version. */
+  diagnosticsOf(uri: string, version: number): readonly BcDiagnostic[] {
+    const latest = this.latest.get(uri);
+    return latest?.version === version ? latest.diagnostics : [];
+  }
+
+  /** The file was closed. */
+  forget(uri: string): void {
+    this.latest.delete(uri);
+  }
+
+  /**
+   * Resolves once the store checks of the file's `version` are published (as `publications`
+   * records) from the store's data as it stands: nothing loading, no lookup pending, and no
+   * change to the data since.
+   */
+  async whenSettled(uri: string, version: () => number, publications: Publications): Promise<void> {
+    await publications.when(uri, 'store', version());
+    for (;;) {
+      await this.whenIdle();
+      const latest = this.latest.get(uri);
+      if (!latest || (latest.version === version() && latest.generation === this.dataGeneration)) return;
+      // The data (or the file) changed after that check: another check is on its way.
+      await publications.next(uri, 'store');
+    }
+  }
+
+  private checkAgainst(target: StoreTarget, scope: string, document: JsonDocument, earlierResults: readonly CustomerResult[]): BcDiagnostic[] {
     const { storeHash } = target;
     if (this.catalogues.isStale(storeHash, readSettings(this.options.host.settings, scope).storeDataMaxAgeMs) && !this.catalogues.isLoading(storeHash)) {
       void this.track(this.catalogues.refresh(target));

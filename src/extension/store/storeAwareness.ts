@@ -12,16 +12,8 @@ import { languageId } from '../settings';
 import type { ResultsStore } from '../send/resultsStore';
 import type { StoreRegistry } from './storeRegistry';
 
-interface StoreCheck {
-  version: number;
-  diagnostics: readonly BcDiagnostic[];
-  /** The store data generation the check used. */
-  generation: number;
-}
-
 /** Shows the store checks of every open customers file, and runs "Refresh Store Data". */
 export class StoreAwareness implements vscode.Disposable {
-  private readonly checks = new Map<string, StoreCheck>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fired when the store data (or its age) changes. */
   readonly onDidChange = this.changed.event;
@@ -40,7 +32,7 @@ export class StoreAwareness implements vscode.Disposable {
     this.subscriptions.push(
       this.changed,
       diagnostics.onDidPublish(({ document }) => void this.check(document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.checks.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => this.store.forget(d.uri.toString())),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.recheckAll()),
       results.onDidChange(() => this.recheckAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -55,8 +47,7 @@ export class StoreAwareness implements vscode.Disposable {
 
   /** The store checks of the document's current version, for quick fixes. */
   diagnosticsOf(document: vscode.TextDocument): readonly BcDiagnostic[] {
-    const checks = this.checks.get(document.uri.toString());
-    return checks?.version === document.version ? checks.diagnostics : [];
+    return this.store.diagnosticsOf(document.uri.toString(), document.version);
   }
 
   /** The active store's data, when loaded. */
@@ -74,15 +65,7 @@ export class StoreAwareness implements vscode.Disposable {
    * published from the store's data as it stands: nothing loading, no lookup pending.
    */
   async whenChecked(document: vscode.TextDocument): Promise<readonly vscode.Diagnostic[]> {
-    const uri = document.uri.toString();
-    await this.publisher.publications.when(uri, 'store', document.version);
-    for (;;) {
-      await this.store.whenIdle();
-      const latest = this.checks.get(uri);
-      if (!latest || (latest.version === document.version && latest.generation === this.store.generation)) break;
-      // The data changed after that check (or the file did): another check is on its way.
-      await this.publisher.publications.next(uri, 'store');
-    }
+    await this.store.whenSettled(document.uri.toString(), () => document.version, this.publisher.publications);
     return this.publisher.diagnosticsOf(document.uri, 'store');
   }
 
@@ -111,27 +94,25 @@ export class StoreAwareness implements vscode.Disposable {
     const uri = document.uri.toString();
     const target = await this.store.target(uri);
     if (document.isClosed) return;
-    const generation = this.store.generation;
     if (!target) {
-      this.show(document, { version: document.version, diagnostics: [], generation }, []);
+      this.store.checkWithoutStore({ uri, version: document.version });
+      this.publisher.publish('store', document, []);
       return;
     }
     // Read after the wait: the editor keeps only the latest analysis of a file. None yet: this runs again when it is published.
     const analysis = this.diagnostics.analysisIfReady(document);
     if (!analysis) return;
-    const found = this.store.check(target, uri, analysis.document, this.results.get(document.uri));
-    const shown = found.map((d) => {
-      const result = toDiagnostic(document, d);
-      result.source = `BigCommerce store ${target.storeHash}`;
-      if (d.customerId !== undefined) result.code = { value: d.code, target: controlPanelCustomerUri(target.storeHash, d.customerId) };
-      return result;
-    });
-    this.show(document, { version: document.version, diagnostics: found, generation }, shown);
-  }
-
-  private show(document: vscode.TextDocument, check: StoreCheck, shown: readonly vscode.Diagnostic[]): void {
-    this.checks.set(document.uri.toString(), check);
-    this.publisher.publish('store', document, shown);
+    const found = this.store.check(target, { uri, version: document.version }, analysis.document, this.results.get(document.uri));
+    this.publisher.publish(
+      'store',
+      document,
+      found.map((d) => {
+        const result = toDiagnostic(document, d);
+        result.source = `BigCommerce store ${target.storeHash}`;
+        if (d.customerId !== undefined) result.code = { value: d.code, target: controlPanelCustomerUri(target.storeHash, d.customerId) };
+        return result;
+      }),
+    );
   }
 
   dispose(): void {

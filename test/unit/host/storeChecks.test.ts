@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { Publications } from '../../../src/core/diagnostics/publications';
 import { parseJsonDocument } from '../../../src/core/document/jsonDocument';
 import type { CustomerResult } from '../../../src/core/results/sendResults';
 import { StoreChecks } from '../../../src/core/store/storeChecks';
@@ -8,6 +9,7 @@ import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { FakeHost } from './fakeHost';
 
 const file = 'file:///work/store-check.bccustomers.json';
+const v1 = { uri: file, version: 1 };
 const payload = parseJsonDocument(
   JSON.stringify([{ email: 'taken@example.com', first_name: 'Tamsin', last_name: 'Kerr', customer_group_id: 9, attributes: [{ attribute_id: 42, attribute_value: '44' }] }], null, 2),
 );
@@ -20,7 +22,7 @@ describe('StoreChecks (against the sandbox store)', () => {
   beforeEach(() => store.reset());
   after(() => store.close());
 
-  function setup() {
+  function setup(onChange = () => {}) {
     const host = new FakeHost();
     host.user.apiBaseUrl = store.url;
     let active: { hash: string } | undefined = { hash: store.storeHash };
@@ -37,7 +39,10 @@ describe('StoreChecks (against the sandbox store)', () => {
           return tokens.get(hash);
         },
       },
-      onChange: () => changes++,
+      onChange: () => {
+        changes++;
+        onChange();
+      },
     });
     return {
       host,
@@ -79,24 +84,49 @@ describe('StoreChecks (against the sandbox store)', () => {
   it('finds what only the store can judge once its data and the answers about the emails arrive', async () => {
     const { checks, changes } = setup();
     const target = (await checks.target(file))!;
-    const generation = checks.generation;
-    const first = checks.check(target, file, payload, []);
+    const first = checks.check(target, v1, payload, []);
     assert.ok(!first.some((d) => d.code === 'email-exists-in-store'), 'nothing is known of the emails yet');
     await checks.whenIdle();
     assert.ok(changes() >= 2, 'told when the data and when the answers arrived');
-    assert.ok(checks.generation > generation);
-    const codes = checks.check(target, file, payload, []).map((d) => d.code).sort();
+    const codes = checks.check(target, v1, payload, []).map((d) => d.code).sort();
     assert.deepEqual(codes, ['email-exists-in-store', 'unknown-attribute', 'unknown-customer-group']);
+    assert.deepEqual(checks.diagnosticsOf(file, 1).map((d) => d.code).sort(), codes);
+    assert.deepEqual(checks.diagnosticsOf(file, 2), [], 'nothing for a version not checked');
     assert.match(checks.describeAge() ?? '', /store data loaded just now/);
+  });
+
+  it('ends a wait for the store\'s diagnostics only once they are published from its data as it stands', async () => {
+    const publications = new Publications();
+    let published: string[] = [];
+    let publishCheck = (): void => {};
+    const { checks } = setup(() => publishCheck()); // each change of the data is checked again, as the editor does
+    const target = (await checks.target(file))!;
+    publishCheck = () => {
+      published = checks.check(target, v1, payload, []).map((d) => d.code).sort();
+      publications.record({ uri: file, version: 1, source: 'store' });
+    };
+    publishCheck();
+    assert.ok(!published.includes('email-exists-in-store'));
+    await checks.whenSettled(file, () => 1, publications);
+    assert.deepEqual(published, ['email-exists-in-store', 'unknown-attribute', 'unknown-customer-group']);
+  });
+
+  it('ends a wait at once for a file no store may be asked about', async () => {
+    const publications = new Publications();
+    const { checks } = setup();
+    checks.checkWithoutStore(v1);
+    publications.record({ uri: file, version: 1, source: 'store' });
+    await checks.whenSettled(file, () => 1, publications);
+    assert.deepEqual(checks.diagnosticsOf(file, 1), []);
   });
 
   it('does not call a customer this file created one the store already had', async () => {
     const { checks } = setup();
     const target = (await checks.target(file))!;
-    checks.check(target, file, payload, []);
+    checks.check(target, v1, payload, []);
     await checks.whenIdle();
     const created: CustomerResult = { email: 'taken@example.com', storeHash: store.storeHash, outcome: 'created', id: 57, at: new Date(0).toISOString() };
-    const codes = checks.check(target, file, payload, [created]).map((d) => d.code);
+    const codes = checks.check(target, v1, payload, [created]).map((d) => d.code);
     assert.ok(!codes.includes('email-exists-in-store'));
   });
 
@@ -104,15 +134,15 @@ describe('StoreChecks (against the sandbox store)', () => {
     const { host, checks, catalogueReads } = setup();
     host.set(file, { 'storeData.maxAgeMinutes': 30 });
     const target = (await checks.target(file))!;
-    checks.check(target, file, payload, []);
+    checks.check(target, v1, payload, []);
     await checks.whenIdle();
     assert.equal(catalogueReads(), 1);
     host.clock.advance(20 * 60_000);
-    checks.check(target, file, payload, []);
+    checks.check(target, v1, payload, []);
     await checks.whenIdle();
     assert.equal(catalogueReads(), 1, 'twenty minutes old: still fresh for this file');
     host.clock.advance(11 * 60_000);
-    checks.check(target, file, payload, []);
+    checks.check(target, v1, payload, []);
     await checks.whenIdle();
     assert.equal(catalogueReads(), 2);
   });

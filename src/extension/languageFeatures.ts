@@ -47,8 +47,9 @@ export function activateLanguageFeatures(context: vscode.ExtensionContext, host:
   const diagnostics = new DiagnosticsController(host, publisher);
   const api = extensionApi({
     file: (document) => diagnostics.whenPublished(document),
+    // Only the desktop checks files against a store and shows send results.
     store: async (document) => (store && document.languageId === languageId ? store.whenChecked(document) : []),
-    send: async (document) => (document.languageId === languageId ? publisher.whenPublished(document, 'send') : []),
+    send: async (document) => (store && document.languageId === languageId ? publisher.whenPublished(document, 'send') : []),
   });
   const selector: vscode.DocumentSelector = { language: languageId };
   const catalogue = () => store?.catalogue();

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     whenChecked: (document) => storeAwareness.whenChecked(document),
   });
   const registry = new StoreRegistry(host);
-  const results = new ResultsStore(context.workspaceState);
+  const results = new ResultsStore(host.workspaceState);
   const transport = nodeTransport;
   const sendDeps = { host, diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);

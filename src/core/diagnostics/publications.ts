@@ -1,3 +1,5 @@
+import { Listeners } from '../host/listeners';
+
 /** Where a file's problems come from: its own checks, the active store's data, or the results of sending it. */
 export type DiagnosticSource = 'file' | 'store' | 'send';
 
@@ -17,12 +19,13 @@ export interface Publication {
  */
 export class Publications {
   private readonly latest = new Map<string, number>();
-  private readonly listeners = new Set<(publication: Publication) => void>();
+  private readonly published = new Listeners<Publication>();
+  /** Tells of every publication, in order. */
+  readonly onDidPublish = this.published.event;
 
-  /** Records a publication and tells every listener. */
   record(publication: Publication): void {
     this.latest.set(keyOf(publication.uri, publication.source), publication.version);
-    for (const listener of [...this.listeners]) listener(publication);
+    this.published.fire(publication);
   }
 
   /** The file was closed: what was published about it no longer holds. */
@@ -34,30 +37,22 @@ export class Publications {
     return this.latest.get(keyOf(uri, source));
   }
 
-  /** Calls `listener` on every publication until the returned function is called. */
-  listen(listener: (publication: Publication) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   /** Resolves at the next publication of the file by `source`. */
   next(uri: string, source: DiagnosticSource): Promise<void> {
-    return new Promise((resolve) => {
-      const stop = this.listen((p) => {
-        if (p.uri !== uri || p.source !== source) return;
-        stop();
-        resolve();
-      });
-    });
+    return this.first((p) => p.uri === uri && p.source === source);
   }
 
   /** Resolves once `source` has published `version` (or a later one) of the file: at once if it already has. */
   when(uri: string, source: DiagnosticSource, version: number): Promise<void> {
     if ((this.latestVersion(uri, source) ?? -Infinity) >= version) return Promise.resolve();
+    return this.first((p) => p.uri === uri && p.source === source && p.version >= version);
+  }
+
+  private first(matches: (publication: Publication) => boolean): Promise<void> {
     return new Promise((resolve) => {
-      const stop = this.listen((p) => {
-        if (p.uri !== uri || p.source !== source || p.version < version) return;
-        stop();
+      const listening = this.onDidPublish((p) => {
+        if (!matches(p)) return;
+        listening.dispose();
         resolve();
       });
     });

@@ -14,10 +14,10 @@ describe('Publications', () => {
   it('tells every listener of every source, in order', () => {
     const publications = new Publications();
     const seen: Publication[] = [];
-    const stop = publications.listen((p) => seen.push(p));
+    const listening = publications.onDidPublish((p) => seen.push(p));
     publications.record({ uri, version: 1, source: 'file' });
     publications.record({ uri, version: 1, source: 'store' });
-    stop();
+    listening.dispose();
     publications.record({ uri, version: 1, source: 'send' });
     assert.deepEqual(seen.map((p) => p.source), ['file', 'store']);
   });

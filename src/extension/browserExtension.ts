@@ -5,6 +5,7 @@ import { loadBundle } from './browser/loadBundle';
 import { registerCommand } from './commands/registerCommand';
 import { type ImportModule, importRegistrations } from './import';
 import { activateLanguageFeatures } from './languageFeatures';
+import { vscodeHost } from './host/vscodeHost';
 
 /**
  * The browser entry (vscode.dev, github.dev, code-server's web worker host): every language
@@ -14,7 +15,7 @@ import { activateLanguageFeatures } from './languageFeatures';
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('BigCommerce Customers', { log: true });
-  const { api } = activateLanguageFeatures(context, log);
+  const { api } = activateLanguageFeatures(context, vscodeHost(context, log));
   let importModule: Promise<ImportModule> | undefined;
   const loadImport = () =>
     (importModule ??= loadBundle<ImportModule>(context.extensionUri, 'dist/web/importCsv.js').catch((error: unknown) => {

@@ -17,6 +17,7 @@ import { storeCommandIds } from './commandIds';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
 import { nodeTransport } from '../node/nodeTransport';
+import { vscodeHost } from './host/vscodeHost';
 
 export type { ExtensionApi } from './api';
 
@@ -24,17 +25,19 @@ export type { ExtensionApi } from './api';
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('BigCommerce Customers', { log: true });
-  const { diagnostics, api } = activateLanguageFeatures(context, log, {
+  const host = vscodeHost(context, log);
+  const { diagnostics, publisher, api } = activateLanguageFeatures(context, host, {
     catalogue: () => storeAwareness.catalogue(),
     diagnosticsOf: (document) => storeAwareness.diagnosticsOf(document),
+    whenChecked: (document) => storeAwareness.whenChecked(document),
   });
-  const registry = new StoreRegistry(context);
-  const results = new ResultsStore(context.workspaceState);
+  const registry = new StoreRegistry(host);
+  const results = new ResultsStore(host.workspaceState);
   const transport = nodeTransport;
-  const sendDeps = { diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
+  const sendDeps = { host, diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
-  const resultsView = new ResultsView(diagnostics, results, registry);
-  const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport);
+  const resultsView = new ResultsView(diagnostics, publisher, results, registry);
+  const storeAwareness = new StoreAwareness(diagnostics, publisher, registry, results, host, transport);
   const selector: vscode.DocumentSelector = { language: languageId };
   const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   context.subscriptions.push(

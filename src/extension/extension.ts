@@ -17,6 +17,7 @@ import { storeCommandIds } from './commandIds';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
 import { nodeTransport } from '../node/nodeTransport';
+import { StorePacers } from '../core/send/storePacers';
 
 export type { ExtensionApi } from './api';
 
@@ -31,10 +32,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new StoreRegistry(context);
   const results = new ResultsStore(context.workspaceState);
   const transport = nodeTransport;
-  const sendDeps = { diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
+  // Sends and lookups of one store from this window share its quota.
+  const pacers = new StorePacers();
+  const sendDeps = { diagnostics, registry, results, log, transport, pacers, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
-  const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport);
+  const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport, pacers);
   const selector: vscode.DocumentSelector = { language: languageId };
   const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   context.subscriptions.push(

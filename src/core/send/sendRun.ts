@@ -76,7 +76,7 @@ export class SendRun {
           this.progress(progressMessages.pacing(ms), ms);
         }
       },
-    });
+    }, options.pacer);
     this.reconciler = new Reconciler({
       client: this.client,
       tracker: this.tracker,

@@ -1,4 +1,5 @@
 /** The shapes a send takes in and hands back. */
+import type { RateLimitPacer } from './rateLimit';
 import type { RequestLogEntry, StorePorts } from './storeClient';
 
 export type { RequestLogEntry };
@@ -52,6 +53,8 @@ export interface SendOptions extends StorePorts {
    * they save whole refused requests.
    */
   checkExistingFirst?: boolean;
+  /** the store's pacer, shared with other sends and reads of the same store so that together they keep to its quota; default one of its own */
+  pacer?: RateLimitPacer;
   /** records each create request before it leaves and what became of it, so that a later send can resume */
   journal?: SendJournalHooks;
   /**

@@ -6,6 +6,7 @@ import { resultsFromReport } from '../../core/results/sendResults';
 import type { HttpTransport } from '../../core/send/http';
 import { planSend as planCoreSend, summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
 import { describeRate } from '../../core/send/sendRate';
+import type { StorePacers } from '../../core/send/storePacers';
 import { sendCustomers, type SendReport } from '../../core/send/sender';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { apiBaseUrl, languageId, maxStoreWaitMs } from '../settings';
@@ -21,6 +22,7 @@ export interface SendDependencies {
   log: vscode.LogOutputChannel;
   transport: HttpTransport;
   journals: SendJournals;
+  pacers: StorePacers;
 }
 
 /** What is about to be sent, after the pre-flight checks; or why nothing can be. */
@@ -86,6 +88,7 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
       return sendCustomers(target, customers, {
         ...journaled.sendOptions,
         transport: deps.transport,
+        pacer: deps.pacers.pacerFor(store.hash),
         maxStoreWaitMs: maxStoreWaitMs(),
         signal: abort.signal,
         onRequest: (entry) => deps.log.info(describeRequest(entry)),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
 import { customersOf, emailsSentBefore } from '../../core/results/sendResults';
 import type { HttpTransport } from '../../core/send/http';
+import type { StorePacers } from '../../core/send/storePacers';
 import type { StoreTarget } from '../../core/send/storeTarget';
 import { CatalogueCache } from '../../core/store/catalogueCache';
 import type { StoreCatalogue } from '../../core/store/catalogueTypes';
@@ -40,10 +41,11 @@ export class StoreAwareness implements vscode.Disposable {
     private readonly results: ResultsStore,
     log: vscode.LogOutputChannel,
     transport: HttpTransport,
+    pacers: StorePacers,
   ) {
     const onRequest = (entry: Parameters<typeof describeRequest>[0]) => log.info(describeRequest(entry));
     this.catalogues = new CatalogueCache({ loadOptions: { transport, onRequest }, onChange: () => this.recheckAll() });
-    this.emails = new ExistingEmailChecker({ transport, onRequest, onChange: () => this.recheckAll() });
+    this.emails = new ExistingEmailChecker({ transport, onRequest, onChange: () => this.recheckAll(), pacerFor: (storeHash) => pacers.pacerFor(storeHash) });
     this.subscriptions.push(
       this.collection,
       this.changed,

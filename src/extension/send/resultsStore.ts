@@ -11,10 +11,25 @@ export class ResultsStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
+  /** the stored results as read, until they change: read on every inlay hint request otherwise */
+  private cache: Record<string, CustomerResult[]> | undefined;
+  private readonly byEmailCache = new Map<string, ReadonlyMap<string, CustomerResult>>();
+
   constructor(private readonly state: vscode.Memento) {}
 
   get(uri: vscode.Uri): CustomerResult[] {
     return this.all()[uri.toString()] ?? [];
+  }
+
+  /** A file's results in one store, by email. */
+  byEmail(uri: vscode.Uri, storeHash: string): ReadonlyMap<string, CustomerResult> {
+    const key = `${storeHash}\u0000${uri.toString()}`;
+    let found = this.byEmailCache.get(key);
+    if (!found) {
+      found = new Map(this.get(uri).flatMap((r) => (r.storeHash === storeHash ? [[r.email, r] as const] : [])));
+      this.byEmailCache.set(key, found);
+    }
+    return found;
   }
 
   async add(uri: vscode.Uri, results: readonly CustomerResult[]): Promise<void> {
@@ -26,14 +41,18 @@ export class ResultsStore implements vscode.Disposable {
   }
 
   private all(): Record<string, CustomerResult[]> {
-    return readStoredResults(this.state.get<unknown>(key));
+    this.cache ??= readStoredResults(this.state.get<unknown>(key));
+    return this.cache;
   }
 
   private async set(uri: vscode.Uri, results: CustomerResult[]): Promise<void> {
     const all = { ...this.all() };
     if (results.length) all[uri.toString()] = results;
     else delete all[uri.toString()];
+    this.cache = undefined;
+    this.byEmailCache.clear();
     await this.state.update(key, all);
+    this.cache = undefined;
     this.changed.fire(uri);
   }
 

@@ -2,7 +2,7 @@ export { customerContentKey } from './contentKey';
 export type { CustomerOutcome, JournalCustomer, JournalRecord, StoreIdentity } from './journalRecords';
 export { readJournal, type ReadJournal } from './journalReader';
 export { MemoryJournalStorage, type JournalStorage } from './journalStorage';
-export { planResume, type FileCustomer, type InterruptedRequest, type ResumePlan, type SettledCustomer } from './resumePlan';
+export { isInStore, planResume, type FileCustomer, type InterruptedRequest, type ResumePlan, type SettledCustomer } from './resumePlan';
 export { SendJournal } from './sendJournal';
 export { resultRows, resultsCsv, resultsJson, type ResultRow, type ResultStatus } from './sendResultsExport';
 export { storeIdentity } from './storeIdentity';

@@ -47,7 +47,9 @@ export type CustomerOutcome = JournalCustomer &
 
 /**
  * Written after a request's answer was handled. A customer of the request's
- * intent that it does not list was not created and is not settled.
+ * intent that it does not list was not created and is not settled. An
+ * outcome with no intent names customers settled without a create request:
+ * a lookup found their emails in the store already.
  */
 export interface OutcomeRecord {
   type: 'outcome';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { storeCommandIds } from '../commandIds';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
-import { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends } from '../../core/journal';
+import { isInStore, readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends } from '../../core/journal';
 import { resultsFromReport } from '../../core/results/sendResults';
 import type { HttpTransport } from '../../core/send/http';
 import { planSend as planCoreSend, summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
@@ -67,8 +67,8 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
   // Customers an earlier send created, even one that never returned (a reload, a crash), are not sent again.
   const earlier = await readResumePlan(journal, target, plan.customers);
   await deps.results.add(plan.document.uri, resultsFromJournal(earlier.settled, store.hash));
-  const customers = plan.customers.filter((c) => earlier.settled.get(c.index)?.result !== 'created');
-  const createdBefore = skipped.length + earlier.created;
+  const customers = plan.customers.filter((c) => !isInStore(earlier.settled.get(c.index)));
+  const createdBefore = skipped.length + earlier.inStore;
   const skippedText = createdBefore ? ` ${createdBefore} already created in this store ${createdBefore === 1 ? 'is' : 'are'} skipped.` : '';
   if (!customers.length) {
     void vscode.window.showInformationMessage(`Nothing to send: every customer of this file was already created in store ${store.hash}.${skippedText}`);

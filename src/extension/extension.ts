@@ -7,6 +7,7 @@ import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
 import { ResultsView } from './send/resultsView';
 import { exportSendResults } from './send/exportResults';
+import { forgetResult } from './send/forgetResult';
 import { ResumePrompt } from './send/resumePrompt';
 import { sendCommand } from './send/sendCommand';
 import { SendJournals } from './send/sendJournals';
@@ -61,11 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
     command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),
     ...importRegistrations(command, () => storeAwareness.catalogue()),
-    command(storeCommandIds.forgetResult, async (uri?: vscode.Uri, email?: string) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-      const store = registry.active();
-      if (target && store) await results.forget(target, store.hash, email);
-    }),
+    command(storeCommandIds.forgetResult, (uri?: vscode.Uri, email?: string) => forgetResult(sendDeps, uri, email)),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   return api;

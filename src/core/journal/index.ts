@@ -8,3 +8,4 @@ export { resultRows, resultsCsv, resultsJson, type ResultRow, type ResultStatus 
 export { storeIdentity } from './storeIdentity';
 export { journalHooks } from './journalHooks';
 export { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends, type JournaledSend } from './journaledSend';
+export { forgetInJournal } from './forgetInJournal';

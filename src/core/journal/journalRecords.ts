@@ -57,7 +57,17 @@ export interface OutcomeRecord {
   customers: CustomerOutcome[];
 }
 
-export type JournalRecord = SendStartRecord | IntentRecord | OutcomeRecord;
+/**
+ * The merchant forgot these customers' results at this store: whatever the
+ * journal said of them before, the next send sends them again.
+ */
+export interface ForgetRecord extends StoreIdentity {
+  type: 'forget';
+  /** lower-cased, trimmed */
+  emails: string[];
+}
+
+export type JournalRecord = SendStartRecord | IntentRecord | OutcomeRecord | ForgetRecord;
 
 /** One line of the journal, newline included. */
 export function journalLine(record: JournalRecord): string {
@@ -84,6 +94,8 @@ function isRecord(value: unknown): value is JournalRecord {
       return isCount(value.request) && typeof value.at === 'number' && Array.isArray(value.customers) && value.customers.every(isCustomer);
     case 'outcome':
       return isCount(value.request) && Array.isArray(value.customers) && value.customers.every(isOutcome);
+    case 'forget':
+      return typeof value.store === 'string' && typeof value.api === 'string' && Array.isArray(value.emails) && value.emails.every((e) => typeof e === 'string');
     default:
       return false;
   }

@@ -63,6 +63,10 @@ export function planResume(records: readonly JournalRecord[], store: StoreIdenti
       ours = sameStore(record, store);
       continue;
     }
+    if (record.type === 'forget') {
+      if (sameStore(record, store)) forget(done, new Set(record.emails));
+      continue;
+    }
     lastRequest = Math.max(lastRequest, record.request);
     if (!ours) continue;
     if (record.type === 'intent') {
@@ -110,6 +114,11 @@ export function planResume(records: readonly JournalRecord[], store: StoreIdenti
   const created = [...settled.values()].filter((s) => s.result === 'created').length;
   const inStore = [...settled.values()].filter(isInStore).length;
   return { settled, created, inStore, interrupted: [...interrupted.values()].sort((a, b) => a.request - b.request), nextRequest: lastRequest + 1 };
+}
+
+/** Drops what the journal knew of customers with these emails (lower-cased). */
+function forget(done: Map<string, CustomerOutcome>, emails: ReadonlySet<string>): void {
+  for (const [key, outcome] of done) if (emails.has(emailKey(outcome.email))) done.delete(key);
 }
 
 /** Whether the store has this customer: created by a send, or its email found there already. A send skips it. */

@@ -8,6 +8,7 @@ import { ResultsStore } from './send/resultsStore';
 import { ResultsView } from './send/resultsView';
 import { exportSendResults } from './send/exportResults';
 import { forgetResult } from './send/forgetResult';
+import { SendSummaryView, summaryScheme } from './send/summaryView';
 import { ResumePrompt } from './send/resumePrompt';
 import { sendCommand } from './send/sendCommand';
 import { SendJournals } from './send/sendJournals';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const pacers = new StorePacers();
   const sendDeps = { diagnostics, registry, results, log, transport, pacers, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
+  const summaryView = new SendSummaryView(sendDeps);
   const resultsView = new ResultsView(diagnostics, results, registry);
   const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport, pacers);
   const selector: vscode.DocumentSelector = { language: languageId };
@@ -50,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerInlayHintsProvider(selector, resultsView),
     vscode.languages.registerCodeLensProvider(selector, resultsView),
     vscode.workspace.registerTextDocumentContentProvider(previewScheme, preview),
+    summaryView,
+    vscode.workspace.registerTextDocumentContentProvider(summaryScheme, summaryView),
     storeStatusBar(registry, storeAwareness),
     command(storeCommandIds.setCredentials, () => setStoreCredentials(registry)),
     command(storeCommandIds.selectStore, () => selectStore(registry)),
@@ -58,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command(storeCommandIds.refreshStoreData, () => storeAwareness.refresh()),
     command(storeCommandIds.send, (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
     command(storeCommandIds.exportResults, (uri?: vscode.Uri) => exportSendResults(sendDeps, uri)),
+    command(storeCommandIds.showSendSummary, (uri?: vscode.Uri) => summaryView.open(uri)),
     new ResumePrompt(sendDeps, (uri) => vscode.commands.executeCommand(storeCommandIds.send, uri)),
     command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
     command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),

@@ -9,3 +9,4 @@ export { storeIdentity } from './storeIdentity';
 export { journalHooks } from './journalHooks';
 export { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends, type JournaledSend } from './journaledSend';
 export { forgetInJournal } from './forgetInJournal';
+export { sendSummaryMarkdown, type SummaryInput } from './sendSummary';

@@ -119,6 +119,7 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
         // One summary for the file; the IDs themselves are inlay hints, drawn only where the editor looks.
         const title = `${created.toLocaleString('en-US')} created · ${(attached.length - created).toLocaleString('en-US')} refused · Export results`;
         lenses.push(new vscode.CodeLens(top, { title, tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`, command: storeCommandIds.exportResults, arguments: [document.uri] }));
+        lenses.push(new vscode.CodeLens(top, { title: 'Summary', tooltip: 'The refusals grouped by the store’s reason, each with a link to its customer', command: storeCommandIds.showSendSummary, arguments: [document.uri] }));
       }
       const perCustomer = codeLensPerCreatedCustomer() ? attached : attached.filter(({ result }) => result.outcome !== 'created');
       for (const { node, result } of perCustomer) {

@@ -68,10 +68,10 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
   const earlier = await readResumePlan(journal, target, plan.customers);
   await deps.results.add(plan.document.uri, resultsFromJournal(earlier.settled, store.hash));
   const customers = plan.customers.filter((c) => !isInStore(earlier.settled.get(c.index)));
-  const createdBefore = skipped.length + earlier.inStore;
-  const skippedText = createdBefore ? ` ${createdBefore} already created in this store ${createdBefore === 1 ? 'is' : 'are'} skipped.` : '';
+  const inStoreBefore = skipped.length + earlier.inStore;
+  const skippedText = inStoreBefore ? ` ${inStoreBefore} already in this store ${inStoreBefore === 1 ? 'is' : 'are'} skipped.` : '';
   if (!customers.length) {
-    void vscode.window.showInformationMessage(`Nothing to send: every customer of this file was already created in store ${store.hash}.${skippedText}`);
+    void vscode.window.showInformationMessage(`Nothing to send: every customer of this file is already in store ${store.hash}.${skippedText}`);
     return undefined;
   }
   if (!(await confirm(deps.registry, store, customers.length, skippedText))) return undefined;
@@ -105,7 +105,7 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
   await journal.close();
   await deps.results.add(plan.document.uri, resultsFromReport(sent, plan.emails, store.hash));
   deps.log.info(`Send to store ${store.hash} finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sent.created.length} created, ${sent.failed.length} failed, ${sent.notSent.length} not sent, ${sent.requests} requests.`);
-  await summarize(summarizeSend(sent, withEarlierSends(plan, earlier), store.hash), store.hash);
+  await summarize(summarizeSend(sent, withEarlierSends(plan, earlier), store.hash), store.hash, plan.document.uri);
   return sent;
 }
 
@@ -123,8 +123,11 @@ async function confirm(registry: StoreRegistry, store: SavedStore, count: number
   return choice === send || choice === always;
 }
 
-/** In the editor, a customer the store already had is a refusal shown on its email; only earlier sends of the file count as skipped. */
-async function summarize(summary: SendSummary, storeHash: string): Promise<void> {
+/**
+ * In the editor, a customer the store already had is a refusal shown on its email; only earlier sends of the file count as skipped.
+ * Each notification offers the summary document.
+ */
+async function summarize(summary: SendSummary, storeHash: string, uri: vscode.Uri): Promise<void> {
   const refused = summary.failed.length + summary.skipped.filter((s) => s.by === 'store').length;
   const skipped = summary.skipped.length - (refused - summary.failed.length);
   const parts = [`${summary.created.length} created`];
@@ -132,14 +135,19 @@ async function summarize(summary: SendSummary, storeHash: string): Promise<void>
   if (skipped) parts.push(`${skipped} skipped (already created)`);
   if (summary.notSent.length) parts.push(`${summary.notSent.length} not sent`);
   const headline = `Store ${storeHash}: ${parts.join(', ')}.`;
+  const showSummary = 'Show Summary';
+  let choice: Thenable<string | undefined>;
   if (summary.stopped) {
-    void vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`);
+    choice = vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`, showSummary);
   } else if (summary.cancelled) {
-    void vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`);
+    choice = vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`, showSummary);
   } else if (refused) {
-    const choice = await vscode.window.showWarningMessage(headline, 'Show Problems');
-    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const picked = await vscode.window.showWarningMessage(headline, 'Show Problems', showSummary);
+    if (picked === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    choice = Promise.resolve(picked);
   } else {
-    void vscode.window.showInformationMessage(headline);
+    choice = vscode.window.showInformationMessage(headline, showSummary);
   }
+  // Not awaited: the send is over whether or not the notification is answered.
+  void Promise.resolve(choice).then((picked) => (picked === showSummary ? vscode.commands.executeCommand(storeCommandIds.showSendSummary, uri) : undefined));
 }

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
   );
-  const longSend = await section<LongSendResult>(`long send (${profile.longSend.customers.toLocaleString('en-US')} customers, journal on disk)`, () => measureLongSend(profile.longSend));
+  const longSend = await section<LongSendResult>(`long send (${profile.longSend.customers.toLocaleString('en-US')} customers, journal on disk)`, () => measureLongSend(profile.longSend, progress));
   const importResult = await section<ImportBenchResult>(`CSV import (${profile.importRows.toLocaleString('en-US')} rows)`, () => measureImport(root, profile.importRows, progress));
   const bundleLoad = await section<Summary>('bundle load time', () => measureBundleLoad(root, profile.freshProcesses));
   const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root));

@@ -127,6 +127,8 @@ export function longSendTable(result: LongSendResult): string {
     ['each stored once', result.store.exactlyOnce ? 'yes' : `NO (missing ${result.store.missing}, twice ${result.store.duplicated}, unexpected ${result.store.unexpected})`, 'yes'],
     ['journal: appends (each flushed to the disk)', `${count(journal.appends)}, ${kb(journal.bytes)}`, ''],
     ['journal: append time, median (p95)', `${ms(journal.medianAppendMs)} (${ms(journal.p95AppendMs)})`, ''],
+    ['the same send without a journal', `${ms(result.withoutJournal.wallMs)} (${percent(result.withoutJournal.ofQuotaBound)} against its bound, ${result.withoutJournal.tooManyRequests} × 429)`, 'within +10%'],
+    ['journal: wall time it added per request', ms((result.wallMs - result.withoutJournal.wallMs) / Math.max(1, result.requests.posts)), ''],
     ['journal: time in appends per request', `${ms(journal.perRequestMs)} (${ms(journal.totalMs)} in all, ${percent(1 + journal.totalMs / result.wallMs).slice(1)} of the wall time)`, ''],
   ];
   return renderTable(

@@ -15,7 +15,7 @@ import { measureLongSend } from './measureLongSend';
 
 const profile = profileFromArgs(process.argv.slice(2));
 
-measureLongSend(profile.longSend).then(
+measureLongSend(profile.longSend, (message) => void process.stdout.write(`… ${message}\n`)).then(
   (longSend) => {
     const targets = judgeTargets({ longSend }).filter((t) => t.verdict !== 'not measured');
     process.stdout.write(`${longSendTable(longSend)}\n${targetsTable(targets)}\n`);

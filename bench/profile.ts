@@ -71,6 +71,8 @@ const full: BenchProfile = {
   sliceRuns: 7,
   importRows: 1_000_000,
   cli: [
+    // One customer: what a process costs before any checking (start-up, reading, printing).
+    { customers: 1, runs: 7 },
     { customers: 1_000, runs: 7 },
     { customers: 5_000, runs: 5 },
     { customers: 50_000, runs: 3 },
@@ -102,6 +104,7 @@ const quick: BenchProfile = {
   sliceRuns: 3,
   importRows: 20_000,
   cli: [
+    { customers: 1, runs: 3 },
     { customers: 1_000, runs: 3 },
     { customers: 5_000, runs: 2 },
     { customers: 50_000, runs: 1 },

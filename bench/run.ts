@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     ...(bundleLoad ? { bundleLoad } : {}),
     ...(cli ? { cli } : {}),
     ...(editor ? { editor } : {}),
+    ...(stages ? { stages } : {}),
   });
   machine.loadAverageAtEnd = currentLoadAverage();
   const durationSeconds = Math.round((performance.now() - started) / 100) / 10;

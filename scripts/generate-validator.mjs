@@ -24,7 +24,7 @@ export function createAjv(options = {}) {
 
 export function generateValidator() {
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-  const ajv = createAjv({ code: { source: true, formats: undefined } });
+  const ajv = createAjv({ code: { source: true, formats: undefined }, loopEnum: Number.MAX_SAFE_INTEGER });
   const validate = ajv.compile(schema);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'validateCustomers.js'), standaloneCode(ajv, validate));

@@ -175,7 +175,9 @@ export function memoryTable(results: readonly MemoryResult[]): string {
 }
 
 export function targetsTable(targets: readonly TargetResult[]): string {
-  return renderTable('Targets', ['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, t.verdict]));
+  const table = renderTable('Targets', ['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, t.verdict]));
+  const reasons = targets.filter((t) => t.why).map((t) => `- ${t.target}: ${t.why}`);
+  return reasons.length ? `${table}\nWhy, for the targets not met (from the measurements above):\n${reasons.join('\n')}\n` : table;
 }
 
 export function cliTable(rows: readonly CliRow[]): string {
@@ -183,7 +185,7 @@ export function cliTable(rows: readonly CliRow[]): string {
     'bccustomers validate --format json as a process — first line of user code to exit (median) and peak RSS; against a script running vscode-json-languageservice with the same schema',
     ['payload', 'size', 'bccustomers validate', 'peak RSS', 'language service script', 'peak RSS', 'speed-up'],
     rows.map((r) => [
-      `${count(r.customers)} customers${r.mistakeRate === 1 ? ', every one with an error' : ''}`,
+      `${count(r.customers)} ${r.customers === 1 ? 'customer' : 'customers'}${r.mistakeRate === 1 ? ', every one with an error' : ''}`,
       mb(r.bytes / 1_048_576),
       `${ms(r.ours.timeMs.medianMs)} (n=${r.ours.timeMs.runs})`,
       mb(r.ours.maxRssMB),

@@ -22,4 +22,6 @@ export async function* readPayloadPieces(file: string, decoder: PayloadDecoder):
   if (rest) yield rest;
 }
 
-const PIECE_BYTES = 1 << 20;
+// Pieces small enough for V8's young generation: larger strings are allocated where only a full
+// collection frees them, and a large file's read pieces would pile up there first.
+const PIECE_BYTES = 1 << 16;

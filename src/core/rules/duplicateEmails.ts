@@ -26,20 +26,26 @@ interface EmailOwner {
   access: ChannelAccess | undefined;
 }
 
-/** Each email's customers and their channels: all that the duplicate-email check keeps of a customer. */
+/**
+ * Each email's customers and their channels: all that the duplicate-email check keeps of a
+ * customer. Most emails belong to one customer with global access, kept as that customer's
+ * index alone: a million emails must fit in memory.
+ */
 export class EmailRegister {
-  private readonly ownersByEmail = new Map<string, EmailOwner[]>();
+  private readonly ownersByEmail = new Map<string, number | EmailOwner[]>();
 
   /** Registers the customer at `index`; gives the earlier customer with the same email that clashes most, if any. */
   add(key: string | undefined, access: ChannelAccess | undefined, index: number): EmailClash | undefined {
     if (key === undefined) return undefined;
-    const owners = this.ownersByEmail.get(key);
-    if (!owners) {
-      this.ownersByEmail.set(key, [{ index, access }]);
+    const known = this.ownersByEmail.get(key);
+    if (known === undefined) {
+      this.ownersByEmail.set(key, access === 'global' ? index : [{ index, access }]);
       return undefined;
     }
+    const owners = typeof known === 'number' ? [{ index: known, access: 'global' as const }] : known;
     const clash = closestClash(owners, access);
     owners.push({ index, access });
+    if (owners !== known) this.ownersByEmail.set(key, owners);
     return clash;
   }
 }

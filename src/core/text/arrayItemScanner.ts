@@ -63,11 +63,17 @@ export class ArrayItemScanner {
   /** one past the last item read so far */
   lastItemEnd = -1;
   failure: ScanFailure | undefined;
+  /** The chunk has no surrogate and no U+FFFD: a string can be skipped to its closing quote at once. */
+  private plainChunk = false;
+  /** The chunk's next backslash at or after the last string skipped (the chunk's length when none). */
+  private backslashAt = -1;
 
   /** Scans the next chunk; `onItem` is called for each item that ends in it. False once the text is known not to fit. */
   push(chunk: string, onItem: (item: ScannedItem) => void): boolean {
     const base = this.offset;
     const length = chunk.length;
+    this.plainChunk = !surrogateOrReplacement.test(chunk);
+    this.backslashAt = -1;
     let i = 0;
     while (i < length) {
       if (this.phase === Phase.InItem) {
@@ -175,6 +181,7 @@ export class ArrayItemScanner {
       i++;
     }
     for (; i < length; i++) {
+      if (inString && this.plainChunk) i = this.skipPlainString(chunk, i);
       const c = chunk.charCodeAt(i);
       if (inString) {
         if (c === QUOTE) {
@@ -227,4 +234,17 @@ export class ArrayItemScanner {
     this.inString = inString;
     return i;
   }
+
+  /** Where the string that goes on at `from` ends, when no backslash comes first: its closing quote; else `from`. */
+  private skipPlainString(chunk: string, from: number): number {
+    if (this.backslashAt < from) {
+      const at = chunk.indexOf('\\', from);
+      this.backslashAt = at < 0 ? chunk.length : at;
+    }
+    const quote = chunk.indexOf('"', from);
+    return quote >= 0 && quote < this.backslashAt ? quote : from;
+  }
 }
+
+/** Characters a string may hold that the scanner must look at one by one. */
+const surrogateOrReplacement = /[\uD800-\uDFFF\uFFFD]/;

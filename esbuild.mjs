@@ -11,6 +11,7 @@ const watch = process.argv.includes('--watch');
 
 generateValidator();
 
+/** @satisfies {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -29,6 +30,7 @@ const common = {
 
 // VS Code's web worker extension host loads CommonJS. Nothing of Node may come in: the build
 // fails on any Node built-in (or a package standing in for one) that the code reaches.
+/** @satisfies {esbuild.BuildOptions} */
 const browser = {
   ...common,
   platform: 'browser',
@@ -38,6 +40,7 @@ const browser = {
   plugins: [browserBoundaryPlugin()],
 };
 
+/** @satisfies {(esbuild.BuildOptions & { name: string })[]} */
 const builds = [
   // The CSV import (papaparse and the formats) is loaded from its own file when the command first runs.
   { ...common, name: 'extension', entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: [...common.external, 'vscode', './importCsv.js'] },

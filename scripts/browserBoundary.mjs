@@ -7,11 +7,16 @@ import { relative } from 'node:path';
 
 const nodeOnly = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
+/** @param {string} path */
 function isNodeOnly(path) {
-  return path.startsWith('node:') || nodeOnly.has(path) || nodeOnly.has(path.split('/')[0]);
+  return path.startsWith('node:') || nodeOnly.has(path) || nodeOnly.has(path.split('/')[0] ?? '');
 }
 
-/** `forbidden`: more module names to refuse (such as 'vscode'). */
+/**
+ * `forbidden`: more module names to refuse (such as 'vscode').
+ * @param {{ forbidden?: string[] }} [options]
+ * @returns {import('esbuild').Plugin}
+ */
 export function browserBoundaryPlugin({ forbidden = [] } = {}) {
   const refused = new Set(forbidden);
   return {

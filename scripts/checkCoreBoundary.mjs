@@ -17,6 +17,7 @@ import { browserBoundaryPlugin } from './browserBoundary.mjs';
 const root = join(import.meta.dirname, '..');
 const coreDir = join(root, 'src', 'core');
 
+/** @returns {string[]} */
 function coreFiles(dir = coreDir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -25,8 +26,9 @@ function coreFiles(dir = coreDir) {
   });
 }
 
-const posix = (path) => relative(root, path).split(sep).join('/');
+const posix = (/** @type {string} */ path) => relative(root, path).split(sep).join('/');
 
+/** @param {string[]} files */
 async function importProblems(files) {
   try {
     await esbuild.build({
@@ -43,11 +45,16 @@ async function importProblems(files) {
     });
     return [];
   } catch (error) {
-    return (error.errors ?? [{ text: String(error) }]).map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text));
+    /** @type {Pick<esbuild.Message, 'text' | 'location'>[]} */
+    const messages = /** @type {Partial<esbuild.BuildFailure>} */ (error).errors ?? [{ text: String(error), location: null }];
+    return messages.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text));
   }
 }
 
-/** Names used in the core that only @types/node declares. */
+/**
+ * Names used in the core that only @types/node declares.
+ * @param {string[]} files
+ */
 function globalProblems(files) {
   const program = ts.createProgram(files, {
     target: ts.ScriptTarget.ES2022,
@@ -62,14 +69,16 @@ function globalProblems(files) {
     esModuleInterop: true,
   });
   const checker = program.getTypeChecker();
-  const fromNode = (declaration) => declaration.getSourceFile().fileName.includes('/node_modules/@types/node/');
+  const fromNode = (/** @type {ts.Declaration} */ declaration) => declaration.getSourceFile().fileName.includes('/node_modules/@types/node/');
+  /** @type {string[]} */
   const problems = [];
   for (const file of files) {
     const path = posix(file);
     const source = program.getSourceFile(file);
+    if (!source) throw new Error(`TypeScript did not read ${path}`);
     // Member names are judged by what they are members of: `process.env` by `process`.
-    const isMemberName = (node) => (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) || (ts.isQualifiedName(node.parent) && node.parent.right === node);
-    const visit = (node) => {
+    const isMemberName = (/** @type {ts.Node} */ node) => (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) || (ts.isQualifiedName(node.parent) && node.parent.right === node);
+    const visit = (/** @type {ts.Node} */ node) => {
       if (ts.isIdentifier(node) && !isMemberName(node)) {
         const declarations = checker.getSymbolAtLocation(node)?.declarations ?? [];
         if (declarations.length && declarations.every(fromNode)) {

@@ -36,6 +36,10 @@ const newProfileSettings = {
   'npm.fetchOnlinePackageInfo': false,
 };
 
+/**
+ * @param {string} message
+ * @param {string} [fix]
+ */
 function fail(message, fix) {
   console.error(`\n${message}`);
   if (fix) console.error(`To fix it, run: ${fix}`);
@@ -95,9 +99,9 @@ Run 'BigCommerce: Set Store Credentials' with store ${sandbox.storeHash} and tok
 
 Press Ctrl-C to stop code-server and the sandbox store.`);
 
-  const { code, signal } = await codeServer.exited;
+  const exit = await codeServer.exited;
   if (interrupted()) return; // Ctrl-C: the signal handler is stopping everything.
-  console.error(`\ncode-server stopped by itself (${signal ?? `exit code ${code}`}); its log: ${profile.codeServerLog}`);
+  console.error(`\ncode-server stopped by itself (${exit?.signal ?? `exit code ${exit?.code}`}); its log: ${profile.codeServerLog}`);
   await sandbox.close();
   process.exit(1);
 }

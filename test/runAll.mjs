@@ -8,6 +8,10 @@ const root = join(import.meta.dirname, '..');
 const resultsDir = join(root, 'out', 'test-results');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -25,13 +29,17 @@ function runUnitTests() {
     { cwd: root, stdio: 'inherit' },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const count = (/** @type {string} */ name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   const passed = count('pass');
   // A crash of the runner itself counts as a failure, so it can never look green.
   const failed = count('fail') + (result.status !== 0 && count('fail') === 0 ? 1 : 0);
   return { name: 'unit', passed, failed };
 }
 
+/**
+ * @param {string} name
+ * @param {string} script
+ */
 function runJsonSuite(name, script) {
   const file = join(resultsDir, `${name}.json`);
   rmSync(file, { force: true });

@@ -17,7 +17,7 @@ const places = [
 function row(i: number): string {
   const first = firstNames[i % firstNames.length];
   const last = lastNames[(i * 7) % lastNames.length];
-  const [city, province, country, zip] = places[i % places.length];
+  const [city, province, country, zip] = places[i % places.length]!;
   const company = i % 5 === 0 ? `"${last} & Co., Ltd."` : '';
   const note = i % 11 === 0 ? '"Prefers email.\nSaid ""call after 5pm"""' : '';
   const email = i % 1000 === 999 ? '' : `customer${i}@example.com`;

@@ -4,15 +4,19 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const [mode, root, file, output] = process.argv.slice(2);
+if (!root || !file) throw new Error('Usage: node importProbe.mjs <cli|papaparse> <projectRoot> <file.csv> [output]');
 const require = createRequire(`${root}/package.json`);
 const started = performance.now();
 let rows = 0;
 if (mode === 'cli') {
   const { main } = require(`${root}/dist/cli.js`);
+  /** @type {string[]} */
   const lines = [];
-  const code = await main(['import', file, '-o', output, '--format', 'json'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  /** @param {string} line */
+  const keep = (line) => lines.push(line);
+  const code = await main(['import', file, '-o', output, '--format', 'json'], { out: keep, err: keep });
   if (code === 2) throw new Error(lines.join('\n'));
-  rows = JSON.parse(lines[0]).report.rows;
+  rows = JSON.parse(lines[0] ?? '').report.rows;
 } else {
   const Papa = require('papaparse');
   await new Promise((resolve, reject) =>

@@ -15,7 +15,7 @@ import { summarize } from '../stats';
 const MB = 1024 * 1024;
 
 function main(): void {
-  const [count, keystrokes] = process.argv.slice(2).map(Number);
+  const [count = 0, keystrokes = 0] = process.argv.slice(2).map(Number);
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc || !count) throw new Error('Run with --expose-gc and pass <customers> <keystrokes>');
   checkText(customersText({ count: 200 }));

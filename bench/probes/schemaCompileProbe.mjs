@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [mode, root, payloadPath] = process.argv.slice(2);
+if (!root || !payloadPath) throw new Error('Usage: node schemaCompileProbe.mjs <ajv-compile|standalone> <projectRoot> <payload.json>');
 const payload = JSON.parse(readFileSync(payloadPath, 'utf8'));
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'bccustomers.schema.json'), 'utf8'));
 

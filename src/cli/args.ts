@@ -10,7 +10,7 @@ export function parseArgs(argv: string[], flags: ReadonlySet<string>): ParsedArg
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
+    const arg = rest[i]!;
     if (arg === '--') {
       positional.push(...rest.slice(i + 1));
       break;
@@ -19,10 +19,10 @@ export function parseArgs(argv: string[], flags: ReadonlySet<string>): ParsedArg
       positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (inline !== undefined) options.set(name, inline);
     else if (flags.has(name)) options.set(name, true);
-    else if (i + 1 < rest.length) options.set(name, rest[++i]);
+    else if (i + 1 < rest.length) options.set(name, rest[++i]!);
     else options.set(name, '');
   }
   return { command, positional, options };

@@ -36,4 +36,4 @@ export async function buildSuite() {
   console.log(`built ${entryPoints.length} files into ${relative(root, outdir)}/`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await buildSuite();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildSuite();

@@ -46,7 +46,11 @@ import * as tokenNeverWrittenTest from './ui/tokenNeverWritten.ui.mjs';
 import * as untrustedTest from './ui/untrusted.ui.mjs';
 import { waitForWorkbench } from './ui/workbench.mjs';
 
+/** @typedef {import('./lib/uiTest.mjs').UiTest} UiTest */
+/** @typedef {import('./lib/uiTest.mjs').Session} Session */
+
 // The quick fix, as a person in a browser meets it: the same test in the web worker host.
+/** @type {(test: UiTest) => UiTest} */
 const inTheWebHost = (test) => ({ ...test, title: test.title.replace(/^UI: /, 'UI, web worker host: '), phase: 'web' });
 const webQuickFixTest = inTheWebHost(quickFixTest);
 // The CSV import reads and writes through workspace.fs alone, so it runs in the browser too.
@@ -56,6 +60,7 @@ const webImportCsvTest = inTheWebHost(importCsvTest);
 // session's window, after the suite), 'restricted' (a session whose folder is not trusted),
 // 'web' (a session whose extension runs in the web worker host) or 'after-run' (once every
 // session has stopped).
+/** @type {UiTest[]} */
 const uiTests = [
   quickFixTest,
   editorFeaturesTest,
@@ -85,9 +90,14 @@ const { publisher, name: extensionName } = JSON.parse(readFileSync(join(projectR
 const webMediaDir = join(dirname(resultsFile), 'web-worker-host');
 const uiOnly = process.argv.includes('--ui-only');
 
-const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
-const testsOf = (phase) => uiTests.filter((test) => (test.phase ?? 'workbench') === phase);
+const seconds = (/** @type {number} */ start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
+const testsOf = (/** @type {string} */ phase) => uiTests.filter((test) => (test.phase ?? 'workbench') === phase);
 
+/**
+ * @param {string} message
+ * @param {string} [hint]
+ * @returns {never}
+ */
 function exitWith(message, hint) {
   console.error(message);
   if (hint) console.error(`run: ${hint}`);
@@ -99,7 +109,11 @@ function checkPrerequisites() {
   if (missing) exitWith(missing.problem, missing.fix);
 }
 
-/** Starts code-server on `session`; it is stopped at cleanup, or killed if the run dies first. */
+/**
+ * Starts code-server on `session`; it is stopped at cleanup, or killed if the run dies first.
+ * @param {Session} session
+ * @param {{ env?: NodeJS.ProcessEnv; workspaceTrust?: boolean }} [options]
+ */
 async function startCodeServer(session, { env = {}, workspaceTrust = false } = {}) {
   const codeServer = new CodeServer({
     port: await freePort(),
@@ -118,7 +132,12 @@ async function startCodeServer(session, { env = {}, workspaceTrust = false } = {
   return codeServer;
 }
 
-/** A window of its own (a fresh browser profile: no editors, state or secrets) on `codeServer`'s workbench. */
+/**
+ * A window of its own (a fresh browser profile: no editors, state or secrets) on `codeServer`'s workbench.
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('./lib/uiTest.mjs').Session} session
+ * @param {CodeServer} codeServer
+ */
 async function openWorkbench(browser, session, codeServer) {
   const page = await openPage(browser, session.browserLog);
   await page.goto(codeServer.workbenchUrl());
@@ -126,14 +145,26 @@ async function openWorkbench(browser, session, codeServer) {
   return page;
 }
 
+/**
+ * @param {import('./lib/uiTest.mjs').Session} session
+ */
 function keepOrRemove(session) {
   onCleanup(() => (process.env.BCC_KEEP_TEMP ? console.log(`kept ${session.dir}`) : session.remove()));
 }
 
+/**
+ * @param {string} title
+ */
 function slug(title) {
   return title.replace(/^UI: /, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/-+$/, '');
 }
 
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {Pick<Report, 'add'>} report
+ * @param {import('./lib/uiTest.mjs').UiTest[]} tests
+ * @param {import('./lib/uiTest.mjs').UiContext} context
+ */
 async function runUiTests(page, report, tests, context) {
   mkdirSync(context.mediaDir, { recursive: true });
   for (const test of tests) {
@@ -155,7 +186,11 @@ async function runUiTests(page, report, tests, context) {
   }
 }
 
-/** out/test-results/activation.json, from the extension's own log line in the first extension host. */
+/**
+ * out/test-results/activation.json, from the extension's own log line in the first extension host.
+ * @param {import('./lib/uiTest.mjs').Session} session
+ * @param {Pick<Report, 'add'>} report
+ */
 function writeActivationTime(session, report) {
   const found = firstActivation(session.userDataDir);
   if (!found) {
@@ -166,7 +201,10 @@ function writeActivationTime(session, report) {
   console.log(`activation: ${found.activationMs} ms (${relative(session.userDataDir, found.file)}) → ${relative(projectRoot, activationFile)}`);
 }
 
-/** What the runner extension needs to run the suite in `session` (nothing with --ui-only). */
+/**
+ * What the runner extension needs to run the suite in `session` (nothing with --ui-only).
+ * @param {import('./lib/uiTest.mjs').Session} session
+ */
 function suiteEnvironment(session) {
   return {
     BCC_TEST_SUITE: uiOnly ? '' : suiteIndex,
@@ -176,7 +214,10 @@ function suiteEnvironment(session) {
   };
 }
 
-/** Follows the suite in `session`, whose window `page` shows; then closes that window. */
+/**
+ * Follows the suite in `session`, whose window `page` shows; then closes that window.
+ * @param {{ session: Session; codeServer: CodeServer; page: import('playwright-core').Page; report: Pick<Report, 'add'> }} run
+ */
 async function runSuite({ session, codeServer, page, report }) {
   try {
     const suite = await followSuite({
@@ -206,7 +247,7 @@ async function main() {
   try {
     vsix = packageExtension();
   } catch (error) {
-    exitWith(error.message);
+    exitWith(error instanceof Error ? error.message : String(error));
   }
 
   // A token found nowhere else, so that the after-run check can search for it.
@@ -214,14 +255,17 @@ async function main() {
   onCleanup(() => sandbox.close());
   console.log(`sandbox store ${sandbox.storeHash} at ${sandbox.url}`);
 
+  /** @type {Session[]} */
   const sessions = [];
   const session = createSession({ vsix, settings: sandboxSettings(sandbox) });
   sessions.push(session);
   keepOrRemove(session);
 
   const report = new Report();
+  /** @type {CodeServer[]} */
   const codeServers = [];
-  const log = (line) => console.log(`    ${line}`);
+  const log = (/** @type {string} */ line) => console.log(`    ${line}`);
+  /** @type {string | undefined} */
   let harnessError;
 
   try {
@@ -273,6 +317,7 @@ async function main() {
     keepOrRemove(web);
     const webServer = await startCodeServer(web, { env: { ...suiteEnvironment(web), BCC_EXTENSION_HOST: 'web' } });
     codeServers.push(webServer);
+    /** @type {Pick<Report, 'add'>} */
     const webReport = { add: (result) => report.add({ ...result, title: `web worker host: ${result.title}` }) };
     if (!uiOnly) {
       console.log(`extension host tests with the extension in the web worker host, code-server ${webServer.url} (after ${seconds(started)}):`);

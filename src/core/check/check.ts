@@ -39,8 +39,8 @@ export function* checkSteps(text: string): Generator<void, Analysis, void> {
   const diagnostics: BcDiagnostic[] = [];
   const emails = new EmailRegister();
   const body = new StrictBody(text, table);
-  for (let index = 0; index < items.length; index++) {
-    const { start, end } = items[index];
+  for (const [index, item] of items.entries()) {
+    const { start, end } = item;
     let value: unknown;
     try {
       value = JSON.parse(text.slice(start, end));
@@ -51,7 +51,7 @@ export function* checkSteps(text: string): Generator<void, Analysis, void> {
     table.ends.push(end);
     const key = emailKeyOf(value);
     table.emails.push(key);
-    diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: textMayHide(items[index], value) }));
+    diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: textMayHide(item, value) }));
     const clash = emails.add(key, channelAccessOfCustomer(value), index);
     if (clash) diagnostics.push(body.duplicateEmail(index, clash, value));
     yield;
@@ -121,8 +121,10 @@ export class StrictBody {
 
   customerNode(index: number): Node | undefined {
     const { starts, ends } = this.table;
-    if (index < 0 || index >= starts.length) return undefined;
-    return parseStrictJsonValueAt(this.text, starts[index], ends[index], this.stub);
+    const start = starts[index];
+    const end = ends[index];
+    if (start === undefined || end === undefined) return undefined;
+    return parseStrictJsonValueAt(this.text, start, end, this.stub);
   }
 
   customerValue(index: number): unknown {

@@ -42,6 +42,7 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
   const delta = text.length - oldText.length;
   const start = old.starts[index];
   const oldEnd = old.ends[index];
+  if (start === undefined || oldEnd === undefined) return undefined;
   const newEnd = oldEnd + delta;
   const item = scanOneItem(text, start, newEnd);
   if (!item) return undefined;
@@ -56,10 +57,8 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
   // The previous analysis is taken over: its table moves to the new offsets in place.
   const table: CustomerSpans = old;
   table.ends[index] = newEnd;
-  for (let i = index + 1; i < table.starts.length; i++) {
-    table.starts[i] += delta;
-    table.ends[i] += delta;
-  }
+  shiftFrom(table.starts, index + 1, delta);
+  shiftFrom(table.ends, index + 1, delta);
   const oldKey = table.emails[index];
   const newKey = emailKeyOf(value);
   table.emails[index] = newKey;
@@ -71,7 +70,7 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
   const diagnostics: BcDiagnostic[] = [];
   for (const d of previous.diagnostics) {
     const owner = customerOf(d.path);
-    if (owner === index || (duplicateEmailCodes.has(d.code) && affected(table.emails[owner!]))) continue;
+    if (owner === index || (owner !== undefined && duplicateEmailCodes.has(d.code) && affected(table.emails[owner]))) continue;
     diagnostics.push(owner !== undefined && owner > index ? shifted(d, oldEnd, delta) : d);
   }
   diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: textMayHide(item, value) }));
@@ -100,9 +99,13 @@ function movedRoot(root: Node, text: string, index: number, start: number, newEn
   const node = children && parseStrictJsonValueAt(text, start, newEnd, root);
   if (!children || !node) return undefined;
   children[index] = node;
-  for (let i = index + 1; i < children.length; i++) shiftOffsets(children[i], delta);
+  for (const child of children.slice(index + 1)) shiftOffsets(child, delta);
   (root as { length: number }).length += delta;
   return root;
+}
+
+function shiftFrom(offsets: number[], from: number, delta: number): void {
+  for (let i = from; i < offsets.length; i++) offsets[i]! += delta;
 }
 
 function replaced(values: unknown[], index: number, value: unknown): unknown[] {
@@ -151,9 +154,12 @@ function customerContaining({ starts, ends }: CustomerSpans, changed: TextRange)
   let high = starts.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (changed.start <= starts[mid]) high = mid - 1;
-    else if (changed.start >= ends[mid]) low = mid + 1;
-    else return changed.end < ends[mid] ? mid : undefined;
+    const start = starts[mid];
+    const end = ends[mid];
+    if (start === undefined || end === undefined) return undefined;
+    if (changed.start <= start) high = mid - 1;
+    else if (changed.start >= end) low = mid + 1;
+    else return changed.end < end ? mid : undefined;
   }
   return undefined;
 }

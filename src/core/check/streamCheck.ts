@@ -60,7 +60,7 @@ export class StreamingCheck {
     this.arrayStart ??= this.positionAt(this.scanner.arrayStart);
     const stub = { type: 'array' as const, offset: this.scanner.arrayStart, length: 1 };
     for (const found of bodySizeDiagnostics(stub, this.scanner.items)) {
-      this.out({ diagnostic: found, start: this.arrayStart!, end: { line: this.arrayStart!.line, character: this.arrayStart!.character + 1 } });
+      this.out({ diagnostic: found, start: this.arrayStart, end: { line: this.arrayStart.line, character: this.arrayStart.character + 1 } });
     }
   }
 

@@ -37,6 +37,26 @@ export interface CustomerSpans {
   emails: (string | undefined)[];
 }
 
+/**
+ * Visits each customer's tree: one at a time where the document builds them alone (a large
+ * strict-JSON body then never has a whole tree), else from the whole tree. False when the body
+ * is not an array.
+ */
+export function forEachCustomerNode(doc: JsonDocument, visit: (customer: Node, index: number) => void): boolean {
+  const spans = doc.customers;
+  if (spans && doc.customerNode) {
+    for (let index = 0; index < spans.starts.length; index++) {
+      const node = doc.customerNode(index);
+      if (node) visit(node, index);
+    }
+    return true;
+  }
+  const root = doc.root;
+  if (root?.type !== 'array') return false;
+  root.children?.forEach(visit);
+  return true;
+}
+
 /** The offset of the body's "[", when the body is an array. */
 export function bodyArrayOffset(doc: JsonDocument): number | undefined {
   if (doc.customers) return doc.customers.arrayStart;
@@ -246,7 +266,8 @@ export function propertyNode(objectNode: Node, name: string): Node | undefined {
   if (objectNode.type !== 'object' || !objectNode.children) return undefined;
   const properties = objectNode.children;
   for (let i = properties.length - 1; i >= 0; i--) {
-    if (properties[i].children?.[0]?.value === name) return properties[i];
+    const property = properties[i]!;
+    if (property.children?.[0]?.value === name) return property;
   }
   return undefined;
 }

@@ -48,10 +48,12 @@ function modifyEdits(doc: JsonDocument, pointer: string, value: unknown): TextEd
   const path = fromPointer(pointer);
   try {
     const customers = doc.customers;
-    if (customers && path.length >= 2 && typeof path[0] === 'number' && path[0] < customers.starts.length) {
+    const [index] = path;
+    const start = customers && path.length >= 2 && typeof index === 'number' ? customers.starts[index] : undefined;
+    const end = customers && typeof index === 'number' ? customers.ends[index] : undefined;
+    if (start !== undefined && end !== undefined) {
       // Inside one customer: only its text is parsed again, however large the file.
-      const start = customers.starts[path[0]];
-      const text = doc.text.slice(start, customers.ends[path[0]]);
+      const text = doc.text.slice(start, end);
       return modify(text, path.slice(1), value, {}).map((e) => ({ offset: start + e.offset, length: e.length, newText: e.content }));
     }
     return modify(doc.text, path, value, {}).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));

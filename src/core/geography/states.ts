@@ -20,8 +20,8 @@ export type StateVerdict =
 export function judgeState(written: string, states: readonly KnownState[]): StateVerdict {
   const wanted = written.trim().toLowerCase();
   if (states.some((s) => s.name.trim().toLowerCase() === wanted)) return { kind: 'known' };
-  const abbreviated = states.filter((s) => s.abbreviation?.trim().toLowerCase() === wanted);
-  if (abbreviated.length === 1) return { kind: 'abbreviation', name: abbreviated[0].name };
+  const [abbreviated, ...others] = states.filter((s) => s.abbreviation?.trim().toLowerCase() === wanted);
+  if (abbreviated && !others.length) return { kind: 'abbreviation', name: abbreviated.name };
   const suggestion = closestName(written, states.map((s) => s.name));
   return suggestion ? { kind: 'unknown', suggestion } : { kind: 'unknown' };
 }

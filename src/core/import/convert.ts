@@ -40,16 +40,17 @@ export function planColumns(header: string[], columns: Record<string, ColumnTarg
   const used = new Set<number>();
   for (const [column, target] of Object.entries(columns)) {
     const index = columnIndex(header, column);
-    if (index < 0 || used.has(index)) {
-      if (index < 0 && ruleOf(target).field) plan.missing.push(column);
+    const found = header[index];
+    if (found === undefined || used.has(index)) {
+      if (found === undefined && ruleOf(target).field) plan.missing.push(column);
       continue;
     }
     used.add(index);
     const rule = ruleOf(target);
     const fields = rule.field === undefined ? [] : Array.isArray(rule.field) ? rule.field : [rule.field];
     const targets = fields.map((f) => parseTarget(f, addressOnly)).filter((t): t is FieldTarget => t !== undefined);
-    if (targets.length) plan.filling.push({ index, column: header[index], targets, convert: rule.convert });
-    else plan.leftOut.push({ index, column: header[index], reason: rule.leftOut ?? 'left out by the mapping' });
+    if (targets.length) plan.filling.push({ index, column: found, targets, convert: rule.convert });
+    else plan.leftOut.push({ index, column: found, reason: rule.leftOut ?? 'left out by the mapping' });
   }
   header.forEach((column, index) => {
     if (!used.has(index) && column) plan.leftOut.push({ index, column, reason: 'not in the mapping' });
@@ -134,7 +135,7 @@ function convertValue(cell: Cell, row: number, tally: ConversionTally, plan: Col
 }
 
 /** "Mary Ann Smith" → Mary Ann / Smith: the last word is the last name. */
-function splitName(full: string, row: number, tally: ConversionTally): { first_name?: string; last_name?: string } {
+function splitName(full: string, row: number, tally: ConversionTally): { first_name?: string | undefined; last_name?: string | undefined } {
   const words = full.split(/\s+/).filter(Boolean);
   const parts = words.length > 1 ? { first_name: words.slice(0, -1).join(' '), last_name: words[words.length - 1] } : { first_name: words[0] };
   tally.note('full-name', row, full, [parts.first_name, parts.last_name].filter(Boolean).join(' / '));

@@ -54,7 +54,7 @@ function notUtf8(chunk: Uint8Array, bytesBefore: number, linesBefore: number): I
   const lenient = new TextDecoder('utf-8').decode(chunk);
   const at = Math.max(0, lenient.indexOf('\uFFFD'));
   const offset = new TextEncoder().encode(lenient.slice(0, at)).byteLength;
-  const byte = chunk[offset] ?? chunk[0];
+  const byte = chunk[offset] ?? chunk[0] ?? 0;
   const line = linesBefore + countLines(lenient.slice(0, at)) + 1;
   const asWindows1252 = new TextDecoder('windows-1252').decode(new Uint8Array([byte]));
   return new ImportProblem(

@@ -37,27 +37,25 @@ export interface ImportResult {
 
 /** Counts the non-empty values of left-out columns. */
 class LeftOutCounter {
-  private readonly counts: number[];
+  private readonly tallies: { column: ColumnPlan['leftOut'][number]; rows: number }[];
   constructor(
     private readonly file: string,
-    private readonly plan: ColumnPlan,
+    plan: ColumnPlan,
   ) {
-    this.counts = plan.leftOut.map(() => 0);
+    this.tallies = plan.leftOut.map((column) => ({ column, rows: 0 }));
   }
   count(fields: string[]): void {
-    this.plan.leftOut.forEach((c, i) => {
-      if (fields[c.index]?.trim()) this.counts[i]++;
-    });
+    for (const tally of this.tallies) if (fields[tally.column.index]?.trim()) tally.rows++;
   }
   list(): LeftOutColumn[] {
-    return this.plan.leftOut.flatMap((c, i) => (this.counts[i] ? [{ file: this.file, column: c.column, reason: c.reason, rows: this.counts[i] }] : []));
+    return this.tallies.flatMap(({ column, rows }) => (rows ? [{ file: this.file, column: column.column, reason: column.reason, rows }] : []));
   }
 }
 
 /** Why a row cannot be read as a record of `header`, or undefined. */
 function unreadable(row: CsvRow, header: string[]): string | undefined {
   if (row.problem) return row.problem;
-  if (row.fields.length === 1 && !row.fields[0].trim()) return 'blank row';
+  if (row.fields.length === 1 && !row.fields[0]!.trim()) return 'blank row';
   if (row.fields.length !== header.length) return `${row.fields.length} values, but the header has ${header.length} columns`;
   return undefined;
 }
@@ -98,7 +96,7 @@ async function readAddresses(input: CsvInput, mapping: ImportMapping, tally: Con
         skipped.push({ file: input.name, row: row.row, reason: 'no address values' });
         continue;
       }
-      const key = joinKey(keyColumns.map((k) => row.fields[k.index]));
+      const key = joinKey(keyColumns.map((k) => row.fields[k.index] ?? ''));
       (byKey.get(key) ?? byKey.set(key, []).get(key)!).push({ row: row.row, address });
     }
   }
@@ -136,10 +134,10 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
   if (mapping.addresses) {
     if (options.addresses) {
       addresses = await readAddresses(options.addresses, mapping, tally, skipped);
-      const joinNames = Object.values(mapping.addresses.join);
-      joinColumns = joinNames.map((c) => csv.header.findIndex((h) => h.toLowerCase() === c.toLowerCase()));
-      const absent = joinNames.filter((_, i) => joinColumns[i] < 0);
-      if (absent.length) throw new ImportProblem(`${file} has no ${absent.map((c) => `"${c}"`).join(', ')} column, which joins the customers to their addresses.`);
+      const joins = Object.values(mapping.addresses.join).map((name) => ({ name, index: csv.header.findIndex((h) => h.toLowerCase() === name.toLowerCase()) }));
+      joinColumns = joins.map((j) => j.index);
+      const absent = joins.filter((j) => j.index < 0).map((j) => `"${j.name}"`);
+      if (absent.length) throw new ImportProblem(`${file} has no ${absent.join(', ')} column, which joins the customers to their addresses.`);
       if (addresses.missing.length) notices.push(`columns the mapping names but ${options.addresses.name} lacks: ${addresses.missing.join(', ')}`);
     } else {
       notices.push('addresses are in a separate file (Customer Addresses) that was not given: the customers have no addresses');

@@ -50,9 +50,9 @@ const addressTarget = /^addresses\[(\d)\]\.(\w+)$/;
 export function parseTarget(written: string, addressOnly = false): FieldTarget | undefined {
   if (addressOnly) return addressFields.includes(written) ? { address: 0, field: written } : undefined;
   if (customerFields.includes(written)) return { field: written };
-  const match = addressTarget.exec(written);
-  if (!match || !addressFields.includes(match[2])) return undefined;
-  return { address: Number(match[1]), field: match[2] };
+  const [, address, field] = addressTarget.exec(written) ?? [];
+  if (address === undefined || field === undefined || !addressFields.includes(field)) return undefined;
+  return { address: Number(address), field };
 }
 
 

@@ -29,7 +29,7 @@ export function formatEdits(text: string, range: TextRange | undefined, options:
 
 /** The edits, in document order and apart, as one (built in one pass: applying them one by one is quadratic). */
 function merged(text: string, edits: TextEdit[]): TextEdit {
-  const start = edits[0].offset;
+  const start = edits[0]?.offset ?? 0;
   const parts: string[] = [];
   let at = start;
   for (const edit of edits) {

@@ -33,6 +33,7 @@ export function hoverInText(text: string, offset: number): HoverInfo | undefined
   const property = node?.parent;
   if (!node || property?.type !== 'property') return undefined;
   const [key, value] = property.children ?? [];
+  if (!key) return undefined;
   const path = getNodePath(node);
   const name = String(key.value);
   const parent = schemaAt(path.slice(0, -1));

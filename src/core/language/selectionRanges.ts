@@ -39,5 +39,8 @@ function rangesInTree(text: string, offset: number, shift: number): TextRange[] 
 }
 
 function distinct(ranges: TextRange[]): TextRange[] {
-  return ranges.filter((r, i) => i === 0 || r.start !== ranges[i - 1].start || r.end !== ranges[i - 1].end);
+  return ranges.filter((r, i) => {
+    const before = ranges[i - 1];
+    return !before || r.start !== before.start || r.end !== before.end;
+  });
 }

@@ -61,7 +61,8 @@ export function customerSymbols(text: string): CustomerSymbol[] {
   const close = (end: number) => {
     const frame = stack.pop()!;
     if (frame.kind) {
-      const siblings = frame.kind === 'customer' ? top : stack[stack.length - 1].children;
+      const parent = stack.at(-1);
+      const siblings = frame.kind === 'customer' || !parent ? top : parent.children;
       const symbol = toSymbol(frame, end, siblings.length);
       if (symbol) siblings.push(symbol);
     }
@@ -98,7 +99,7 @@ export function customerSymbols(text: string): CustomerSymbol[] {
         if (stack.length) close(scanner.getTokenOffset() + 1);
         break;
       case SyntaxKind.CommaToken:
-        expectingKey = stack.length > 0 && stack[stack.length - 1].isObject;
+        expectingKey = stack.at(-1)?.isObject ?? false;
         key = undefined;
         break;
       case SyntaxKind.StringLiteral:

@@ -28,7 +28,11 @@ export function customersOf(doc: JsonDocument): { index: number; node: Node; ema
   if (doc.customers) {
     // Known from the check without a whole tree: each customer's node is its extent alone.
     const { starts, ends, emails } = doc.customers;
-    return starts.map((start, index) => ({ index, node: { type: 'object', offset: start, length: ends[index] - start }, ...(emails[index] ? { email: emails[index] } : {}) }));
+    return starts.flatMap((start, index) => {
+      const end = ends[index];
+      const email = emails[index];
+      return end === undefined ? [] : [{ index, node: { type: 'object', offset: start, length: end - start }, ...(email ? { email } : {}) }];
+    });
   }
   const root = doc.root;
   if (root?.type !== 'array') return [];

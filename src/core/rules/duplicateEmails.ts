@@ -50,8 +50,8 @@ export class EmailRegister {
   }
 }
 
-/** The earlier customer that clashes most: certainly, else possibly, else the first. */
-function closestClash(earlier: readonly EmailOwner[], access: ChannelAccess | undefined): EmailClash {
+/** The earlier customer that clashes most: certainly, else possibly, else the first; undefined when there is none. */
+function closestClash(earlier: readonly EmailOwner[], access: ChannelAccess | undefined): EmailClash | undefined {
   let possible: EmailOwner | undefined;
   for (const other of earlier) {
     // A channel_ids value that is not a list of ids is reported by the schema; count it as a clash.
@@ -60,6 +60,7 @@ function closestClash(earlier: readonly EmailOwner[], access: ChannelAccess | un
     if (overlap === undefined) possible ??= other;
   }
   const first = possible ?? earlier[0];
+  if (!first) return undefined;
   return { first: first.index, firstAccess: first.access, overlap: possible ? undefined : false };
 }
 

@@ -38,11 +38,12 @@ function duplicateKeys(object: Node, last: Map<string, Node>, path: (string | nu
   for (const property of object.children ?? []) {
     const key = property.children?.[0];
     const kept = key && last.get(String(key.value));
-    if (!key || !kept || kept === property) continue;
+    const keptKey = kept?.children?.[0];
+    if (!key || !kept || !keptKey || kept === property) continue;
     const name = String(key.value);
     out.push(
       diagnostic('duplicate-key', `${name} is written twice in this object; JSON.parse and BigCommerce keep only the last one, so this value is dropped`, rangeOf(key), toPointer([...path, name]), {
-        related: [{ message: `the ${name} that is kept`, range: rangeOf(kept.children![0]) }],
+        related: [{ message: `the ${name} that is kept`, range: rangeOf(keptKey) }],
       }),
     );
   }

@@ -93,7 +93,8 @@ function objectProblems(pointer: string, node: Node, errors: ErrorObject[]): BcD
 }
 
 function listNames(names: string[]): string {
-  return names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
+  const last = names.at(-1) ?? '';
+  return names.length > 1 ? names.slice(0, -1).join(', ') + ' and ' + last : last;
 }
 
 /**

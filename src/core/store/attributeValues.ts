@@ -26,9 +26,12 @@ export function attributeValueFits(type: string, value: string): ValueFit {
 }
 
 function isDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
+  const [, year = '', month = '', day = '', hour = '0', minute = '0', second = '0'] = DATE.exec(value) ?? [];
+  if (!year) return false;
+  return dateFits(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second));
+}
+
+function dateFits(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60;

@@ -7,7 +7,7 @@
  * saying which checks were skipped and why — never a false error.
  */
 import { getNodeValue, type Node } from 'jsonc-parser';
-import { type JsonDocument, openingRange, rangeOf } from '../document/jsonDocument';
+import { bodyArrayOffset, forEachCustomerNode, type JsonDocument, openingRange, rangeOf, type TextRange } from '../document/jsonDocument';
 import { toPointer } from '../document/jsonPointer';
 import { describeValue } from '../rules/describeValue';
 import { valueNode } from '../rules/objectWalker';
@@ -40,10 +40,8 @@ export function storeDiagnostics(
   storeHash: string,
   options: StoreRuleOptions = {},
 ): BcDiagnostic[] {
-  const root = doc.root;
-  if (root?.type !== 'array') return [];
   const check = new StoreCheck(catalogue, storeHash);
-  root.children?.forEach((customer, index) => {
+  const isArray = forEachCustomerNode(doc, (customer, index) => {
     if (customer.type !== 'object') return;
     check.attributes(customer, index);
     check.customerGroup(customer, index);
@@ -52,8 +50,10 @@ export function storeDiagnostics(
     check.existingEmail(customer, index, existing, options.existingCustomers);
     check.addresses(customer, index);
   });
+  const arrayStart = bodyArrayOffset(doc);
+  if (!isArray || arrayStart === undefined) return [];
   const found = check.found.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const note = check.skippedNote(root, options.emailLookupProblem);
+  const note = check.skippedNote({ start: arrayStart, end: arrayStart + 1 }, options.emailLookupProblem);
   return note ? [note, ...found] : found;
 }
 
@@ -290,13 +290,14 @@ class StoreCheck {
   }
 
   /** The one note for the whole file about checks skipped for lack of store data. */
-  skippedNote(root: Node, emailLookupProblem: string | undefined): BcDiagnostic | undefined {
+  /** `at`: the body's "[", where the note points. */
+  skippedNote(at: TextRange, emailLookupProblem: string | undefined): BcDiagnostic | undefined {
     const sentences = skippedChecksSentences(this.skippedCauses(), CATALOGUE_PARTS.filter((p) => this.skipped.has(p)));
     if (emailLookupProblem && this.needsEmailLookup) {
       sentences.push(`Emails are not checked against the store's customers: ${emailLookupProblem.trim().replace(/[.\s]+$/, '')}.`);
     }
     if (sentences.length === 0) return undefined;
-    return diagnostic('store-data-unavailable', `Not every check against store ${this.storeHash} could run. ${sentences.join(' ')}`, openingRange(root), '');
+    return diagnostic('store-data-unavailable', `Not every check against store ${this.storeHash} could run. ${sentences.join(' ')}`, at, '');
   }
 
   private skippedCauses(): Partial<Record<CataloguePart, string>> {

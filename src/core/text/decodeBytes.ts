@@ -65,7 +65,7 @@ export class PayloadDecoder {
     this.decoder.decode(prefix, { stream: true });
     const text = this.decoder.decode(bytes, { stream: !last });
     const at = text.indexOf('\uFFFD');
-    this.invalid = { byteOffset: this.bytesSeen + bad, offset: this.textLength + Math.max(0, at), value: bad >= 0 ? bytes[bad] : prefix[prefix.length + bad] };
+    this.invalid = { byteOffset: this.bytesSeen + bad, offset: this.textLength + Math.max(0, at), value: bad >= 0 ? bytes[bad]! : prefix[prefix.length + bad]! };
     return text;
   }
 }
@@ -88,7 +88,7 @@ function decoderFor(first: Uint8Array): Decoder {
 /** How many bytes at the end start a UTF-8 sequence that the next chunk finishes. */
 function incompleteTailLength(bytes: Uint8Array): number {
   for (let k = 1; k <= 3 && k <= bytes.length; k++) {
-    const b = bytes[bytes.length - k];
+    const b = bytes[bytes.length - k]!;
     if ((b & 0xc0) === 0x80) continue;
     const needs = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
     return needs > k ? k : 0;

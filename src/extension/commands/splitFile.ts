@@ -14,16 +14,18 @@ export async function splitFile(uri?: vscode.Uri, size = maxCustomersPerRequest(
     return [];
   }
   const base = document.uri.path.replace(/\.bccustomers\.json$/i, '').replace(/\.json$/i, '');
-  const targets = parts.map((_, i) => document.uri.with({ scheme: document.uri.scheme === 'untitled' ? 'untitled' : document.uri.scheme, path: `${base}.part-${i + 1}.bccustomers.json` }));
   const edit = new vscode.WorkspaceEdit();
-  parts.forEach((text, i) => {
-    edit.createFile(targets[i], { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  const targets = parts.map((text, i) => {
+    const target = document.uri.with({ scheme: document.uri.scheme === 'untitled' ? 'untitled' : document.uri.scheme, path: `${base}.part-${i + 1}.bccustomers.json` });
+    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+    return target;
   });
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage('Could not create the split files: a file with one of their names may already exist.');
     return [];
   }
-  await vscode.window.showTextDocument(targets[0]);
+  const [first] = targets;
+  if (first) await vscode.window.showTextDocument(first);
   void vscode.window.showInformationMessage(`Split ${document.uri.path.split('/').pop()} into ${parts.length} files of at most ${size} customers.`);
   return targets;
 }

@@ -32,7 +32,7 @@ export class SendPreview implements vscode.TextDocumentContentProvider {
 
   /** The curl commands of the last preview, one per request, for "Copy Request as curl". */
   curlCommands(uri: vscode.Uri): string[] {
-    return [...(this.contents.get(uri.toString()) ?? '').matchAll(/```sh\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+    return [...(this.contents.get(uri.toString()) ?? '').matchAll(/```sh\n([\s\S]*?)\n```/g)].map(([, command = '']) => command);
   }
 
   private render(plan: Extract<Awaited<ReturnType<typeof planSend>>, { ok: true }>): string {
@@ -69,7 +69,8 @@ export async function copyCurl(preview: SendPreview, uri?: vscode.Uri): Promise<
     return;
   }
   const picked = commands.length === 1 ? { index: 0 } : await vscode.window.showQuickPick(commands.map((_, index) => ({ label: `Request ${index + 1}`, index })), { title: 'Copy which request as curl?' });
-  if (!picked) return;
-  await vscode.env.clipboard.writeText(commands[picked.index]);
+  const command = picked && commands[picked.index];
+  if (!picked || command === undefined) return;
+  await vscode.env.clipboard.writeText(command);
   void vscode.window.showInformationMessage(`Request ${picked.index + 1} copied as a curl command; it reads the token from $BIGCOMMERCE_ACCESS_TOKEN.`);
 }

@@ -53,11 +53,12 @@ export async function selectStore(registry: StoreRegistry): Promise<string | und
 /** "BigCommerce: Clear Store Credentials". */
 export async function clearStoreCredentials(registry: StoreRegistry): Promise<string | undefined> {
   const stores = registry.list();
-  if (!stores.length) {
+  const [only, ...others] = stores;
+  if (!only) {
     void vscode.window.showInformationMessage('No BigCommerce store credentials are saved.');
     return undefined;
   }
-  const picked = stores.length === 1 ? { label: stores[0].hash } : await vscode.window.showQuickPick(stores.map((s) => ({ label: s.hash })), { title: 'Remove the credentials of which store?' });
+  const picked = !others.length ? { label: only.hash } : await vscode.window.showQuickPick(stores.map((s) => ({ label: s.hash })), { title: 'Remove the credentials of which store?' });
   if (!picked) return undefined;
   await registry.remove(picked.label);
   void vscode.window.showInformationMessage(`The credentials of store ${picked.label} were removed.`);

@@ -25,8 +25,8 @@ describe('bccustomers send (the bundled CLI, against the sandbox store)', () => 
   let store: SandboxStore;
   let dir: string;
   const customers = Array.from({ length: 25 }, (_, i) => ({ email: `new${i}@example.com`, first_name: 'New', last_name: `Customer ${i}` }));
-  customers[4].email = 'taken@example.com';
-  customers[17].email = 'Jane.Doe@example.com';
+  customers[4]!.email = 'taken@example.com';
+  customers[17]!.email = 'Jane.Doe@example.com';
 
   before(async () => {
     store = await startSandboxStore({ accessToken: token, quota: 1000, windowMs: 1000 });
@@ -50,7 +50,7 @@ describe('bccustomers send (the bundled CLI, against the sandbox store)', () => 
     assert.match(summary.skipped[0].reason, /already a customer of store demo123 \(id 57\)/);
     assert.equal(store.customers().length, before + 23);
     for (const created of summary.created) {
-      assert.equal(store.customers().filter((c) => c.id === created.id && c.email === customers[created.index].email).length, 1);
+      assert.equal(store.customers().filter((c) => c.id === created.id && c.email === customers[created.index]?.email).length, 1);
     }
   });
 

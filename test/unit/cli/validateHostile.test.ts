@@ -49,7 +49,7 @@ describe('bccustomers validate on hostile files', () => {
     const lines = result.stdout.trim().split('\n');
     assert.equal(lines.length, 1, result.stdout);
     assert.ok(!result.stdout.includes('\u001b'));
-    assert.match(lines[0], /unknown-property\s+x\\u000a\/etc\/passwd:1:1 {2}error {2}fake \\u001b\[31mred is not a field/);
+    assert.match(lines[0]!, /unknown-property\s+x\\u000a\/etc\/passwd:1:1 {2}error {2}fake \\u001b\[31mred is not a field/);
   });
 
   it('takes what follows -- as file names, not -- itself', () => {

@@ -38,7 +38,7 @@ describe('analyzeEdit', () => {
   });
 
   it('gives what a full analysis gives after typing a value into any field, one key at a time', () => {
-    const valueStarts = [...payload.matchAll(/": "/g)].map((m) => m.index! + 4);
+    const valueStarts = [...payload.matchAll(/": "/g)].map((m) => m.index + 4);
     fc.assert(
       fc.property(fc.constantFrom(...valueStarts), fc.string({ minLength: 1, maxLength: 6 }), (at, typed) => {
         let text = payload;
@@ -60,7 +60,7 @@ describe('analyzeEdit', () => {
     const children = next.document.root!.children!;
     assert.equal(children[0], first);
     assert.notEqual(children[1], second);
-    assert.equal(children[1].parent, next.document.root);
+    assert.equal(children[1]?.parent, next.document.root);
     assert.equal(children[2], third, 'moved, not copied');
   });
 

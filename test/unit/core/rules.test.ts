@@ -96,9 +96,10 @@ describe('rules', () => {
     it(`${c.code} fires on ${c.at || 'its payload'} and stays silent on the right payload`, () => {
       const found = diagnosticsOf(c.bad, c.code);
       assert.equal(found.length, 1, `expected one ${c.code} in ${c.bad.slice(0, 200)}, got ${JSON.stringify(diagnosticsOf(c.bad))}`);
-      if (c.at) assert.equal(textAt(c.bad, found[0]), c.at);
-      assert.equal(found[0].severity, c.severity ?? diagnosticCodes[c.code as keyof typeof diagnosticCodes]);
-      if (c.message) assert.match(found[0].message, c.message);
+      const only = found[0]!;
+      if (c.at) assert.equal(textAt(c.bad, only), c.at);
+      assert.equal(only.severity, c.severity ?? diagnosticCodes[c.code as keyof typeof diagnosticCodes]);
+      if (c.message) assert.match(only.message, c.message);
       assert.deepEqual(diagnosticsOf(c.good, c.code), []);
     });
   }
@@ -113,6 +114,7 @@ describe('rules', () => {
   it('points a missing field at its object and gives the object JSON Pointer', () => {
     const text = body(customer(), customer({ email: 'b@example.com', addresses: [address(), address({ country_code: undefined })] }));
     const [missing] = diagnosticsOf(text, 'missing-required');
+    assert.ok(missing);
     assert.equal(missing.path, '/1/addresses/1');
     assert.equal(textAt(text, missing), '{');
   });
@@ -120,8 +122,10 @@ describe('rules', () => {
   it('names the duplicate email of the first customer in related information', () => {
     const text = body(customer(), customer({ email: 'JANE.DOE@example.com' }));
     const [duplicate] = diagnosticsOf(text, 'duplicate-email');
+    const [related] = duplicate?.related ?? [];
+    assert.ok(duplicate && related);
     assert.equal(duplicate.path, '/1/email');
-    assert.equal(textAt(text, duplicate.related![0]), '"jane.doe@example.com"');
+    assert.equal(textAt(text, related), '"jane.doe@example.com"');
   });
 
   it('reports one problem for a value that breaks several limits', () => {

@@ -93,19 +93,22 @@ describe('document symbols', () => {
       'customer 2 (no email)',
     ]);
     const [ada, noEmail] = symbols;
+    assert.ok(ada && noEmail);
     assert.equal(ada.detail, 'Ada Lovelace');
     assert.equal(noEmail.detail, 'No Email');
-    assert.equal(ada.children[1].children[0].detail, 'Gold');
+    assert.equal(ada.children[1]?.children[0]?.detail, 'Gold');
     assert.equal(ada.kind, 'customer');
-    assert.deepEqual([ada.children[0].kind, ada.children[0].children[0].kind], ['addresses', 'address']);
+    assert.deepEqual([ada.children[0]?.kind, ada.children[0]?.children[0]?.kind], ['addresses', 'address']);
   });
 
   it('selects the email of a customer and spans the whole customer', () => {
     const [ada, noEmail] = customerSymbols(text);
+    const addresses = ada?.children[0];
+    assert.ok(ada && noEmail && addresses);
     assert.equal(text.slice(ada.selectionRange.start, ada.selectionRange.end), '"ada@example.com"');
     assert.deepEqual(JSON.parse(text.slice(ada.range.start, ada.range.end)).email, 'ada@example.com');
     assert.equal(text.slice(noEmail.selectionRange.start, noEmail.selectionRange.end), '{');
-    assert.equal(text.slice(ada.children[0].selectionRange.start, ada.children[0].selectionRange.end), '"addresses"');
+    assert.equal(text.slice(addresses.selectionRange.start, addresses.selectionRange.end), '"addresses"');
   });
 
   it('keeps each selection range in its range, and each range in its parent\'s, as VS Code requires', () => {
@@ -132,9 +135,9 @@ describe('folding ranges', () => {
     const text = body(customer({ addresses: [address()], channel_ids: [1] }));
     const lines = text.split('\n');
     const ranges = foldingRanges(text);
-    const starts = ranges.map((r) => lines[r.startLine].trim());
+    const starts = ranges.map((r) => lines[r.startLine]?.trim());
     assert.deepEqual(starts.sort(), ['"addresses": [', '"channel_ids": [', '[', '{', '{'].sort());
-    for (const r of ranges) assert.match(lines[r.endLine + 1].trim(), /^[\]}]/);
+    for (const r of ranges) assert.match(lines[r.endLine + 1]?.trim() ?? '', /^[\]}]/);
   });
 
   it('keeps one range per start line, and folds block comments', () => {
@@ -169,7 +172,8 @@ describe('selection ranges', () => {
       const ranges = selectionRangesAt(text, offset);
       ranges.forEach((r, i) => {
         assert.ok(r.start <= offset && offset <= r.end, `offset ${offset} outside ${JSON.stringify(r)}`);
-        if (i > 0) assert.ok(ranges[i - 1].start >= r.start && ranges[i - 1].end <= r.end && (ranges[i - 1].start !== r.start || ranges[i - 1].end !== r.end));
+        const inner = ranges[i - 1];
+        if (inner) assert.ok(inner.start >= r.start && inner.end <= r.end && (inner.start !== r.start || inner.end !== r.end));
       });
     }
   });

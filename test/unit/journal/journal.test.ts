@@ -36,7 +36,7 @@ describe('the journal reader', () => {
     const journal = await startJournal(storage);
     const file = fileOf(3);
     const request = await journal.intent(file.map(named));
-    await journal.outcome(request, [{ ...named(file[0]), result: 'created', id: 101, requestId: 'r-1' }]);
+    await journal.outcome(request, [{ ...named(file[0]!), result: 'created', id: 101, requestId: 'r-1' }]);
     const { records, damagedLines, tornTail } = readJournal(storage.text);
     assert.deepEqual(records.map((r) => r.type), ['send', 'intent', 'outcome']);
     assert.deepEqual(records[0], { type: 'send', version: 1, store: 'abc123', api: 'https://api.bigcommerce.com', at: new Date(1_000).toISOString() });

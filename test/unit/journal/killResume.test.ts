@@ -52,8 +52,8 @@ describe('bccustomers send killed at random points, then run again (sandbox stor
     const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { PATH: process.env.PATH, BIGCOMMERCE_ACCESS_TOKEN: token } });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
     const done = new Promise<Run>((resolve) =>
       child.on('close', (status, signal) => {
         // Whatever the client had written to its socket still reaches the store after the kill.

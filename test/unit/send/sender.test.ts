@@ -81,7 +81,7 @@ describe('sendCustomers against the sandbox store', () => {
     it('401: wrong token', async () => {
       const report = await sendCustomers({ ...targetOf(store), accessToken: 'wrong-token' }, customers(15), fastOptions());
       assert.equal(report.stopped?.status, 401);
-      assert.match(report.stopped!.reason, /access token or store hash is wrong — set the store credentials again/);
+      assert.match(report.stopped.reason, /access token or store hash is wrong — set the store credentials again/);
       assert.deepEqual(report.notSent, Array.from({ length: 15 }, (_, i) => i));
       assert.equal(report.requests, 1);
       assert.ok(!JSON.stringify(report).includes('wrong-token'));
@@ -91,7 +91,7 @@ describe('sendCustomers against the sandbox store', () => {
       store.setScopes(['store_v2_customers_read_only']);
       const report = await sendCustomers(targetOf(store), customers(15), fastOptions());
       assert.equal(report.stopped?.status, 403);
-      assert.match(report.stopped!.reason, /lacks the Customers modify scope \(store_v2_customers\)/);
+      assert.match(report.stopped.reason, /lacks the Customers modify scope \(store_v2_customers\)/);
       assert.deepEqual(report.notSent.length, 15);
       assert.equal(store.customers().length, 3);
     });
@@ -99,7 +99,7 @@ describe('sendCustomers against the sandbox store', () => {
     it('404: a wrong store hash', async () => {
       const report = await sendCustomers({ ...targetOf(store), storeHash: 'nosuchstore' }, customers(3), fastOptions());
       assert.equal(report.stopped?.status, 404);
-      assert.match(report.stopped!.reason, /store hash/);
+      assert.match(report.stopped.reason, /store hash/);
     });
 
     it('413: a request the store finds too large', async () => {
@@ -107,7 +107,7 @@ describe('sendCustomers against the sandbox store', () => {
       const sent = toSend([huge, ...Array.from({ length: 11 }, (_, i) => customer(i + 1))]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ timeoutMs: 5_000 }));
       assert.equal(report.stopped?.status, 413);
-      assert.match(report.stopped!.reason, /at most 10 customers per request/);
+      assert.match(report.stopped.reason, /at most 10 customers per request/);
       assert.deepEqual(report.notSent, Array.from({ length: 12 }, (_, i) => i));
       assert.equal(postsTo(store).length, 1);
     });

@@ -6,7 +6,7 @@ import { CatalogueCache } from '../../../src/core/store/catalogueCache';
 import { demoData, startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { closedPortUrl, targetOf } from './helpers';
 
-const manyAttributes = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, name: `Attribute ${i + 1}`, type: (['string', 'number', 'date'] as const)[i % 3] }));
+const manyAttributes = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, name: `Attribute ${i + 1}`, type: (['string', 'number', 'date'] as const)[i % 3]! }));
 
 describe('loadStoreCatalogue', () => {
   let store: SandboxStore;

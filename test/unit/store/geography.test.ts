@@ -50,10 +50,11 @@ describe('the store\'s own geography', () => {
     const text = JSON.stringify(withAddress({ country_code: 'JP', state_or_province: '13', postal_code: '100-0001' }), null, 2);
     const doc = fileOf(JSON.parse(text));
     const [d] = storeDiagnostics(doc, catalogue, new Map(), 'abc123');
-    assert.deepEqual([d!.code, d!.severity], ['store-state-code', 'warning']);
-    const fix = computeFix(doc, d.fix!);
+    assert.ok(d?.fix);
+    assert.deepEqual([d.code, d.severity], ['store-state-code', 'warning']);
+    const fix = computeFix(doc, d.fix);
     assert.equal(fix?.preferred, true);
-    assert.match(applyTextEdits(doc.text, fix!.edits), /"state_or_province": "Tokyo"/);
+    assert.match(applyTextEdits(doc.text, fix.edits), /"state_or_province": "Tokyo"/);
     // NSW: the built-in table gives the same fix, so the store adds nothing.
     assert.deepEqual(check(withAddress({ state_or_province: 'NSW' })), []);
     assert.deepEqual(analyzeText(JSON.stringify(withAddress({ state_or_province: 'NSW' }))).diagnostics.map((x) => [x.code, x.fix && 'value' in x.fix ? x.fix.value : undefined]), [['state-code', 'New South Wales']]);
@@ -129,7 +130,7 @@ describe('existing emails, channel by channel', () => {
     const existing = await findExistingCustomers(targetOf(store), ['amazon@example.com']);
     const [d] = storeDiagnostics(fileOf(file), catalogue, existing.found, 'abc123', { existingCustomers: existing.customers });
     assert.equal(d?.code, 'email-exists-in-store');
-    assert.match(d!.message, /if one of these channels allows global logins \(the store's customer: channel 3; this one: all channels that allow global logins\)$/);
+    assert.match(d.message, /if one of these channels allows global logins \(the store's customer: channel 3; this one: all channels that allow global logins\)$/);
   });
 
   it('asks while editing and keeps what the store says of each customer\'s channels', async () => {

@@ -8,6 +8,8 @@ import { loadStoreCatalogue } from '../../../src/core/store/catalogue';
 import type { StoreCatalogue } from '../../../src/core/store/catalogueTypes';
 import { type BcDiagnostic, diagnosticCodes } from '../../../src/core/diagnostics/diagnostic';
 import { storeDiagnostics } from '../../../src/core/store/storeRules';
+import { checkText } from '../../../src/core/check/check';
+import { parseJsonDocument } from '../../../src/core/document/jsonDocument';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { closedPortUrl, codeOf, customer, demoCatalogue, fileOf, targetOf } from './helpers';
 
@@ -260,5 +262,27 @@ describe('storeDiagnostics against the sandbox store', () => {
     const d = only(found, 'store-data-unavailable');
     assert.match(d.message, /Store abc123 could not be reached/);
     assert.ok(!found.some((x) => x.severity === 'error'));
+  });
+});
+
+describe('storeDiagnostics on a checked strict-JSON file', () => {
+  it('finds, a customer at a time, what it finds in the whole tree', () => {
+    const text = JSON.stringify(
+      [
+        customer(1, { attributes: [{ attribute_id: 9, attribute_value: 'x' }, { attribute_id: 1, attribute_value: 'not a number' }] }),
+        customer(2, { email: 'taken@example.com', customer_group_id: 7, channel_ids: [9] }),
+        customer(3, { channel_ids: null, addresses: [{ first_name: 'A', last_name: 'B', address1: '1 Main St', city: 'Austin', state_or_province: 'TX', postal_code: '78701', country_code: 'US' }] }),
+      ],
+      null,
+      2,
+    );
+    const checked = checkText(text).document;
+    assert.ok(checked.customers, 'the check kept the customers apart, without a whole tree');
+    const existing = new Map([['taken@example.com', 77]]);
+    for (const catalogue of [demoCatalogue(), null]) {
+      const found = check(checked, catalogue, existing);
+      assert.ok(found.length >= (catalogue ? 4 : 2), JSON.stringify(found.map((d) => d.code)));
+      assert.deepEqual(found, check(parseJsonDocument(text), catalogue, existing));
+    }
   });
 });

@@ -6,11 +6,14 @@ import { join } from 'node:path';
 const channelFolder = 'bccustomers.bigcommerce-customers';
 const channelFile = 'BigCommerce Customers.log';
 
-/** The channel's log files, oldest extension host first. */
+/**
+ * The channel's log files, oldest extension host first.
+ * @param {string} userDataDir
+ */
 function channelLogs(userDataDir) {
   const logsDir = join(userDataDir, 'logs');
   if (!existsSync(logsDir)) return [];
-  const hostNumber = (name) => Number(/^exthost(\d+)$/.exec(name)?.[1]);
+  const hostNumber = (/** @type {string} */ name) => Number(/^exthost(\d+)$/.exec(name)?.[1]);
   return readdirSync(logsDir)
     .sort()
     .flatMap((session) =>
@@ -22,7 +25,10 @@ function channelLogs(userDataDir) {
     .filter((file) => existsSync(file));
 }
 
-/** The first activation of the session (its first extension host): { activationMs, file }, or undefined. */
+/**
+ * The first activation of the session (its first extension host): { activationMs, file }, or undefined.
+ * @param {string} userDataDir
+ */
 export function firstActivation(userDataDir) {
   for (const file of channelLogs(userDataDir)) {
     const match = /Activated in ([\d.]+) ms/.exec(readFileSync(file, 'utf8'));

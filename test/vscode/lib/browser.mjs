@@ -26,11 +26,15 @@ export async function launchBrowser() {
   });
 }
 
-/** A page the size of a laptop screen, whose console and errors are kept in `logFile`. */
+/**
+ * A page the size of a laptop screen, whose console and errors are kept in `logFile`.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} logFile
+ */
 export async function openPage(browser, logFile) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const log = (line) => {
+  const log = (/** @type {string} */ line) => {
     try {
       appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`);
     } catch {

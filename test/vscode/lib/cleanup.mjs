@@ -1,25 +1,34 @@
 // Undoes what a run started (browser, code-server, temporary folders) however the run ends:
 // normally, by an error, or by Ctrl-C / SIGTERM.
+/** @type {(() => unknown)[]} */
 const asyncTasks = [];
+/** @type {(() => void)[]} */
 const exitTasks = [];
 
-/** `task` runs at cleanup, the last registered first. */
+/**
+ * `task` runs at cleanup, the last registered first.
+ * @param {() => unknown} task
+ */
 export function onCleanup(task) {
   asyncTasks.push(task);
 }
 
-/** `task` also runs, synchronously, if the process exits without cleanup (a last resort for child processes). */
+/**
+ * `task` also runs, synchronously, if the process exits without cleanup (a last resort for child processes).
+ * @param {() => void} task
+ */
 export function onExit(task) {
   exitTasks.push(task);
 }
 
+/** @type {Promise<void> | undefined} */
 let running;
 
 async function runTasks() {
   while (asyncTasks.length > 0) {
     const task = asyncTasks.pop();
     try {
-      await task();
+      await task?.();
     } catch (error) {
       console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
     }
@@ -43,7 +52,9 @@ export function interrupted() {
 
 /** `what` names what is being stopped, for the message a signal prints. */
 export function cleanupOnSignals(what = 'code-server and the browser') {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  /** @type {[NodeJS.Signals, number][]} */
+  const signals = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
+  for (const [signal, code] of signals) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;

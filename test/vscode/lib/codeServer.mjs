@@ -6,23 +6,32 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeServerBin } from './paths.mjs';
 
-/** Resolves with the port it could listen on (0 = any), or undefined when `port` is taken. */
+/**
+ * Resolves with the port it could listen on (0 = any), or undefined when `port` is taken.
+ * @param {number} port
+ * @returns {Promise<number | undefined>}
+ */
 function tryPort(port) {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', (error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(undefined) : reject(error)));
+    server.once('error', (/** @type {NodeJS.ErrnoException} */ error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(undefined) : reject(error)));
     server.listen(port, '127.0.0.1', () => {
-      const { port: bound } = server.address();
+      const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(bound));
     });
   });
 }
 
 export async function freePort() {
-  return tryPort(0);
+  const port = await tryPort(0);
+  if (port === undefined) throw new Error('no free port on 127.0.0.1');
+  return port;
 }
 
-/** `preferred` if it is free, else the next free one above it: a stable address to bookmark. */
+/**
+ * `preferred` if it is free, else the next free one above it: a stable address to bookmark.
+ * @param {number} preferred
+ */
 export async function freePortFrom(preferred, attempts = 50) {
   for (let port = preferred; port < preferred + attempts; port++) {
     if (await tryPort(port)) return port;
@@ -30,7 +39,10 @@ export async function freePortFrom(preferred, attempts = 50) {
   throw new Error(`no free port between ${preferred} and ${preferred + attempts - 1}`);
 }
 
-/** code-server's CLI install, which unpacks the .vsix and registers it as a user would have it. */
+/**
+ * code-server's CLI install, which unpacks the .vsix and registers it as a user would have it.
+ * @param {{ vsix: string; extensionsDir: string; userDataDir: string; env?: NodeJS.ProcessEnv | undefined }} options
+ */
 export function installExtension({ vsix, extensionsDir, userDataDir, env }) {
   const args = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'];
   const result = spawnSync(codeServerBin, args, { encoding: 'utf8', env: cleanEnvironment(env) });
@@ -39,7 +51,10 @@ export function installExtension({ vsix, extensionsDir, userDataDir, env }) {
   }
 }
 
-/** Environment for code-server, and so for its extension host, without traces of a VS Code this may run in. */
+/**
+ * Environment for code-server, and so for its extension host, without traces of a VS Code this may run in.
+ * @param {NodeJS.ProcessEnv | undefined} extra
+ */
 function cleanEnvironment(extra) {
   const env = { ...process.env, ...extra };
   for (const name of Object.keys(env)) {
@@ -48,12 +63,36 @@ function cleanEnvironment(extra) {
   return env;
 }
 
+/**
+ * @typedef {object} CodeServerOptions
+ * @property {number} port
+ * @property {string} extensionsDir
+ * @property {string} userDataDir
+ * @property {string} configFile
+ * @property {string} workspace
+ * @property {string} logFile
+ * @property {NodeJS.ProcessEnv} [env]
+ * @property {boolean} [workspaceTrust]
+ */
+
 export class CodeServer {
-  /** `workspaceTrust`: false (the default) starts with trust turned off, as if every folder were trusted. */
+  /**
+   * `workspaceTrust`: false (the default) starts with trust turned off, as if every folder were trusted.
+   * @param {CodeServerOptions} options
+   */
   constructor({ port, extensionsDir, userDataDir, configFile, workspace, logFile, env, workspaceTrust = false }) {
-    Object.assign(this, { port, extensionsDir, userDataDir, configFile, workspace, logFile, env, workspaceTrust });
+    this.port = port;
+    this.extensionsDir = extensionsDir;
+    this.userDataDir = userDataDir;
+    this.configFile = configFile;
+    this.workspace = workspace;
+    this.logFile = logFile;
+    this.env = env;
+    this.workspaceTrust = workspaceTrust;
     this.url = `http://127.0.0.1:${port}`;
+    /** @type {import('node:child_process').ChildProcess | undefined} */
     this.child = undefined;
+    /** @type {Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined} */
     this.exited = undefined;
   }
 
@@ -78,20 +117,22 @@ export class CodeServer {
     const log = openSync(this.logFile, 'a');
     // Its own process group, so that stopping it also stops the extension host and the
     // other processes it starts.
-    this.child = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', log, log], env: cleanEnvironment(this.env) });
+    const child = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', log, log], env: cleanEnvironment(this.env) });
+    this.child = child;
     closeSync(log);
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
-    this.child.once('error', (error) => console.error(`code-server: ${error.message}`));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.once('error', (error) => console.error(`code-server: ${error.message}`));
   }
 
   get running() {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** @param {number} timeoutMs */
   async waitUntilReady(timeoutMs) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`code-server exited before it was ready (exit code ${this.child.exitCode})`);
+      if (!this.running) throw new Error(`code-server exited before it was ready (exit code ${this.child?.exitCode})`);
       try {
         const response = await fetch(`${this.url}/healthz`);
         if (response.ok) return;
@@ -103,9 +144,12 @@ export class CodeServer {
     throw new Error(`code-server did not answer on ${this.url}/healthz within ${timeoutMs / 1000} s`);
   }
 
+  /** @param {NodeJS.Signals} signal */
   signalGroup(signal) {
+    const pid = this.child?.pid;
+    if (pid === undefined) return false;
     try {
-      process.kill(-this.child.pid, signal);
+      process.kill(-pid, signal);
       return true;
     } catch {
       return false; // The whole group is gone already.

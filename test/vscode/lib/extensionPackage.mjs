@@ -7,6 +7,7 @@ import { builtExtension, chromiumBin, codeServerBin, codeServerInstalledStamp, p
 /**
  * What is missing, each with the command that fixes it: code-server (`installFix` installs
  * it), Chromium when `browser` is wanted, and the built extension.
+ * @param {{ browser?: boolean; installFix: string; buildFix?: string }} options
  */
 export function missingPrerequisites({ browser = true, installFix, buildFix = 'npm run build' }) {
   const missing = [];

@@ -3,16 +3,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** @param {unknown} text */
 function firstLine(text) {
   return String(text).split('\n')[0];
 }
 
+/** @typedef {{ title: string; state: 'passed' | 'failed'; error?: string | undefined; durationMs?: number | undefined }} TestResult */
+
 export class Report {
   constructor() {
+    /** @type {TestResult[]} */
     this.tests = [];
   }
 
-  /** `result`: { title, state: 'passed' | 'failed', error?, durationMs? }. */
+  /** @param {TestResult} result */
   add(result) {
     this.tests.push(result);
     const took = result.durationMs === undefined ? '' : ` (${(result.durationMs / 1000).toFixed(1)} s)`;
@@ -28,6 +32,7 @@ export class Report {
     return this.tests.length - this.passed;
   }
 
+  /** @param {string} file */
   write(file) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify({ passed: this.passed, failed: this.failed, tests: this.tests }, null, 2));

@@ -14,18 +14,30 @@ export function distinctiveToken() {
   return `bcc-secret-${randomBytes(9).toString('hex')}`;
 }
 
-/** Starts a sandbox store with demo data; `options` as startSandboxStore takes them (port, accessToken, …). */
+/** @typedef {import('../../sandbox/store.js').SandboxStore} SandboxStore */
+
+/**
+ * Starts a sandbox store with demo data; `options` as startSandboxStore takes them (port, accessToken, …).
+ * @param {import('../../sandbox/store.js').SandboxOptions} [options]
+ * @returns {Promise<SandboxStore>}
+ */
 export async function startSandbox(options = {}) {
   const { startSandboxStore } = await tsImport(storeModule, import.meta.url);
   return startSandboxStore(options);
 }
 
-/** The settings that point the extension at `store`. */
+/**
+ * The settings that point the extension at `store`.
+ * @param {SandboxStore} store
+ */
 export function sandboxSettings(store) {
   return { 'bigcommerceCustomers.apiBaseUrl': store.url };
 }
 
-/** What the extension host's test suite needs to reach the sandbox itself. */
+/**
+ * What the extension host's test suite needs to reach the sandbox itself.
+ * @param {SandboxStore} store
+ */
 export function sandboxEnvironment(store) {
   return { BCC_SANDBOX_URL: store.url, BCC_SANDBOX_STORE_HASH: store.storeHash, BCC_SANDBOX_TOKEN: store.accessToken };
 }

@@ -39,7 +39,10 @@ const testUserSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
-/** Where code-server keeps what, inside a profile folder. */
+/**
+ * Where code-server keeps what, inside a profile folder.
+ * @param {string} dir
+ */
 function layout(dir) {
   return {
     dir,
@@ -55,12 +58,14 @@ function layout(dir) {
   };
 }
 
+/** @param {string} extensionsDir */
 function installRunnerExtension(extensionsDir) {
   const manifest = JSON.parse(readFileSync(join(runnerExtensionSource, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   cpSync(runnerExtensionSource, target, { recursive: true });
 }
 
+/** @param {ReturnType<typeof layout>} profile */
 function prepareFolders(profile) {
   mkdirSync(profile.extensionsDir, { recursive: true });
   mkdirSync(profile.codeServerEnv.TMPDIR, { recursive: true });
@@ -72,6 +77,7 @@ function prepareFolders(profile) {
 /**
  * A fresh test session: `settings` go on top of the test settings; `withRunner` adds the
  * extension that runs the test suite in the extension host.
+ * @param {{ vsix: string; settings?: Record<string, unknown>; withRunner?: boolean; name?: string }} options
  */
 export function createSession({ vsix, settings = {}, withRunner = true, name = 'code-server' }) {
   const dir = mkdtempSync(join(tmpdir(), `bccustomers-${name}-`));
@@ -101,6 +107,8 @@ export function createSession({ vsix, settings = {}, withRunner = true, name = '
 /**
  * Sets `settings` in a settings.json that may already hold the user's own (with comments),
  * leaving everything else as it is.
+ * @param {string} file
+ * @param {Record<string, unknown>} settings
  */
 function mergeUserSettings(file, settings) {
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '{}';
@@ -114,6 +122,7 @@ function mergeUserSettings(file, settings) {
 /**
  * A profile that lasts across runs (the playground): `defaults` are written only into a new
  * profile, `settings` every time; the extension is installed again, as the newest build.
+ * @param {{ dir: string; workspace: string; vsix: string; defaults?: Record<string, unknown>; settings?: Record<string, unknown> }} options
  */
 export function openLastingProfile({ dir, workspace, vsix, defaults = {}, settings = {} }) {
   const profile = { ...layout(dir), workspace };

@@ -3,7 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** The complete lines only: the last one may still be being written. */
+/**
+ * The complete lines only: the last one may still be being written.
+ * @param {string} file
+ */
 function readJsonLines(file) {
   if (!existsSync(file)) return [];
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -14,6 +17,7 @@ function readJsonLines(file) {
 /**
  * Resolves with the suite's results once BCC_RUNNER_DONE appears; rejects after `timeoutMs`
  * or when `failure()` returns a reason to stop waiting (such as code-server having exited).
+ * @param {{ session: { suiteProgress: string; suiteResults: string; runnerDone: string }; report: Pick<import('./report.mjs').Report, 'add'>; timeoutMs: number; failure: () => string | undefined }} options
  */
 export async function followSuite({ session, report, timeoutMs, failure }) {
   const deadline = Date.now() + timeoutMs;

@@ -70,8 +70,9 @@ suite('Language support in a real VS Code', () => {
     assert.deepEqual(at('weak-password'), ['"secret"']);
     assert.deepEqual(at('duplicate-email'), ['"ADA@example.com"']);
     assert.deepEqual(at('wrong-type'), ['"2"']);
-    const duplicate = diagnostics.find((d) => d.code === 'duplicate-email')!;
-    assert.equal(document.getText(duplicate.relatedInformation![0].location.range), '" ada@example.com "');
+    const [related] = diagnostics.find((d) => d.code === 'duplicate-email')?.relatedInformation ?? [];
+    assert.ok(related);
+    assert.equal(document.getText(related.location.range), '" ada@example.com "');
     assert.equal(diagnostics.find((d) => d.code === 'country-code')!.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostics.find((d) => d.code === 'state-code')!.severity, vscode.DiagnosticSeverity.Warning);
     // Nothing else (such as VS Code's own JSON validation) reports on the file.
@@ -88,7 +89,7 @@ suite('Language support in a real VS Code', () => {
   test('a large file is checked in full, and edits anywhere in it are followed', async () => {
     // 1,500 customers (about 300 KB): checked in slices at first, then customer by customer as it is edited.
     const customers = Array.from({ length: 1500 }, (_, i) => ({ email: `c${i}@example.com`, first_name: `First ${i}`, last_name: `Last ${i}`, addresses: [{ first_name: 'F', last_name: 'L', address1: '1 Main St', city: 'Austin', state_or_province: 'Texas', postal_code: '78701', country_code: 'US' }] }));
-    customers[1499].addresses[0].country_code = 'USA';
+    customers[1499]!.addresses[0]!.country_code = 'USA';
     const { document, editor } = await open(JSON.stringify(customers, null, 2));
     const line = (code: string, diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line);
     const first = await diagnosticsOf(document);
@@ -101,7 +102,8 @@ suite('Language support in a real VS Code', () => {
     const afterEdit = await diagnosticsOf(document);
     assert.deepEqual(codes(afterEdit), ['batch-split', 'country-code', 'email-whitespace']);
     assert.equal(document.getText(afterEdit.find((d) => d.code === 'email-whitespace')!.range), '" c700@example.com"');
-    const countryLine = line('country-code', afterEdit)[0];
+    const [countryLine] = line('country-code', afterEdit);
+    assert.ok(countryLine !== undefined);
     assert.equal(document.lineAt(countryLine).text.trim(), '"country_code": "USA"');
 
     // From customer 10's email to customer 12's: the rest of 12 takes the place of 10 and 11.
@@ -119,6 +121,7 @@ suite('Language support in a real VS Code', () => {
     const text = '[{"email": "a@example.com", "first_name": "A", "last_name": "B", "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA", "state_or_province": "Texas", "postal_code": "78701"}]}]';
     const { document } = await open(text);
     const [problem] = await diagnosticsOf(document);
+    assert.ok(problem);
     assert.equal(problem.code, 'country-code');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.isPreferred);
@@ -130,8 +133,9 @@ suite('Language support in a real VS Code', () => {
 
   test('the missing-fields quick fix inserts a snippet with tab stops', async () => {
     const { document, editor } = await open('[\n  {\n    "email": "a@example.com"\n  }\n]');
-    const diagnostics = await diagnosticsOf(document);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
+    const [missing] = await diagnosticsOf(document);
+    assert.ok(missing);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
     const add = actions.find((a) => a.title === 'Add first_name and last_name');
     assert.ok(add?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(add.edit));
@@ -219,6 +223,7 @@ suite('Language support in a real VS Code', () => {
     writeFileSync(file, JSON.stringify(customers, null, 2));
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     const [info] = await diagnosticsOf(document);
+    assert.ok(info);
     assert.equal(info.code, 'batch-split');
     assert.equal(info.severity, vscode.DiagnosticSeverity.Information);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, info.range, vscode.CodeActionKind.QuickFix.value);

@@ -41,6 +41,7 @@ suite('Format, outline, folding and selection ranges in a real VS Code', () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['ada@example.com', 'Ada Lovelace'], ['grace@example.com', 'Grace Hopper']]);
     const [ada] = symbols;
+    assert.ok(ada);
     assert.equal(document.getText(ada.selectionRange), '"ada@example.com"');
     assert.deepEqual(ada.children.map((c) => [c.name, c.children.map((g) => g.name)]), [['addresses', ['1 Main St, Austin, US']], ['attributes', ['attribute 3']]]);
     assert.equal(ada.kind, vscode.SymbolKind.Object);

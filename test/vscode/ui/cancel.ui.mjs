@@ -3,6 +3,8 @@
 import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, startSendingUntilFirstCreated, storeHash, storeIds } from './sending.mjs';
 import { editorTitleButton, runCommand, step } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'import-60.bccustomers.json';
 /** Extra time the sandbox takes over every request, so that there is time to cancel. */
 const latencyMs = 400;
@@ -10,6 +12,10 @@ const latencyMs = 400;
 export const title = `UI: cancelling the send of ${fileName} after the first customers keeps their IDs, and the next send creates exactly the rest, each once`;
 export const timeoutMs = 90_000;
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { sandbox }) {
   const emails = fixtureCustomers(fileName).customers.map((c) => c.email);
   const total = emails.length;

@@ -13,10 +13,16 @@ import {
   step,
 } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'customers.bccustomers.json';
 
 export const title = `UI: "BigCommerce: Set Store Credentials" through its input boxes puts store ${storeHash} in the status bar`;
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { sandbox }) {
   await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
   await step('see "No store" in the status bar', () => statusBarItem(page, 'No store').waitFor({ state: 'visible' }));

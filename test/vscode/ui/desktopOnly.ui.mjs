@@ -3,12 +3,17 @@
 // nothing fails silently. The status bar says the same where the desktop shows the store.
 import { closeEditor, dismissNotification, notification, notificationMessage, quickOpen, runCommand, statusBarItem, step } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'customers.bccustomers.json';
 const commands = ['Send Customers', 'Preview Send', 'Test Connection', 'Set Store Credentials'];
 
 export const title = 'UI, web worker host: Send Customers, Preview Send, Test Connection and Set Store Credentials explain that sending needs VS Code on the desktop';
 export const phase = 'web';
 
+/**
+ * @param {Page} page
+ */
 export async function run(page) {
   await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
   await step('see "Desktop only" in the status bar', () => statusBarItem(page, 'Desktop only').waitFor({ state: 'visible' }));

@@ -6,17 +6,25 @@ import { join } from 'node:path';
 import { workspaceFixture } from '../lib/paths.mjs';
 import { closeEditor, cursorPosition, editorOf, editorTab, pressUntilVisible, quickOpen, renderedLines, runCommand, scrollToTop, step, waitUntil } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'import-60.bccustomers.json';
 const email = 'kai.dixon.60@example.com';
 
 export const title = `UI: in ${fileName}, Go to Symbol finds a customer by email, Expand Selection reaches the customer, the breadcrumbs and the Outline list customers, Format Document lays the file out and Fold All folds it`;
 export const timeoutMs = 90_000;
 
+/**
+ * @param {Page} page
+ */
 async function selectedCharacters(page) {
   const text = (await page.locator('[id="status.editor.selection"]').textContent()) ?? '';
   return Number(/\((\d+) selected\)/.exec(text)?.[1] ?? 0);
 }
 
+/**
+ * @param {Page} page
+ */
 export async function run(page) {
   try {
     await scenario(page);
@@ -30,22 +38,28 @@ export async function run(page) {
   }
 }
 
-const outlineRows = (page) => page.locator('.outline-pane .monaco-list-row');
+const outlineRows = (/** @type {Page} */ page) => page.locator('.outline-pane .monaco-list-row');
 
+/**
+ * @param {Page} page
+ */
 async function closeOutline(page) {
   if (await outlineRows(page).first().isVisible()) await page.locator('.pane-header', { hasText: 'Outline' }).click();
 }
 
+/**
+ * @param {Page} page
+ */
 async function scenario(page) {
   const lines = readFileSync(join(workspaceFixture, fileName), 'utf8').split('\n');
   const line = lines.findIndex((l) => l.includes(email)) + 1;
-  const customer = lines[line - 1].trim().replace(/,$/, '');
+  const customer = (lines[line - 1] ?? '').trim().replace(/,$/, '');
 
   await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
   await step(`go to ${email} with Go to Symbol in Editor (Ctrl+Shift+O)`, async () => {
     const widget = page.locator('.quick-input-widget');
     await pressUntilVisible(page, 'Control+Shift+O', widget);
-    await page.keyboard.type(email.split('@')[0]);
+    await page.keyboard.type(email.split('@')[0] ?? email);
     await widget.locator('.monaco-list-row', { hasText: email }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden' });
@@ -53,6 +67,7 @@ async function scenario(page) {
   });
   await step(`see ${email} in the breadcrumbs`, () => page.locator('.breadcrumbs-control', { hasText: email }).first().waitFor({ state: 'visible' }));
   await step(`expand the selection until it holds the whole customer (${customer.length} characters)`, async () => {
+    /** @type {number[]} */
     const sizes = [];
     for (let i = 0; i < 8 && sizes.at(-1) !== customer.length; i++) {
       await runCommand(page, 'Expand Selection');
@@ -83,7 +98,7 @@ async function scenario(page) {
     await waitUntil(
       async () => {
         const shown = await renderedLines(page, fileName);
-        return shown.length === 2 && shown[0].line === 1 && shown[1].text.trim() === ']';
+        return shown.length === 2 && shown[0]?.line === 1 && shown[1]?.text.trim() === ']';
       },
       { message: async () => `the editor shows lines ${(await renderedLines(page, fileName)).map((l) => l.line).join(', ')}` },
     );

@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import { answerDialog, closeEditor, dialog, dismissNotification, editorOf, findProblem, notification, pressUntilVisible, runCommand, showProblems, step, waitUntil } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const csv = 'shopify-export.csv';
 const output = 'shopify-export.bccustomers.json';
 const previewTitle = `Import ${csv}: Shopify customer export`;
@@ -12,6 +14,10 @@ const previewTitle = `Import ${csv}: Shopify customer export`;
 export const title = `UI: importing ${csv} shows a preview, writes ${output} with its diagnostics, and a customer's hover names its CSV row`;
 export const timeoutMs = 90_000;
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, context) {
   try {
     await importThroughTheUi(page, context);
@@ -24,6 +30,10 @@ export async function run(page, context) {
   }
 }
 
+/**
+ * @param {Page} page
+ * @param {{ mediaDir: string }} context
+ */
 async function importThroughTheUi(page, { mediaDir }) {
   const preview = dialog(page, previewTitle);
   const pick = async () => {

@@ -18,10 +18,16 @@ import {
   waitUntil,
 } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'wrong.bccustomers.json';
 
 export const title = 'UI: the "country_code" problem in the Problems panel is fixed with its Quick Fix';
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { mediaDir }) {
   await step(`open ${fileName} with Quick Open (Ctrl+P)`, () => quickOpen(page, fileName));
   await step('show the Problems panel (Ctrl+Shift+M)', () => showProblems(page));

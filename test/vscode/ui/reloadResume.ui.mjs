@@ -3,6 +3,8 @@
 import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, startSendingUntilFirstCreated, storeHash, storeIds } from './sending.mjs';
 import { codeLens, editorOf, notification, notificationMessage, quickOpen, reloadWindow, scrollToTop, step } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'reload-60.bccustomers.json';
 /** Extra time the sandbox takes over every create request, so that the reload lands in the middle of the send. */
 const latencyMs = 2_500;
@@ -10,6 +12,10 @@ const latencyMs = 2_500;
 export const title = `UI: reloading the window while ${fileName} is being sent, then Resume on reopening, creates exactly the rest, each once`;
 export const timeoutMs = 120_000;
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { sandbox, timeouts }) {
   const emails = fixtureCustomers(fileName).customers.map((c) => c.email);
   const total = emails.length;

@@ -3,17 +3,25 @@
 import { idsShown } from './sending.mjs';
 import { closeEditor, editorOf, quickOpen, reloadWindow, step, waitUntil } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 // Sent by the send test, which runs before this one.
 const fileName = 'import-25.bccustomers.json';
 
 export const title = `UI: the IDs shown in ${fileName} after sending come back after closing and reopening it, and after reloading the window`;
 export const timeoutMs = 90_000;
 
+/** @param {Map<string, number>} ids */
 function describe(ids) {
   return [...ids].map(([email, id]) => `${email} #${id}`).join(', ') || 'none';
 }
 
-/** Waits until the editor shows exactly `expected` again: the extension may still be starting. */
+/**
+ * Waits until the editor shows exactly `expected` again: the extension may still be starting.
+ * @param {Page} page
+ * @param {Map<string, number>} expected
+ * @param {number} timeout
+ */
 async function waitForIds(page, expected, timeout) {
   let shown = new Map();
   await waitUntil(
@@ -25,6 +33,10 @@ async function waitForIds(page, expected, timeout) {
   );
 }
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { timeouts }) {
   await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
   const before = await step('read the IDs shown after the send', async () => {

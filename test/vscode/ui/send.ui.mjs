@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, storeHash, storeIds } from './sending.mjs';
 import { closeEditor, codeLens, editorTitleButton, problemsOfFile, quickOpen, renderedLines, runCommand, scrollToTop, showProblems, step, waitUntil } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'import-25.bccustomers.json';
 // Customers of the sandbox's demo data, and so refused.
 const alreadyInStore = ['taken@example.com', 'jane.doe@example.com'];
@@ -16,6 +18,10 @@ const summaryName = `import-25.bccustomers.${storeHash}.send-summary.md`;
 export const title = `UI: sending ${fileName} creates its 23 new customers once, shows their IDs inline, the 2 refusals on their emails and grouped in the send summary; sending again sends nothing`;
 export const timeoutMs = 90_000;
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { sandbox, mediaDir }) {
   const { customers } = fixtureCustomers(fileName);
   const emails = customers.map((c) => c.email);
@@ -48,7 +54,9 @@ export async function run(page, { sandbox, mediaDir }) {
 
   await step('show the Problems panel', () => showProblems(page));
   for (const email of alreadyInStore) {
-    const { line, column } = customers.find((c) => c.email === email);
+    const found = customers.find((c) => c.email === email);
+    if (!found) throw new Error(`${fileName} has no customer ${email}`);
+    const { line, column } = found;
     await step(`find the refusal of ${email} on its email value (Ln ${line}, Col ${column}) in the Problems panel`, async () => {
       const refusal = await waitUntil(
         async () => (await problemsOfFile(page, fileName)).find((p) => p.message.startsWith(`Store ${storeHash}: `) && p.location.includes(`Ln ${line}, Col ${column}`)),

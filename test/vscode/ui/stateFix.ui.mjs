@@ -19,12 +19,17 @@ import {
   waitUntil,
 } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'australia.bccustomers.json';
 const nswProblem = 'state_or_province "NSW" is a code';
 const storeProblem = `store ${storeHash} names that state "Tokyo"`;
 
 export const title = `UI: with store ${storeHash} selected, "NSW" for an Australian address is fixed to "New South Wales"`;
 
+/**
+ * @param {Page} page
+ */
 export async function run(page) {
   await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
   await step('show the Problems panel', () => showProblems(page));
@@ -40,6 +45,7 @@ export async function run(page) {
 
   await step('put the cursor on "NSW" from its problem', async () => {
     const problem = await findProblem(page, fileName, nswProblem);
+    if (!problem) throw new Error(`the Problems panel has no "${nswProblem}"`);
     await problemRow(page, problem).dblclick();
     await editorOf(page, fileName).and(page.locator('.focused')).waitFor({ state: 'visible' });
   });

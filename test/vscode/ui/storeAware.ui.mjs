@@ -19,17 +19,23 @@ import {
   waitUntil,
 } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 const fileName = 'store-check.bccustomers.json';
 
 // The sandbox's demo data has no attribute 42 and no group 9, and already has taken@example.com as customer 57.
-const expectedProblems = [
+const expectedProblems = /** @type {const} */ ([
   `attribute_id 42 is not an attribute of store ${storeHash}`,
   `customer_group_id 9 is not a customer group of store ${storeHash}`,
   `taken@example.com is already a customer of store ${storeHash} (id 57)`,
-];
+]);
 
 export const title = `UI: ${fileName} shows the problems only store ${storeHash} can judge, and completion offers its attributes by name`;
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { mediaDir }) {
   await step(`open ${fileName} with Quick Open`, () => quickOpen(page, fileName));
   await step('show the Problems panel', () => showProblems(page));
@@ -53,6 +59,7 @@ export async function run(page, { mediaDir }) {
   // Select the wrong id by double-clicking its problem, delete it, and ask for suggestions there.
   await step('select attribute_id 42 from its problem and delete it', async () => {
     const problem = await findProblem(page, fileName, expectedProblems[0]);
+    if (!problem) throw new Error(`the Problems panel has no "${expectedProblems[0]}"`);
     await problemRow(page, problem).dblclick();
     await editorOf(page, fileName).and(page.locator('.focused')).waitFor({ state: 'visible' });
     await page.keyboard.press('Backspace');

@@ -10,11 +10,17 @@
 import { scanFiles } from '../lib/fileScan.mjs';
 import { searchIndexedDb, step } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 export const title = 'the access token is written to no file of the sessions (logs, output channels, settings, storage, workspace) nor to the browser\'s state; only the browser\'s secret store holds it, encrypted';
 export const phase = 'after-run';
 
 const secretStoreKey = 'secrets.provider';
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { sandbox, sessions, log }) {
   const token = sandbox.accessToken;
 
@@ -22,7 +28,7 @@ export async function run(page, { sandbox, sessions, log }) {
     const stored = await page.evaluate(([key, secret]) => {
       const value = localStorage.getItem(key);
       return value === null ? undefined : { length: value.length, plain: value.includes(secret) };
-    }, [secretStoreKey, token]);
+    }, /** @type {[string, string]} */ ([secretStoreKey, token]));
     if (!stored) throw new Error('the browser holds no secrets: the credentials were kept somewhere else');
     if (stored.plain) throw new Error('the browser keeps the token in plain text');
     log(`secret store: the browser's localStorage "${secretStoreKey}" (${stored.length} characters, encrypted), outside the session folders`);

@@ -22,12 +22,18 @@ import {
   waitUntil,
 } from './workbench.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+
 export const title = 'UI: in an untrusted folder (Restricted Mode) files are still checked, but "BigCommerce: Send Customers" sends no customer';
 export const phase = 'restricted';
 export const timeoutMs = 90_000;
 
 const restrictedWarning = 'Sending customers is disabled in Restricted Mode';
 
+/**
+ * @param {Page} page
+ * @param {import('../lib/uiTest.mjs').UiContext} context
+ */
 export async function run(page, { sandbox, log }) {
   const requestsBefore = sandbox.requests().length;
 

@@ -25,6 +25,7 @@ export function wholeTextDiagnostics(text: string): BcDiagnostic[] {
 
 interface Earlier {
   index: number;
+  customer: Node;
   node: Node;
   access: ChannelAccess | undefined;
 }
@@ -41,9 +42,10 @@ function duplicateEmails(root: Node | undefined): BcDiagnostic[] {
     if (!key) return;
     const channelIds = valueNode(customer, 'channel_ids');
     const access = channelAccessOf(channelIds ? getNodeValue(channelIds) : undefined);
-    const self = { index, node: email, access };
+    const self = { index, customer, node: email, access };
     const earlier = earlierByEmail.get(key);
-    if (!earlier) {
+    const [oldest] = earlier ?? [];
+    if (!earlier || !oldest) {
       earlierByEmail.set(key, [self]);
       return;
     }
@@ -56,11 +58,11 @@ function duplicateEmails(root: Node | undefined): BcDiagnostic[] {
       }
       if (overlap === undefined) clash ??= { first: other, overlap };
     }
-    clash ??= { first: earlier[0], overlap: false };
+    clash ??= { first: oldest, overlap: false };
     earlier.push(self);
     const { first, overlap } = clash;
     const text = String(email.value);
-    const identical = JSON.stringify(getNodeValue(customer)) === JSON.stringify(getNodeValue(root.children![first.index]));
+    const identical = JSON.stringify(getNodeValue(customer)) === JSON.stringify(getNodeValue(first.customer));
     const channels = () => `${describeAccess(first.access!)}; this one: ${describeAccess(access!)}`;
     const [code, message]: [DiagnosticCode, string] =
       overlap === true
@@ -92,9 +94,9 @@ function walk(node: Node, schema: SchemaNode | undefined, path: (string | number
     const properties = schema.properties;
     if (!properties) return;
     for (const property of node.children) {
-      const value = property.children?.[1];
-      if (!value || (value.type !== 'array' && value.type !== 'object')) continue;
-      const name = String(property.children![0].value);
+      const [key, value] = property.children ?? [];
+      if (!key || !value || (value.type !== 'array' && value.type !== 'object')) continue;
+      const name = String(key.value);
       walk(value, resolve(properties[name]), [...path, name], visit);
     }
   }

@@ -50,7 +50,7 @@ export function customersOf(doc: JsonDocument): { index: number; node: Node; ema
 export function customersInRange(doc: JsonDocument, start: number, end: number): { index: number; node: Node; email?: string | undefined }[] {
   const spans = doc.customers;
   const children = doc.root?.type === 'array' ? (doc.root.children ?? []) : [];
-  const count = spans ? spans.starts.length : children.length;
+  const count = spans ? Math.min(spans.starts.length, spans.ends.length) : children.length;
   const startOf = (i: number) => (spans ? spans.starts[i]! : children[i]!.offset);
   const endOf = (i: number) => (spans ? spans.ends[i]! : children[i]!.offset + children[i]!.length);
   let low = 0;

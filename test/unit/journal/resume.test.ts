@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MemoryJournalStorage, readJournal, readResumePlan, startJournaledSend } from '../../../src/core/journal';
+import { MemoryJournalStorage, readJournal, readResumePlan, startJournaledSend, withEarlierSends } from '../../../src/core/journal';
+import { summarizeSend } from '../../../src/core/send/sendPlan';
 import { sendCustomers, type SendOptions } from '../../../src/core/send/sender';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { customers, fastOptions, postsTo, targetOf } from '../send/helpers';
@@ -90,6 +91,15 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     assert.deepEqual(again.send.toSend, []);
     assert.deepEqual(again.requests, [], 'nothing sent, nothing asked');
     assert.equal(createdInStore(), 3);
+    const summary = summarizeSend(again.report, withEarlierSends({ ok: true, customers: file, emails: new Map(), skipped: [] }, again.send.plan), store.storeHash);
+    assert.deepEqual(
+      summary.skipped.map((s) => [s.index, s.by, s.reason.startsWith(`already a customer of store ${store.storeHash}`)]),
+      [
+        [0, 'earlier-send', false],
+        [1, 'store', true],
+        [2, 'earlier-send', false],
+      ],
+    );
   });
 
   it('keeps what the store refused, in its words, and sends it again: the store may have changed', async () => {

@@ -49,11 +49,15 @@ export class ResultsStore implements vscode.Disposable {
     const all = { ...this.all() };
     if (results.length) all[uri.toString()] = results;
     else delete all[uri.toString()];
+    this.forgetCache();
+    await this.state.update(key, all);
+    this.forgetCache(); // a read during the update may have cached the old value
+    this.changed.fire(uri);
+  }
+
+  private forgetCache(): void {
     this.cache = undefined;
     this.byEmailCache.clear();
-    await this.state.update(key, all);
-    this.cache = undefined;
-    this.changed.fire(uri);
   }
 
   dispose(): void {

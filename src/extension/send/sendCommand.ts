@@ -136,18 +136,16 @@ async function summarize(summary: SendSummary, storeHash: string, uri: vscode.Ur
   if (summary.notSent.length) parts.push(`${summary.notSent.length} not sent`);
   const headline = `Store ${storeHash}: ${parts.join(', ')}.`;
   const showSummary = 'Show Summary';
-  let choice: Thenable<string | undefined>;
+  const showSummaryIfPicked = (picked: string | undefined) => (picked === showSummary ? vscode.commands.executeCommand(storeCommandIds.showSendSummary, uri) : undefined);
   if (summary.stopped) {
-    choice = vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`, showSummary);
+    void vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`, showSummary).then(showSummaryIfPicked);
   } else if (summary.cancelled) {
-    choice = vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`, showSummary);
+    void vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`, showSummary).then(showSummaryIfPicked);
   } else if (refused) {
     const picked = await vscode.window.showWarningMessage(headline, 'Show Problems', showSummary);
     if (picked === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-    choice = Promise.resolve(picked);
+    else await showSummaryIfPicked(picked);
   } else {
-    choice = vscode.window.showInformationMessage(headline, showSummary);
+    void vscode.window.showInformationMessage(headline, showSummary).then(showSummaryIfPicked);
   }
-  // Not awaited: the send is over whether or not the notification is answered.
-  void Promise.resolve(choice).then((picked) => (picked === showSummary ? vscode.commands.executeCommand(storeCommandIds.showSendSummary, uri) : undefined));
 }

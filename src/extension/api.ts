@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
-import type { DiagnosticsController } from './language/diagnosticsController';
+import type { DiagnosticSource } from '../core/diagnostics/publications';
 
 /** What the extension offers other extensions and its own integration tests. */
 export interface ExtensionApi {
-  /** Resolves with the document's diagnostics once those of its current version are published. */
-  waitForDiagnostics(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]>;
+  /**
+   * Resolves with the document's diagnostics from `source` (default: the file's own checks)
+   * once those of its current version are published; the store's, once they are published
+   * from its data as it stands (nothing loading, no lookup pending).
+   */
+  waitForDiagnostics(uri: vscode.Uri, source?: DiagnosticSource): Promise<readonly vscode.Diagnostic[]>;
 }
 
 /**
@@ -21,11 +25,13 @@ export function diagnosticKey(d: vscode.Diagnostic): string {
   return `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character}`;
 }
 
-export function extensionApi(diagnostics: DiagnosticsController): ExtensionApi {
+export type DiagnosticWaiters = Record<DiagnosticSource, (document: vscode.TextDocument) => Promise<readonly vscode.Diagnostic[]>>;
+
+export function extensionApi(waiters: DiagnosticWaiters): ExtensionApi {
   return {
-    async waitForDiagnostics(uri) {
+    async waitForDiagnostics(uri, source = 'file') {
       const document = await vscode.workspace.openTextDocument(uri);
-      return diagnostics.whenPublished(document);
+      return waiters[source](document);
     },
   };
 }

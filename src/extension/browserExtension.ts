@@ -4,6 +4,7 @@ import { desktopOnlyFeatures } from './browser/desktopOnly';
 import { registerCommand } from './commands/registerCommand';
 import { importRegistrations } from './import';
 import { activateLanguageFeatures } from './languageFeatures';
+import { vscodeHost } from './host/vscodeHost';
 
 /**
  * The browser entry (vscode.dev, github.dev, code-server's web worker host): every language
@@ -13,7 +14,7 @@ import { activateLanguageFeatures } from './languageFeatures';
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('BigCommerce Customers', { log: true });
-  const { api } = activateLanguageFeatures(context, log);
+  const { api } = activateLanguageFeatures(context, vscodeHost(context, log));
   context.subscriptions.push(log, ...desktopOnlyFeatures(log), ...importRegistrations((id, run) => registerCommand(log, id, run), () => undefined));
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms (web worker)`);
   return api;

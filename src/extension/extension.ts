@@ -20,6 +20,7 @@ import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConne
 import { StoreRegistry } from './store/storeRegistry';
 import { nodeTransport } from '../node/nodeTransport';
 import { StorePacers } from '../core/send/storePacers';
+import { vscodeHost } from './host/vscodeHost';
 
 export type { ExtensionApi } from './api';
 
@@ -27,20 +28,22 @@ export type { ExtensionApi } from './api';
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('BigCommerce Customers', { log: true });
-  const { diagnostics, api } = activateLanguageFeatures(context, log, {
+  const host = vscodeHost(context, log);
+  const { diagnostics, publisher, api } = activateLanguageFeatures(context, host, {
     catalogue: () => storeAwareness.catalogue(),
     diagnosticsOf: (document) => storeAwareness.diagnosticsOf(document),
+    whenChecked: (document) => storeAwareness.whenChecked(document),
   });
-  const registry = new StoreRegistry(context);
-  const results = new ResultsStore(context.workspaceState);
+  const registry = new StoreRegistry(host);
+  const results = new ResultsStore(host.workspaceState);
   const transport = nodeTransport;
   // Sends and lookups of one store from this window share its quota.
-  const pacers = new StorePacers();
-  const sendDeps = { diagnostics, registry, results, log, transport, pacers, journals: new SendJournals(context.globalStorageUri) };
+  const pacers = new StorePacers(() => host.clock.now());
+  const sendDeps = { host, diagnostics, registry, results, log, transport, pacers, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
   const summaryView = new SendSummaryView(sendDeps);
-  const resultsView = new ResultsView(diagnostics, results, registry);
-  const storeAwareness = new StoreAwareness(diagnostics, registry, results, log, transport, pacers);
+  const resultsView = new ResultsView(diagnostics, publisher, results, registry);
+  const storeAwareness = new StoreAwareness(diagnostics, publisher, registry, results, host, transport, pacers);
   const selector: vscode.DocumentSelector = { language: languageId };
   const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   context.subscriptions.push(

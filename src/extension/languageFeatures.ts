@@ -10,12 +10,15 @@ import { splitFile } from './commands/splitFile';
 import { CustomersCodeActions } from './language/codeActions';
 import { CustomersCompletions } from './language/completionProvider';
 import { DiagnosticsController } from './language/diagnosticsController';
+import { DiagnosticsPublisher } from './language/diagnosticsPublisher';
 import { CustomersFolding } from './language/foldingProvider';
 import { CustomersFormatter } from './language/formattingProvider';
 import { CustomersHover } from './language/hoverProvider';
 import { CustomersSelectionRanges } from './language/selectionRangeProvider';
 import { CustomersSymbols } from './language/symbolProvider';
 import { languageId } from './settings';
+import type { Host } from '../core/host/host';
+import type { DiagnosticSource } from '../core/diagnostics/publications';
 
 /** What the store-aware checks add to the language features, where there are any (on the desktop). */
 export interface StoreData {
@@ -23,10 +26,13 @@ export interface StoreData {
   catalogue(): StoreCatalogue | undefined;
   /** The store-aware checks' diagnostics of the document, for their quick fixes. */
   diagnosticsOf(document: vscode.TextDocument): readonly BcDiagnostic[];
+  /** The store's diagnostics of the document, once published from the store's data as it stands. */
+  whenChecked(document: vscode.TextDocument): Promise<readonly vscode.Diagnostic[]>;
 }
 
 export interface LanguageFeatures {
   diagnostics: DiagnosticsController;
+  publisher: DiagnosticsPublisher;
   api: ExtensionApi;
 }
 
@@ -36,9 +42,15 @@ export interface LanguageFeatures {
  * selection ranges, and the commands that need nothing but the files. Both entry points call
  * this; a command that works in both belongs in `commands` below.
  */
-export function activateLanguageFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, store?: StoreData): LanguageFeatures {
-  const diagnostics = new DiagnosticsController(log);
-  const api = extensionApi(diagnostics);
+export function activateLanguageFeatures(context: vscode.ExtensionContext, host: Host, store?: StoreData): LanguageFeatures {
+  const publisher = new DiagnosticsPublisher();
+  const diagnostics = new DiagnosticsController(host, publisher);
+  const api = extensionApi({
+    file: (document) => diagnostics.whenPublished(document),
+    // Only the desktop checks files against a store and shows send results.
+    store: async (document) => (store && document.languageId === languageId ? store.whenChecked(document) : []),
+    send: async (document) => (store && document.languageId === languageId ? publisher.whenPublished(document, 'send') : []),
+  });
   const selector: vscode.DocumentSelector = { language: languageId };
   const catalogue = () => store?.catalogue();
   const formatter = new CustomersFormatter();
@@ -46,9 +58,10 @@ export function activateLanguageFeatures(context: vscode.ExtensionContext, log: 
     [commandIds.newFile]: newCustomersFile,
     [commandIds.splitFile]: splitFile,
     [commandIds.fixAll]: (uri?: vscode.Uri, version?: number) => fixAll(diagnostics, uri, version),
-    [waitForDiagnosticsCommand]: async (uri: vscode.Uri) => (await api.waitForDiagnostics(uri)).map(diagnosticKey),
+    [waitForDiagnosticsCommand]: async (uri: vscode.Uri, source?: DiagnosticSource) => (await api.waitForDiagnostics(uri, source)).map(diagnosticKey),
   };
   context.subscriptions.push(
+    publisher,
     diagnostics,
     vscode.languages.registerCodeActionsProvider(selector, new CustomersCodeActions(diagnostics, (d) => store?.diagnosticsOf(d) ?? []), CustomersCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(selector, new CustomersCompletions(catalogue), ...CustomersCompletions.triggerCharacters),
@@ -58,7 +71,7 @@ export function activateLanguageFeatures(context: vscode.ExtensionContext, log: 
     vscode.languages.registerDocumentSymbolProvider(selector, new CustomersSymbols(), CustomersSymbols.metadata),
     vscode.languages.registerFoldingRangeProvider(selector, new CustomersFolding()),
     vscode.languages.registerSelectionRangeProvider(selector, new CustomersSelectionRanges()),
-    ...Object.entries(commands).map(([id, run]) => registerCommand(log, id, run)),
+    ...Object.entries(commands).map(([id, run]) => registerCommand(host.log, id, run)),
   );
-  return { diagnostics, api };
+  return { diagnostics, publisher, api };
 }

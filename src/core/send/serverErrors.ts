@@ -91,10 +91,12 @@ function summarize(error: ServerError): string {
     .filter((s) => s.trim() !== '')
     .join('; ');
   if (entryText) parts.push(entryText);
-  if (parts.length === 0) {
+  // Closing punctuation goes: the parts are joined with ": ". A part that is nothing else goes too.
+  const said = parts.map((p) => p.replace(/[.:\s]+$/, '')).filter((p) => p !== '');
+  if (said.length === 0) {
     return error.isHtml ? 'the store answered with a web page instead of JSON' : 'the store\'s answer gave no details';
   }
-  const text = parts.map((p) => p.replace(/[.:\s]+$/, '')).join(': ');
+  const text = said.join(': ');
   return error.isHtml ? `the store answered with a web page instead of JSON (${text})` : text;
 }
 

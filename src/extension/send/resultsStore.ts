@@ -1,28 +1,33 @@
-import * as vscode from 'vscode';
+import type { KeyValueState } from '../../core/host/host';
+import { Listeners } from '../../core/host/listeners';
 import { type CustomerResult, mergeResults, readStoredResults } from '../../core/results/sendResults';
 
 const key = 'bigcommerceCustomers.sendResults';
+
+/** A file by its URI (VS Code's `Uri` is one). */
+type FileUri = { toString(): string };
 
 /**
  * Send results per file, kept in the workspace state so they survive closing the file and
  * restarting VS Code. Nothing secret is stored: emails, customer IDs and the store's words.
  */
-export class ResultsStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+export class ResultsStore {
+  private readonly changed = new Listeners<string>();
+  /** Fired with the file's URI when its results change. */
   readonly onDidChange = this.changed.event;
 
   /** the stored results as read, until they change: read on every inlay hint request otherwise */
   private cache: Record<string, CustomerResult[]> | undefined;
   private readonly byEmailCache = new Map<string, ReadonlyMap<string, CustomerResult>>();
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: KeyValueState) {}
 
-  get(uri: vscode.Uri): CustomerResult[] {
+  get(uri: FileUri): CustomerResult[] {
     return this.all()[uri.toString()] ?? [];
   }
 
   /** A file's results in one store, by email. */
-  byEmail(uri: vscode.Uri, storeHash: string): ReadonlyMap<string, CustomerResult> {
+  byEmail(uri: FileUri, storeHash: string): ReadonlyMap<string, CustomerResult> {
     const key = `${storeHash}\u0000${uri.toString()}`;
     let found = this.byEmailCache.get(key);
     if (!found) {
@@ -32,27 +37,27 @@ export class ResultsStore implements vscode.Disposable {
     return found;
   }
 
-  async add(uri: vscode.Uri, results: readonly CustomerResult[]): Promise<void> {
+  async add(uri: FileUri, results: readonly CustomerResult[]): Promise<void> {
     await this.set(uri, mergeResults(this.get(uri), results));
   }
 
-  async forget(uri: vscode.Uri, storeHash: string, email?: string): Promise<void> {
+  async forget(uri: FileUri, storeHash: string, email?: string): Promise<void> {
     await this.set(uri, this.get(uri).filter((r) => r.storeHash !== storeHash || (email !== undefined && r.email !== email)));
   }
 
   private all(): Record<string, CustomerResult[]> {
-    this.cache ??= readStoredResults(this.state.get<unknown>(key));
+    this.cache ??= readStoredResults(this.state.get(key));
     return this.cache;
   }
 
-  private async set(uri: vscode.Uri, results: CustomerResult[]): Promise<void> {
+  private async set(uri: FileUri, results: CustomerResult[]): Promise<void> {
     const all = { ...this.all() };
     if (results.length) all[uri.toString()] = results;
     else delete all[uri.toString()];
     this.forgetCache();
     await this.state.update(key, all);
     this.forgetCache(); // a read during the update may have cached the old value
-    this.changed.fire(uri);
+    this.changed.fire(uri.toString());
   }
 
   private forgetCache(): void {

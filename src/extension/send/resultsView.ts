@@ -4,6 +4,7 @@ import { attachResults, customersInRange, customersOf } from '../../core/results
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 import { toRange } from '../convert';
 import type { DiagnosticsController } from '../language/diagnosticsController';
+import type { DiagnosticsPublisher } from '../language/diagnosticsPublisher';
 import { codeLensPerCreatedCustomer, languageId } from '../settings';
 import type { StoreRegistry } from '../store/storeRegistry';
 import type { ResultsStore } from './resultsStore';
@@ -17,7 +18,6 @@ export const sendRejectedCode = 'store-rejected';
  * the store's refusals as diagnostics on the field at fault, and code lenses to send.
  */
 export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensProvider, vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('bccustomers-send');
   private readonly hintsChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeInlayHints = this.hintsChanged.event;
   readonly onDidChangeCodeLenses = this.hintsChanged.event;
@@ -25,12 +25,12 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
 
   constructor(
     private readonly diagnostics: DiagnosticsController,
+    private readonly publisher: DiagnosticsPublisher,
     private readonly results: ResultsStore,
     private readonly registry: StoreRegistry,
   ) {
     const refresh = () => this.refreshAll();
     this.subscriptions.push(
-      this.collection,
       this.hintsChanged,
       results.onDidChange(refresh),
       registry.onDidChange(refresh),
@@ -39,7 +39,6 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
         this.refresh(document);
         this.hintsChanged.fire();
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bigcommerceCustomers.results.codeLensPerCustomer') && this.hintsChanged.fire()),
     );
     this.refreshAll();
@@ -56,7 +55,7 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
     const store = this.registry.active();
     const stored = this.results.get(document.uri);
     if (!store || !stored.length) {
-      this.collection.delete(document.uri);
+      this.publisher.publish('send', document, []);
       return;
     }
     const parsed = this.diagnostics.analysisIfReady(document)?.document;
@@ -72,7 +71,7 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
         found.push(diagnostic);
       }
     }
-    this.collection.set(document.uri, found);
+    this.publisher.publish('send', document, found);
   }
 
   /** Hints for the customers in the range the editor shows, found without walking the rest of the file. */
@@ -121,7 +120,7 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
         lenses.push(new vscode.CodeLens(top, { title, tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`, command: storeCommandIds.exportResults, arguments: [document.uri] }));
         lenses.push(new vscode.CodeLens(top, { title: 'Summary', tooltip: 'The refusals grouped by the store’s reason, each with a link to its customer', command: storeCommandIds.showSendSummary, arguments: [document.uri] }));
       }
-      const perCustomer = codeLensPerCreatedCustomer() ? attached : attached.filter(({ result }) => result.outcome !== 'created');
+      const perCustomer = codeLensPerCreatedCustomer(document.uri.toString()) ? attached : attached.filter(({ result }) => result.outcome !== 'created');
       for (const { node, result } of perCustomer) {
         const range = toRange(document, { start: node.offset, end: node.offset });
         const title = result.outcome === 'created' ? `✓ Created #${result.id} in ${store.hash} · forget` : `✗ Refused by ${store.hash} · forget`;

@@ -4,18 +4,21 @@ import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 import { isInStore, readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends } from '../../core/journal';
 import { resultsFromReport } from '../../core/results/sendResults';
 import type { HttpTransport } from '../../core/send/http';
-import { planSend as planCoreSend, summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
+import { planEditorSend, type SendRemedy } from '../../core/send/editorSendPlan';
+import type { Host } from '../../core/host/host';
+import { summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
 import { describeRate } from '../../core/send/sendRate';
 import type { StorePacers } from '../../core/send/storePacers';
 import { sendCustomers, type SendReport } from '../../core/send/sender';
 import type { DiagnosticsController } from '../language/diagnosticsController';
-import { apiBaseUrl, languageId, maxStoreWaitMs } from '../settings';
+import { languageId, maxStoreWaitMs } from '../settings';
 import type { SavedStore, StoreRegistry } from '../store/storeRegistry';
 import { describeRequest } from './requestLog';
 import type { ResultsStore } from './resultsStore';
 import type { SendJournals } from './sendJournals';
 
 export interface SendDependencies {
+  host: Host;
   diagnostics: DiagnosticsController;
   registry: StoreRegistry;
   results: ResultsStore;
@@ -30,27 +33,20 @@ export type SendPlan =
   | { ok: false; reason: string; action?: { title: string; command: string } }
   | (Extract<CoreSendPlan, { ok: true }> & { document: vscode.TextDocument; store: SavedStore; token: string; baseUrl: string });
 
-/** The editor's side of the pre-send checks (the file, trust, the store); the rest is the core's. */
+const remedies: Record<SendRemedy, { title: string; command: string }> = {
+  'manage-trust': { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' },
+  'set-credentials': { title: 'Set Store Credentials', command: storeCommandIds.setCredentials },
+  'show-problems': { title: 'Show Problems', command: 'workbench.actions.view.problems' },
+  'open-settings': { title: 'Open Settings', command: 'workbench.action.openSettings' },
+};
+
+/** The pre-send checks of the file (the editor's and the core's). */
 export async function planSend(deps: SendDependencies, uri?: vscode.Uri): Promise<SendPlan> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== languageId) return { ok: false, reason: 'Open a .bccustomers.json file to send its customers.' };
-  if (!vscode.workspace.isTrusted) {
-    return { ok: false, reason: 'Sending customers is disabled in Restricted Mode. Trust this workspace to send; checking and quick fixes keep working.', action: { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' } };
-  }
-  const store = deps.registry.active();
-  const token = store && (await deps.registry.token(store.hash));
-  if (!store || !token) return { ok: false, reason: 'No BigCommerce store is selected.', action: { title: 'Set Store Credentials', command: storeCommandIds.setCredentials } };
-  const baseUrl = apiBaseUrl();
-  const plan = planCoreSend({
-    analysis: deps.diagnostics.analysisOf(document),
-    target: { apiBaseUrl: baseUrl, storeHash: store.hash, accessToken: token },
-    earlierResults: deps.results.get(document.uri),
-  });
-  if (plan.ok) return { ...plan, document, store, token, baseUrl };
-  if (plan.problem === 'errors') {
-    return { ok: false, reason: `This file has ${plan.reason} Fix them (see the Problems panel), then send again.`, action: { title: 'Show Problems', command: 'workbench.actions.view.problems' } };
-  }
-  return { ok: false, reason: `The store settings are not usable: ${plan.reason}`, action: { title: 'Open Settings', command: 'workbench.action.openSettings' } };
+  const plan = await planEditorSend({ host: deps.host, stores: deps.registry, analysis: () => deps.diagnostics.analysisOf(document), earlierResults: deps.results.get(document.uri) });
+  if (plan.ok) return { ...plan, document };
+  return { ok: false, reason: plan.reason, ...(plan.remedy ? { action: remedies[plan.remedy] } : {}) };
 }
 
 /** "BigCommerce: Send Customers". */
@@ -89,7 +85,7 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
         ...journaled.sendOptions,
         transport: deps.transport,
         pacer: deps.pacers.pacerFor(store.hash),
-        maxStoreWaitMs: maxStoreWaitMs(),
+        maxStoreWaitMs: maxStoreWaitMs(plan.document.uri.toString()),
         signal: abort.signal,
         onRequest: (entry) => deps.log.info(describeRequest(entry)),
         onProgress: (p) => {

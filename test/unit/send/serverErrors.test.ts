@@ -68,6 +68,11 @@ describe('parseErrorBody', () => {
     assert.ok(parseErrorBody(500, 'x'.repeat(5000), undefined).summary.length < 400, 'long bodies are cut');
   });
 
+  it('says the answer gave no details when its only text is punctuation', () => {
+    assert.equal(parse(100, ':').summary, "the store's answer gave no details");
+    assert.equal(parse(500, { title: '.', detail: ' : ' }).summary, "the store's answer gave no details");
+  });
+
   it('never throws, whatever the body', () => {
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 599 }), fc.jsonValue(), (status, value) => {

@@ -7,6 +7,7 @@
  *   node --import tsx bench/run.ts           full run (~3–5 minutes)
  *   node --import tsx bench/run.ts --quick   smoke run (under a minute)
  *   node --import tsx bench/import/run.ts    only the CSV import
+ *   node --import tsx bench/send/runLongSend.ts [--quick]   only the long send
  *   --skip-million / --million               leave out / add the 1,000,000-customer file (~470 MB, in a temporary directory)
  */
 import { writeFileSync } from 'node:fs';
@@ -29,9 +30,10 @@ import { type EditorResult, measureEditor } from './memory/measureEditor';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
-import { bundleTable, cliTable, diagnosticsTable, editorTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, structureTable, targetsTable } from './report/sections';
+import { bundleTable, cliTable, diagnosticsTable, editorTable, longSendTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, structureTable, targetsTable } from './report/sections';
 import { judgeTargets } from './report/targets';
 import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
+import { measureLongSend, type LongSendResult } from './send/measureLongSend';
 import { measureSend, type SendResult } from './send/measureSend';
 import type { Summary } from './stats';
 
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
   );
+  const longSend = await section<LongSendResult>(`long send (${profile.longSend.customers.toLocaleString('en-US')} customers, journal on disk)`, () => measureLongSend(profile.longSend, progress));
   const importResult = await section<ImportBenchResult>(`CSV import (${profile.importRows.toLocaleString('en-US')} rows)`, () => measureImport(root, profile.importRows, progress));
   const bundleLoad = await section<Summary>('bundle load time', () => measureBundleLoad(root, profile.freshProcesses));
   const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root, 'extension'));
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
     ...(slices ? { slices } : {}),
     ...(structure ? { structure } : {}),
     ...(send ? { send } : {}),
+    ...(longSend ? { longSend } : {}),
     ...(sizes ? { bundle: sizes } : {}),
     ...(activation ? { activation } : {}),
     ...(bundleLoad ? { bundleLoad } : {}),
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
     structure ? structureTable(structure) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
+    longSend ? longSendTable(longSend) : '',
     bundleTable(sizes, bundleLoad, activation, composition, webComposition),
     memory ? memoryTable(memory) : '',
     importResult ? importTable(importResult) : '',
@@ -140,6 +145,7 @@ async function main(): Promise<void> {
     structure,
     schemaCompile,
     send,
+    longSend,
     bundle: { sizes, loadTime: bundleLoad, activation, composition, webComposition },
     memory,
     import: importResult,

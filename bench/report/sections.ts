@@ -15,6 +15,7 @@ import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
 import { count, kb, mb, medianAndP95, ms, percent, times } from './format';
 import { renderTable } from './table';
+import type { LongSendResult } from '../send/measureLongSend';
 import { BUNDLE_LIMIT_BYTES, type TargetResult, WEB_BUNDLE_LIMIT_BYTES } from './targets';
 
 export function diagnosticsTable(rows: readonly DiagnosticsRow[], keystroke: KeystrokeResult | undefined): string {
@@ -108,6 +109,31 @@ export function sendTable(result: SendResult): string {
   return renderTable(
     `Send efficiency — ${count(settings.customers)} customers, sandbox quota ${settings.quota} requests / ${ms(settings.windowMs)}, latency ${ms(settings.latencyMs)}`,
     ['sender', 'wall time', 'quota bound (its requests)', 'POST-only bound', 'requests', '429s', 'windows × median requests', 'created / failed', 'each stored once'],
+    rows,
+  );
+}
+
+/** The long send, each figure with its target beside it. */
+export function longSendTable(result: LongSendResult): string {
+  const { settings, journal } = result;
+  const rows = [
+    ['wall time', ms(result.wallMs), ''],
+    ['quota bound (requests ÷ quota per window × window)', `${ms(result.quotaBoundMs)}: ${result.requests.counted} ÷ ${settings.quota} → ${Math.ceil(result.requests.counted / settings.quota)} × ${ms(settings.windowMs)}`, ''],
+    ['wall time against the bound', percent(result.ofQuotaBound), 'within +10%'],
+    ['requests', `${result.requests.total} (${result.requests.posts} POST, ${result.requests.lookups} lookups)`, `${Math.ceil(settings.customers / 10)} POST`],
+    ['429s (after the first window)', `${result.requests.tooManyRequests} (${result.steadyStateTooManyRequests})`, '0 in steady state'],
+    ['windows × median requests', `${result.quotaUse.windows} × ${result.quotaUse.medianPerWindow} of ${settings.quota}`, ''],
+    ['created / failed', `${count(result.created)} / ${result.failed}`, `${count(settings.customers)} / 0`],
+    ['each stored once', result.store.exactlyOnce ? 'yes' : `NO (missing ${result.store.missing}, twice ${result.store.duplicated}, unexpected ${result.store.unexpected})`, 'yes'],
+    ['journal: appends (each flushed to the disk)', `${count(journal.appends)}, ${kb(journal.bytes)}`, ''],
+    ['journal: append time, median (p95)', `${ms(journal.medianAppendMs)} (${ms(journal.p95AppendMs)})`, ''],
+    ['the same send without a journal', `${ms(result.withoutJournal.wallMs)} (${percent(result.withoutJournal.ofQuotaBound)} against its bound, ${result.withoutJournal.tooManyRequests} × 429)`, 'within +10%'],
+    ['journal: wall time it added per request', ms((result.wallMs - result.withoutJournal.wallMs) / Math.max(1, result.requests.posts)), ''],
+    ['journal: time in appends per request', `${ms(journal.perRequestMs)} (${ms(journal.totalMs)} in all, ${percent(1 + journal.totalMs / result.wallMs).slice(1)} of the wall time)`, ''],
+  ];
+  return renderTable(
+    `Long send — ${count(settings.customers)} customers with a send journal on disk, sandbox quota ${settings.quota} requests / ${ms(settings.windowMs)}, latency ${ms(settings.latencyMs)}`,
+    ['', 'measured', 'target'],
     rows,
   );
 }

@@ -8,6 +8,7 @@ import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
 import type { StructureResult } from '../language/measureStructure';
 import type { StagesResult } from '../diagnostics/measureStages';
+import type { LongSendResult } from '../send/measureLongSend';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
 import { count, kb, mb, ms, percent, times } from './format';
@@ -28,6 +29,7 @@ export interface TargetInputs {
   slices?: SlicesResult;
   structure?: StructureResult;
   send?: SendResult;
+  longSend?: LongSendResult;
   bundle?: BundleSizes;
   activation?: ActivationRecord;
   /** require() time of the bundle, which the recorded activation (timed inside activate()) leaves out */
@@ -126,6 +128,15 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   const failed429 = ours?.reduce((sum, r) => sum + r.failedBecauseOf429, 0);
   judge('send: 0 customers failed because of 429s', failed429 === undefined ? undefined : String(failed429), failed429 === undefined ? undefined : failed429 === 0);
   judge('send ≥2× faster than the naive sender (default sender)', send && times(send.speedupOverNaive), send && send.speedupOverNaive >= 2);
+  const long = inputs.longSend;
+  judge(
+    `long send within 10% of the quota bound, ${long ? count(long.settings.customers) : '50,000'} customers with a journal`,
+    long && `${ms(long.wallMs)} vs ${ms(long.quotaBoundMs)} (${percent(long.ofQuotaBound)})`,
+    long && long.ofQuotaBound <= 1.1 && long.store.exactlyOnce,
+    long &&
+      `without a journal the same send took ${ms(long.withoutJournal.wallMs)} (${percent(long.withoutJournal.ofQuotaBound)}); each request waits for one append flushed to the disk (its intent, with the outcome before it), median ${ms(long.journal.medianAppendMs)}, p95 ${ms(long.journal.p95AppendMs)}, ${ms(long.journal.perRequestMs)} per request in all, against ${ms(long.settings.windowMs / long.settings.quota)} between requests at the quota`,
+  );
+  judge('long send: 0 × 429 in steady state', long && String(long.steadyStateTooManyRequests), long && long.steadyStateTooManyRequests === 0);
 
   const extension = inputs.bundle?.extension;
   judge(

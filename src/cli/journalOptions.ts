@@ -52,7 +52,7 @@ export function journalArgs(options: ReadonlyMap<string, string | true>): Journa
 export async function openSendJournal(file: string, args: JournalArgs, target: StoreTarget, customers: CustomerToSend[], now?: () => number): Promise<SendJournalSession> {
   const storage = new FileJournal(args.journal ?? `${file}.journal`);
   const send = await startJournaledSend(storage, target, customers, now);
-  const settled = send.plan.created;
+  const settled = send.plan.inStore;
   const requests = send.plan.interrupted.length;
   const resumeLine =
     settled > 0 || requests > 0

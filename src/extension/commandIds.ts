@@ -17,6 +17,7 @@ export const storeCommandIds = {
   refreshStoreData: 'bigcommerceCustomers.refreshStoreData',
   forgetResult: 'bigcommerceCustomers.forgetResult',
   exportResults: 'bigcommerceCustomers.exportResults',
+  showSendSummary: 'bigcommerceCustomers.showSendSummary',
 } as const;
 
 export const commandIds = {

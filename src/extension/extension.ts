@@ -7,6 +7,8 @@ import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
 import { ResultsView } from './send/resultsView';
 import { exportSendResults } from './send/exportResults';
+import { forgetResult } from './send/forgetResult';
+import { SendSummaryView, summaryScheme } from './send/summaryView';
 import { ResumePrompt } from './send/resumePrompt';
 import { sendCommand } from './send/sendCommand';
 import { SendJournals } from './send/sendJournals';
@@ -17,6 +19,7 @@ import { storeCommandIds } from './commandIds';
 import { clearStoreCredentials, selectStore, setStoreCredentials, testStoreConnection } from './store/storeCommands';
 import { StoreRegistry } from './store/storeRegistry';
 import { nodeTransport } from '../node/nodeTransport';
+import { StorePacers } from '../core/send/storePacers';
 import { vscodeHost } from './host/vscodeHost';
 
 export type { ExtensionApi } from './api';
@@ -34,10 +37,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new StoreRegistry(host);
   const results = new ResultsStore(host.workspaceState);
   const transport = nodeTransport;
-  const sendDeps = { host, diagnostics, registry, results, log, transport, journals: new SendJournals(context.globalStorageUri) };
+  // Sends and lookups of one store from this window share its quota.
+  const pacers = new StorePacers(() => host.clock.now());
+  const sendDeps = { host, diagnostics, registry, results, log, transport, pacers, journals: new SendJournals(context.globalStorageUri) };
   const preview = new SendPreview(sendDeps);
+  const summaryView = new SendSummaryView(sendDeps);
   const resultsView = new ResultsView(diagnostics, publisher, results, registry);
-  const storeAwareness = new StoreAwareness(diagnostics, publisher, registry, results, host, transport);
+  const storeAwareness = new StoreAwareness(diagnostics, publisher, registry, results, host, transport, pacers);
   const selector: vscode.DocumentSelector = { language: languageId };
   const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   context.subscriptions.push(
@@ -49,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerInlayHintsProvider(selector, resultsView),
     vscode.languages.registerCodeLensProvider(selector, resultsView),
     vscode.workspace.registerTextDocumentContentProvider(previewScheme, preview),
+    summaryView,
+    vscode.workspace.registerTextDocumentContentProvider(summaryScheme, summaryView),
     storeStatusBar(registry, storeAwareness),
     command(storeCommandIds.setCredentials, () => setStoreCredentials(registry)),
     command(storeCommandIds.selectStore, () => selectStore(registry)),
@@ -57,17 +65,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command(storeCommandIds.refreshStoreData, () => storeAwareness.refresh()),
     command(storeCommandIds.send, (uri?: vscode.Uri) => sendCommand(sendDeps, uri)),
     command(storeCommandIds.exportResults, (uri?: vscode.Uri) => exportSendResults(sendDeps, uri)),
+    command(storeCommandIds.showSendSummary, (uri?: vscode.Uri) => summaryView.open(uri)),
     new ResumePrompt(sendDeps, (uri) => vscode.commands.executeCommand(storeCommandIds.send, uri)),
     command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
     command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),
     // A plain require, so that the extension host's module loader (which provides `vscode`) loads it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, through the host's loader that provides `vscode`
     ...importRegistrations(command, () => storeAwareness.catalogue(), () => require('./importCsv.js') as ImportModule),
-    command(storeCommandIds.forgetResult, async (uri?: vscode.Uri, email?: string) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-      const store = registry.active();
-      if (target && store) await results.forget(target, store.hash, email);
-    }),
+    command(storeCommandIds.forgetResult, (uri?: vscode.Uri, email?: string) => forgetResult(sendDeps, uri, email)),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   return api;

@@ -102,13 +102,15 @@ class Sandbox implements SandboxStore {
   private readonly delays = new Map<NodeJS.Timeout, () => void>();
   private closing: Promise<void> | undefined;
   private stageListener: ((stage: 'received' | 'handled', record: RequestRecord) => void) | null = null;
+  private readonly now: () => number;
 
   constructor(private readonly options: SandboxOptions) {
+    this.now = options.now ?? Date.now;
     this.storeHash = options.storeHash ?? 'demo123';
     this.accessToken = options.accessToken ?? 'sandbox-token';
     this.scopes = [...(options.scopes ?? DEFAULT_SCOPES)];
     this.state = new StoreState(completeData(options.data));
-    this.limiter = new FixedWindowRateLimiter(options.quota ?? 150, options.windowMs ?? 30_000);
+    this.limiter = new FixedWindowRateLimiter(options.quota ?? 150, options.windowMs ?? 30_000, this.now);
     this.faults = new FaultInjector(options.seed ?? 1);
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
     this.errorKeyStyle = options.errorKeyStyle ?? 'indexed';
@@ -199,7 +201,7 @@ class Sandbox implements SandboxStore {
     const queryStart = rawUrl.indexOf('?');
     const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
     const query = queryStart < 0 ? '' : rawUrl.slice(queryStart + 1);
-    const record: RequestRecord = { method: request.method ?? 'GET', path, query, status: 0, at: Date.now(), customersStored: 0 };
+    const record: RequestRecord = { method: request.method ?? 'GET', path, query, status: 0, at: this.now(), customersStored: 0 };
     this.log.push(record);
     this.stageListener?.('received', { ...record });
     // a client that hangs up must never take the server down

@@ -41,6 +41,8 @@ export interface SandboxOptions {
   windowMs?: number;
   /** added to every answer, default 0 */
   latencyMs?: number;
+  /** the clock of the quota's windows and of `requests()[].at`, so tests can run them on a fake clock; default `Date.now` */
+  now?: () => number;
   /** PRNG seed for faults, default 1 */
   seed?: number;
   /** family-C 422 keys "0.email" vs "email"; default 'indexed' */
@@ -134,7 +136,7 @@ export interface RequestRecord {
   query: string;
   /** status answered (or about to be, for a 'slow' answer); 0 when the socket was reset or the request is still being read */
   status: number;
-  /** Date.now() when the request arrived */
+  /** the store's clock (`now`, default Date.now()) when the request arrived */
   at: number;
   fault?: FaultKind;
   /** customers this request added to the store */

@@ -47,7 +47,9 @@ export type CustomerOutcome = JournalCustomer &
 
 /**
  * Written after a request's answer was handled. A customer of the request's
- * intent that it does not list was not created and is not settled.
+ * intent that it does not list was not created and is not settled. An
+ * outcome with no intent names customers settled without a create request:
+ * a lookup found their emails in the store already.
  */
 export interface OutcomeRecord {
   type: 'outcome';
@@ -55,7 +57,17 @@ export interface OutcomeRecord {
   customers: CustomerOutcome[];
 }
 
-export type JournalRecord = SendStartRecord | IntentRecord | OutcomeRecord;
+/**
+ * The merchant forgot these customers' results at this store: whatever the
+ * journal said of them before, the next send sends them again.
+ */
+export interface ForgetRecord extends StoreIdentity {
+  type: 'forget';
+  /** lower-cased, trimmed */
+  emails: string[];
+}
+
+export type JournalRecord = SendStartRecord | IntentRecord | OutcomeRecord | ForgetRecord;
 
 /** One line of the journal, newline included. */
 export function journalLine(record: JournalRecord): string {
@@ -82,6 +94,8 @@ function isRecord(value: unknown): value is JournalRecord {
       return isCount(value.request) && typeof value.at === 'number' && Array.isArray(value.customers) && value.customers.every(isCustomer);
     case 'outcome':
       return isCount(value.request) && Array.isArray(value.customers) && value.customers.every(isOutcome);
+    case 'forget':
+      return typeof value.store === 'string' && typeof value.api === 'string' && Array.isArray(value.emails) && value.emails.every((e) => typeof e === 'string');
     default:
       return false;
   }

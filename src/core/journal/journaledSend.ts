@@ -11,13 +11,13 @@ import { customerContentKey } from './contentKey';
 import { journalHooks } from './journalHooks';
 import { readJournal } from './journalReader';
 import type { JournalStorage } from './journalStorage';
-import { planResume, type ResumePlan } from './resumePlan';
+import { isInStore, planResume, type ResumePlan } from './resumePlan';
 import { SendJournal } from './sendJournal';
 import { storeIdentity } from './storeIdentity';
 
 export interface JournaledSend {
   plan: ResumePlan;
-  /** the customers still to send: all but the ones an earlier send created */
+  /** the customers still to send: all but the ones the store has (an earlier send created them, or found them there) */
   toSend: CustomerToSend[];
   sendOptions: Required<Pick<SendOptions, 'journal' | 'interrupted'>>;
 }
@@ -35,7 +35,7 @@ export async function startJournaledSend(
   const keys = new Map(customers.map(({ index, value }) => [index, customerContentKey(value)]));
   return {
     plan,
-    toSend: customers.filter((c) => plan.settled.get(c.index)?.result !== 'created'),
+    toSend: customers.filter((c) => !isInStore(plan.settled.get(c.index))),
     sendOptions: { journal: journalHooks(journal, (index) => keys.get(index) ?? customerContentKey(undefined)), interrupted: plan.interrupted },
   };
 }
@@ -56,9 +56,12 @@ export function resultsFromJournal(settled: ResumePlan['settled'], storeHash: st
 
 type SendPlanReady = Extract<SendPlan, { ok: true }>;
 
-/** The send's plan as if it covered the whole file: customers an earlier send created count as skipped. */
+/** The send's plan as if it covered the whole file: customers the store has by an earlier send count as skipped. */
 export function withEarlierSends(plan: SendPlanReady, journal: ResumePlan): SendPlanReady {
   const skipped = [...plan.skipped];
-  for (const [index, outcome] of journal.settled) if (outcome.result === 'created') skipped.push({ index, email: outcome.email, id: outcome.id });
+  for (const [index, outcome] of journal.settled) {
+    if (outcome.result === 'created') skipped.push({ index, email: outcome.email, id: outcome.id });
+    else if (isInStore(outcome)) skipped.push({ index, email: outcome.email, ...(outcome.existingId !== undefined ? { id: outcome.existingId } : {}), inStore: true });
+  }
   return { ...plan, skipped };
 }

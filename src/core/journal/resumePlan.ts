@@ -1,8 +1,9 @@
 /**
  * What an earlier send of a file to a store already did, read from its
  * journal: which customers are settled (created, or refused in the store's
- * words), which of them need no request (the created ones: a refused one is
- * sent again, as the store may have changed since), and which requests left
+ * words), which of them need no request (the created ones, and those whose
+ * email the store already has: any other refused one is sent again, as the
+ * store may have changed since), and which requests left
  * without their outcome being written, so the store must be asked about their
  * emails before anything is sent again.
  *
@@ -35,8 +36,10 @@ export interface InterruptedRequest {
 export interface ResumePlan {
   /** file index → what the store did with that customer */
   settled: Map<number, SettledCustomer>;
-  /** how many of the settled customers were created: those a send skips */
+  /** how many of the settled customers were created */
   created: number;
+  /** how many of the settled customers a send skips: created, or already in the store */
+  inStore: number;
   interrupted: InterruptedRequest[];
   /** the number the next request of the journal takes */
   nextRequest: number;
@@ -58,6 +61,10 @@ export function planResume(records: readonly JournalRecord[], store: StoreIdenti
   for (const record of records) {
     if (record.type === 'send') {
       ours = sameStore(record, store);
+      continue;
+    }
+    if (record.type === 'forget') {
+      if (sameStore(record, store)) forget(done, new Set(record.emails));
       continue;
     }
     lastRequest = Math.max(lastRequest, record.request);
@@ -105,7 +112,18 @@ export function planResume(records: readonly JournalRecord[], store: StoreIdenti
     interrupted.set(inFlight.request, group);
   }
   const created = [...settled.values()].filter((s) => s.result === 'created').length;
-  return { settled, created, interrupted: [...interrupted.values()].sort((a, b) => a.request - b.request), nextRequest: lastRequest + 1 };
+  const inStore = [...settled.values()].filter(isInStore).length;
+  return { settled, created, inStore, interrupted: [...interrupted.values()].sort((a, b) => a.request - b.request), nextRequest: lastRequest + 1 };
+}
+
+/** Drops what the journal knew of customers with these emails (lower-cased). */
+function forget(done: Map<string, CustomerOutcome>, emails: ReadonlySet<string>): void {
+  for (const [key, outcome] of done) if (emails.has(emailKey(outcome.email))) done.delete(key);
+}
+
+/** Whether the store has this customer: created by a send, or its email found there already. A send skips it. */
+export function isInStore(outcome: SettledCustomer | undefined): boolean {
+  return outcome !== undefined && (outcome.result === 'created' || outcome.emailInUse === true);
 }
 
 function emailOf(value: unknown): string | undefined {

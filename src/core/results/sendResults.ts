@@ -42,6 +42,38 @@ export function customersOf(doc: JsonDocument): { index: number; node: Node; ema
   });
 }
 
+/**
+ * The customers whose extent meets the offsets `start`–`end`, found by binary
+ * search (customers sit in the text in order), so the cost follows the range,
+ * not the file.
+ */
+export function customersInRange(doc: JsonDocument, start: number, end: number): { index: number; node: Node; email?: string | undefined }[] {
+  const spans = doc.customers;
+  const children = doc.root?.type === 'array' ? (doc.root.children ?? []) : [];
+  const count = spans ? Math.min(spans.starts.length, spans.ends.length) : children.length;
+  const startOf = (i: number) => (spans ? spans.starts[i]! : children[i]!.offset);
+  const endOf = (i: number) => (spans ? spans.ends[i]! : children[i]!.offset + children[i]!.length);
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (endOf(middle) < start) low = middle + 1;
+    else high = middle;
+  }
+  const found: { index: number; node: Node; email?: string | undefined }[] = [];
+  for (let index = low; index < count && startOf(index) <= end; index++) {
+    if (spans) {
+      const email = spans.emails[index];
+      found.push({ index, node: { type: 'object', offset: startOf(index), length: endOf(index) - startOf(index) }, ...(email ? { email } : {}) });
+    } else {
+      const node = children[index]!;
+      const email = node.type === 'object' ? valueNode(node, 'email') : undefined;
+      found.push({ index, node, email: emailKey(email?.value) });
+    }
+  }
+  return found;
+}
+
 /** Turns a send report into results keyed by email. */
 export function resultsFromReport(report: SendReport, emailsByIndex: ReadonlyMap<number, string>, storeHash: string, at = new Date().toISOString()): CustomerResult[] {
   const results: CustomerResult[] = [];

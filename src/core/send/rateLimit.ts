@@ -79,9 +79,20 @@ export class RateLimitPacer {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Call as each request leaves. */
+  /** Call as each request leaves. A later start already reserved by another client stays. */
   requestStarted(): void {
-    this.lastStartedAt = this.now();
+    this.lastStartedAt = Math.max(this.lastStartedAt ?? 0, this.now());
+  }
+
+  /**
+   * The wait before the next request, with its start taken: a client sharing
+   * this pacer that asks meanwhile is spaced after it, so clients of one
+   * store sending at once stay within its quota together.
+   */
+  reserveStart(): number {
+    const delay = this.delayBeforeNextRequest();
+    this.lastStartedAt = Math.max(this.lastStartedAt ?? 0, this.now() + delay);
+    return delay;
   }
 
   observe(info: RateLimitInfo): void {

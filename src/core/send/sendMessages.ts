@@ -11,14 +11,18 @@ export function describeItems(items: readonly SendItem[]): string {
   return items.length === 1 ? `customer #${first}` : `${items.length} customers (#${first}–#${last})`;
 }
 
+const ALREADY_EXISTS = 'A customer with this email already exists in the store';
+
 export const customerMessages = {
   notAnObject: 'This entry is not a customer object, so it was not sent.',
   noEmail: 'This customer has no email, so it was not sent: BigCommerce requires one.',
   sameEmailAs: (first: number) =>
     `The customer at /${first} in this file has the same email; BigCommerce needs each email to be unique, so this one was not sent.`,
   couldNotCheck: (problem: string) => `Could not check whether this customer already exists (${problem}), so it was not sent. ${SAFE_TO_RESEND}`,
-  existsNotSent: (id: number) => `A customer with this email already exists in the store (id ${id}), so it was not sent.`,
-  exists: (id: number) => `A customer with this email already exists in the store (id ${id}).`,
+  existsNotSent: (id: number) => `${ALREADY_EXISTS} (id ${id}), so it was not sent.`,
+  exists: (id: number) => `${ALREADY_EXISTS} (id ${id}).`,
+  /** the reason of every such customer, whichever id it found */
+  alreadyExists: `${ALREADY_EXISTS}.`,
   finalStatus: (status: number, summary: string) =>
     `The store answered HTTP ${status} (${summary}), which sending again unchanged would not fix, so this customer was not created. ${SAFE_TO_RESEND}`,
   refusedUnlocated: (summary: string) => `The store refused the request: ${summary}`,

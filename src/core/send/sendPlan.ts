@@ -21,8 +21,8 @@ export type SendPlan =
       customers: CustomerToSend[];
       /** file index → lower-cased email, for keeping results by email */
       emails: Map<number, string>;
-      /** customers an earlier send of this file already created in this store */
-      skipped: { index: number; email: string; id?: number }[];
+      /** customers an earlier send of this file already created in this store, or (`inStore`) found there already */
+      skipped: { index: number; email: string; id?: number; inStore?: boolean }[];
     };
 
 export function planSend({ analysis, target, earlierResults = [] }: PlanInput): SendPlan {
@@ -67,16 +67,20 @@ export function summarizeSend(report: SendReport, plan: Extract<SendPlan, { ok: 
     created: report.created.map((c) => ({ index: c.index, id: c.id, email: c.email })),
     failed: report.failed.filter((f) => !f.emailInUse).map((f) => ({ index: f.index, path: f.path, message: f.message })),
     skipped: [
-      ...plan.skipped.map((s) => ({
-        index: s.index,
-        email: s.email,
-        reason: `already created in store ${storeHash} by an earlier send${s.id !== undefined ? ` (id ${s.id})` : ''}`,
-        by: 'earlier-send' as const,
-      })),
+      ...plan.skipped.map((s) =>
+        s.inStore
+          ? { index: s.index, email: s.email, reason: inStoreReason(storeHash, s.id), by: 'store' as const }
+          : {
+              index: s.index,
+              email: s.email,
+              reason: `already created in store ${storeHash} by an earlier send${s.id !== undefined ? ` (id ${s.id})` : ''}`,
+              by: 'earlier-send' as const,
+            },
+      ),
       ...report.failed.filter((f) => f.emailInUse).map((f) => ({
         index: f.index,
         email: emailOf(f.index),
-        reason: `already a customer of store ${storeHash}${f.existingId ? ` (id ${f.existingId})` : ''}`,
+        reason: inStoreReason(storeHash, f.existingId),
         by: 'store' as const,
       })),
     ].sort((a, b) => a.index - b.index),
@@ -86,6 +90,10 @@ export function summarizeSend(report: SendReport, plan: Extract<SendPlan, { ok: 
   };
   if (report.stopped) summary.stopped = report.stopped.reason;
   return summary;
+}
+
+function inStoreReason(storeHash: string, id: number | undefined): string {
+  return `already a customer of store ${storeHash}${id ? ` (id ${id})` : ''}`;
 }
 
 /** Whether every customer now exists in the store (created, or there already). */

@@ -76,7 +76,7 @@ export class SendRun {
           this.progress(progressMessages.pacing(ms), ms);
         }
       },
-    });
+    }, options.pacer);
     this.reconciler = new Reconciler({
       client: this.client,
       tracker: this.tracker,
@@ -115,6 +115,11 @@ export class SendRun {
       const scrub = scrubberFor({ 'X-Auth-Token': this.target.accessToken });
       this.state.stop({ reason: stopMessages.unexpected(scrub(message)) });
     }
+    try {
+      await this.options.journal?.flush();
+    } catch {
+      // Outcomes the journal could not keep: the next send asks the store about those requests.
+    }
     const report = this.tracker.report(this.client.requestCount(), this.state.cancelled, this.state.stopped);
     this.progress(finalMessage(report));
     return report;
@@ -145,7 +150,7 @@ export class SendRun {
       });
       if (outcome.kind === 'cancelled') {
         this.tracker.clearDoubt(request); // it never left
-        await this.journalResults(journalRequest, request);
+        this.journalResults(journalRequest, request);
         this.state.cancelled = true;
         return [];
       }
@@ -157,14 +162,14 @@ export class SendRun {
         const meaning = meaningOfFailure(outcome);
         if (meaning.kind === 'unreachable') {
           this.tracker.clearDoubt(request); // it never left: these customers are simply not sent
-          await this.journalResults(journalRequest, request);
+          this.journalResults(journalRequest, request);
           this.state.stop({ reason: stopMessages.unreachable(meaning.problem, !this.anythingSent) });
           return [];
         }
         this.anythingSent = true;
         step = await this.answers.handleUnclear(request, meaning.problem);
       }
-      await this.journalResults(journalRequest, request, outcome.kind === 'answer' ? outcome.requestId : undefined);
+      this.journalResults(journalRequest, request, outcome.kind === 'answer' ? outcome.requestId : undefined);
 
       switch (step.kind) {
         case 'done':
@@ -207,15 +212,15 @@ export class SendRun {
       this.reconciler.noteSending(group, sentAt);
       this.progress(progressMessages.checkingInterrupted(group));
       await this.answers.reconcile(group, { what: customerMessages.interrupted });
-      await this.journalResults(request, group);
+      this.journalResults(request, group);
     }
   }
 
   /** Tells the journal what became of a request's customers. */
-  private async journalResults(request: number | undefined, items: SendItem[], requestId?: string): Promise<void> {
+  private journalResults(request: number | undefined, items: SendItem[], requestId?: string): void {
     if (request === undefined || !this.options.journal) return;
     const results = items.map((item) => ({ item, ...this.tracker.resultOf(item.index) }));
-    await this.options.journal.requestSettled(request, results, requestId);
+    this.options.journal.requestSettled(request, results, requestId);
   }
 
   /** Customers whose email already exists are reported and not sent. */
@@ -259,6 +264,7 @@ export class SendRun {
       return undefined;
     }
     const remaining: SendItem[] = [];
+    const found: SendItem[] = [];
     for (const item of items) {
       const existing = clashingCustomer(result, item.key, item.value);
       if (existing === undefined) {
@@ -266,8 +272,11 @@ export class SendRun {
         remaining.push(item);
       } else {
         this.state.failEmailInUse(item, customerMessages.existsNotSent(existing.id), existing.id);
+        found.push(item);
       }
     }
+    // Settled without a request: written down, so that a later send neither sends nor asks about them again.
+    if (found.length > 0) this.options.journal?.settledWithoutRequest(found.map((item) => ({ item, ...this.tracker.resultOf(item.index) })));
     return remaining;
   }
 

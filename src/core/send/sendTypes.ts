@@ -1,4 +1,5 @@
 /** The shapes a send takes in and hands back. */
+import type { RateLimitPacer } from './rateLimit';
 import type { RequestLogEntry, StorePorts } from './storeClient';
 
 export type { RequestLogEntry };
@@ -52,6 +53,8 @@ export interface SendOptions extends StorePorts {
    * they save whole refused requests.
    */
   checkExistingFirst?: boolean;
+  /** the store's pacer, shared with other sends and reads of the same store so that together they keep to its quota; default one of its own */
+  pacer?: RateLimitPacer;
   /** records each create request before it leaves and what became of it, so that a later send can resume */
   journal?: SendJournalHooks;
   /**
@@ -64,8 +67,12 @@ export interface SendOptions extends StorePorts {
 export interface SendJournalHooks {
   /** resolves with the request's number once its intent is durable; the request leaves only then */
   requestStarting(items: SendItem[]): Promise<number>;
-  /** after the request's answer was handled: each customer with its result, if it is settled */
-  requestSettled(request: number, results: RequestResult[], requestId?: string): Promise<void>;
+  /** after the request's answer was handled: each customer with its result, if it is settled; durable with the next intent, or at `flush` */
+  requestSettled(request: number, results: RequestResult[], requestId?: string): void;
+  /** customers settled without a create request (a lookup found their emails in the store already); durable as `requestSettled` */
+  settledWithoutRequest(results: RequestResult[]): void;
+  /** at the end of a send: resolves once everything recorded is durable */
+  flush(): Promise<void>;
 }
 
 export interface RequestResult {

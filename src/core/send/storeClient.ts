@@ -94,7 +94,7 @@ export class StoreClient {
   }
 
   async request(request: ClientRequest): Promise<ClientOutcome> {
-    const asked = this.pacer.delayBeforeNextRequest();
+    const asked = this.pacer.reserveStart();
     if (asked > 0) {
       const delay = Math.min(asked, this.maxStoreWaitMs);
       this.options.onWait?.(delay, ...(asked > delay ? [asked] : []));

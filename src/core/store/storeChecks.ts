@@ -6,6 +6,7 @@ import { readSettings } from '../host/settings';
 import { customersOf, emailsSentBefore, type CustomerResult } from '../results/sendResults';
 import type { Clock } from '../send/clock';
 import type { HttpTransport } from '../send/http';
+import type { RateLimitPacer } from '../send/rateLimit';
 import type { RequestLogEntry } from '../send/storeClient';
 import type { StoreTarget } from '../send/storeTarget';
 import { CatalogueCache } from './catalogueCache';
@@ -26,6 +27,8 @@ export interface StoreChecksOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Told when the store's data changed, so that every open file is checked again. */
   onChange(): void;
+  /** the pacer of a store, to share its quota with the sends to it; default one per store */
+  pacerFor?: (storeHash: string) => RateLimitPacer;
 }
 
 /** What the store checks found in one version of a file. */
@@ -57,7 +60,14 @@ export class StoreChecks {
     };
     const now = () => clock.now();
     this.catalogues = new CatalogueCache({ now, loadOptions: { transport: options.transport, clock, ...requestLog(options) }, onChange });
-    this.emails = new ExistingEmailChecker({ transport: options.transport, clock, timers: timersOf(clock), ...requestLog(options), onChange });
+    this.emails = new ExistingEmailChecker({
+      transport: options.transport,
+      clock,
+      timers: timersOf(clock),
+      ...requestLog(options),
+      onChange,
+      ...(options.pacerFor ? { pacerFor: options.pacerFor } : {}),
+    });
   }
 
   /** The saved stores or their tokens changed. */

@@ -289,8 +289,7 @@ class StoreCheck {
     }
   }
 
-  /** The one note for the whole file about checks skipped for lack of store data. */
-  /** `at`: the body's "[", where the note points. */
+  /** The one note for the whole file about checks skipped for lack of store data, at the body's "[" (`at`). */
   skippedNote(at: TextRange, emailLookupProblem: string | undefined): BcDiagnostic | undefined {
     const sentences = skippedChecksSentences(this.skippedCauses(), CATALOGUE_PARTS.filter((p) => this.skipped.has(p)));
     if (emailLookupProblem && this.needsEmailLookup) {

@@ -16,10 +16,25 @@ export class ResultsStore {
   /** Fired with the file's URI when its results change. */
   readonly onDidChange = this.changed.event;
 
+  /** the stored results as read, until they change: read on every inlay hint request otherwise */
+  private cache: Record<string, CustomerResult[]> | undefined;
+  private readonly byEmailCache = new Map<string, ReadonlyMap<string, CustomerResult>>();
+
   constructor(private readonly state: KeyValueState) {}
 
   get(uri: FileUri): CustomerResult[] {
     return this.all()[uri.toString()] ?? [];
+  }
+
+  /** A file's results in one store, by email. */
+  byEmail(uri: FileUri, storeHash: string): ReadonlyMap<string, CustomerResult> {
+    const key = `${storeHash}\u0000${uri.toString()}`;
+    let found = this.byEmailCache.get(key);
+    if (!found) {
+      found = new Map(this.get(uri).flatMap((r) => (r.storeHash === storeHash ? [[r.email, r] as const] : [])));
+      this.byEmailCache.set(key, found);
+    }
+    return found;
   }
 
   async add(uri: FileUri, results: readonly CustomerResult[]): Promise<void> {
@@ -31,15 +46,23 @@ export class ResultsStore {
   }
 
   private all(): Record<string, CustomerResult[]> {
-    return readStoredResults(this.state.get(key));
+    this.cache ??= readStoredResults(this.state.get(key));
+    return this.cache;
   }
 
   private async set(uri: FileUri, results: CustomerResult[]): Promise<void> {
     const all = { ...this.all() };
     if (results.length) all[uri.toString()] = results;
     else delete all[uri.toString()];
+    this.forgetCache();
     await this.state.update(key, all);
+    this.forgetCache(); // a read during the update may have cached the old value
     this.changed.fire(uri.toString());
+  }
+
+  private forgetCache(): void {
+    this.cache = undefined;
+    this.byEmailCache.clear();
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { bodyArrayOffset, nodeAt, rangeOf } from '../../core/document/jsonDocument';
-import { attachResults, customersOf } from '../../core/results/sendResults';
+import { attachResults, customersInRange, customersOf } from '../../core/results/sendResults';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 import { toRange } from '../convert';
 import type { DiagnosticsController } from '../language/diagnosticsController';
@@ -74,19 +74,24 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
     this.publisher.publish('send', document, found);
   }
 
-  provideInlayHints(document: vscode.TextDocument): vscode.InlayHint[] {
+  /** Hints for the customers in the range the editor shows, found without walking the rest of the file. */
+  provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
     const store = this.registry.active();
     if (!store) return [];
     const parsed = this.diagnostics.analysisIfReady(document)?.document;
     if (!parsed) return [];
-    return attachResults(parsed, this.results.get(document.uri), store.hash)
-      .filter(({ result }) => result.outcome === 'created')
-      .map(({ node, result }) => {
-        const hint = new vscode.InlayHint(document.positionAt(node.offset + 1), ` ✓ #${result.id} `, vscode.InlayHintKind.Type);
-        hint.tooltip = `Created in store ${store.hash} as customer #${result.id} (${new Date(result.at).toLocaleString()}). The next send skips it.`;
-        hint.paddingLeft = true;
-        return hint;
-      });
+    const results = this.results.byEmail(document.uri, store.hash);
+    if (results.size === 0) return [];
+    const hints: vscode.InlayHint[] = [];
+    for (const { node, email } of customersInRange(parsed, document.offsetAt(range.start), document.offsetAt(range.end))) {
+      const result = email === undefined ? undefined : results.get(email);
+      if (result?.outcome !== 'created') continue;
+      const hint = new vscode.InlayHint(document.positionAt(node.offset + 1), ` ✓ #${result.id} `, vscode.InlayHintKind.Type);
+      hint.tooltip = `Created in store ${store.hash} as customer #${result.id} (${new Date(result.at).toLocaleString()}). The next send skips it.`;
+      hint.paddingLeft = true;
+      hints.push(hint);
+    }
+    return hints;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -113,6 +118,7 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
         // One summary for the file; the IDs themselves are inlay hints, drawn only where the editor looks.
         const title = `${created.toLocaleString('en-US')} created · ${(attached.length - created).toLocaleString('en-US')} refused · Export results`;
         lenses.push(new vscode.CodeLens(top, { title, tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`, command: storeCommandIds.exportResults, arguments: [document.uri] }));
+        lenses.push(new vscode.CodeLens(top, { title: 'Summary', tooltip: 'The refusals grouped by the store’s reason, each with a link to its customer', command: storeCommandIds.showSendSummary, arguments: [document.uri] }));
       }
       const perCustomer = codeLensPerCreatedCustomer(document.uri.toString()) ? attached : attached.filter(({ result }) => result.outcome !== 'created');
       for (const { node, result } of perCustomer) {

@@ -30,7 +30,7 @@ export class ResumePrompt implements vscode.Disposable {
       if (!plan.ok) return;
       const target = { apiBaseUrl: plan.baseUrl, storeHash: plan.store.hash, accessToken: plan.token };
       const journal = await readResumePlan(await this.deps.journals.journalOf(plan.store.hash), target, plan.customers);
-      const settled = journal.created;
+      const settled = journal.inStore;
       if (journal.interrupted.length === 0 && (settled === 0 || settled === plan.customers.length)) return;
       await this.deps.results.add(document.uri, resultsFromJournal(journal.settled, plan.store.hash));
       const total = plan.customers.length + plan.skipped.length;

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { storeCommandIds } from '../commandIds';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
-import { readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends } from '../../core/journal';
+import { isInStore, readResumePlan, resultsFromJournal, startJournaledSend, withEarlierSends } from '../../core/journal';
 import { resultsFromReport } from '../../core/results/sendResults';
 import type { HttpTransport } from '../../core/send/http';
 import { planEditorSend, type SendRemedy } from '../../core/send/editorSendPlan';
 import type { Host } from '../../core/host/host';
 import { summarizeSend, type SendPlan as CoreSendPlan, type SendSummary } from '../../core/send/sendPlan';
 import { describeRate } from '../../core/send/sendRate';
+import type { StorePacers } from '../../core/send/storePacers';
 import { sendCustomers, type SendReport } from '../../core/send/sender';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { languageId, maxStoreWaitMs } from '../settings';
@@ -24,6 +25,7 @@ export interface SendDependencies {
   log: vscode.LogOutputChannel;
   transport: HttpTransport;
   journals: SendJournals;
+  pacers: StorePacers;
 }
 
 /** What is about to be sent, after the pre-flight checks; or why nothing can be. */
@@ -61,11 +63,11 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
   // Customers an earlier send created, even one that never returned (a reload, a crash), are not sent again.
   const earlier = await readResumePlan(journal, target, plan.customers);
   await deps.results.add(plan.document.uri, resultsFromJournal(earlier.settled, store.hash));
-  const customers = plan.customers.filter((c) => earlier.settled.get(c.index)?.result !== 'created');
-  const createdBefore = skipped.length + earlier.created;
-  const skippedText = createdBefore ? ` ${createdBefore} already created in this store ${createdBefore === 1 ? 'is' : 'are'} skipped.` : '';
+  const customers = plan.customers.filter((c) => !isInStore(earlier.settled.get(c.index)));
+  const inStoreBefore = skipped.length + earlier.inStore;
+  const skippedText = inStoreBefore ? ` ${inStoreBefore} already in this store ${inStoreBefore === 1 ? 'is' : 'are'} skipped.` : '';
   if (!customers.length) {
-    void vscode.window.showInformationMessage(`Nothing to send: every customer of this file was already created in store ${store.hash}.${skippedText}`);
+    void vscode.window.showInformationMessage(`Nothing to send: every customer of this file is already in store ${store.hash}.${skippedText}`);
     return undefined;
   }
   if (!(await confirm(deps.registry, store, customers.length, skippedText))) return undefined;
@@ -82,6 +84,7 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
       return sendCustomers(target, customers, {
         ...journaled.sendOptions,
         transport: deps.transport,
+        pacer: deps.pacers.pacerFor(store.hash),
         maxStoreWaitMs: maxStoreWaitMs(plan.document.uri.toString()),
         signal: abort.signal,
         onRequest: (entry) => deps.log.info(describeRequest(entry)),
@@ -98,7 +101,7 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
   await journal.close();
   await deps.results.add(plan.document.uri, resultsFromReport(sent, plan.emails, store.hash));
   deps.log.info(`Send to store ${store.hash} finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sent.created.length} created, ${sent.failed.length} failed, ${sent.notSent.length} not sent, ${sent.requests} requests.`);
-  await summarize(summarizeSend(sent, withEarlierSends(plan, earlier), store.hash), store.hash);
+  await summarize(summarizeSend(sent, withEarlierSends(plan, earlier), store.hash), store.hash, plan.document.uri);
   return sent;
 }
 
@@ -116,8 +119,11 @@ async function confirm(registry: StoreRegistry, store: SavedStore, count: number
   return choice === send || choice === always;
 }
 
-/** In the editor, a customer the store already had is a refusal shown on its email; only earlier sends of the file count as skipped. */
-async function summarize(summary: SendSummary, storeHash: string): Promise<void> {
+/**
+ * In the editor, a customer the store already had is a refusal shown on its email; only earlier sends of the file count as skipped.
+ * Each notification offers the summary document.
+ */
+async function summarize(summary: SendSummary, storeHash: string, uri: vscode.Uri): Promise<void> {
   const refused = summary.failed.length + summary.skipped.filter((s) => s.by === 'store').length;
   const skipped = summary.skipped.length - (refused - summary.failed.length);
   const parts = [`${summary.created.length} created`];
@@ -125,14 +131,17 @@ async function summarize(summary: SendSummary, storeHash: string): Promise<void>
   if (skipped) parts.push(`${skipped} skipped (already created)`);
   if (summary.notSent.length) parts.push(`${summary.notSent.length} not sent`);
   const headline = `Store ${storeHash}: ${parts.join(', ')}.`;
+  const showSummary = 'Show Summary';
+  const showSummaryIfPicked = (picked: string | undefined) => (picked === showSummary ? vscode.commands.executeCommand(storeCommandIds.showSendSummary, uri) : undefined);
   if (summary.stopped) {
-    void vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`);
+    void vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`, showSummary).then(showSummaryIfPicked);
   } else if (summary.cancelled) {
-    void vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`);
+    void vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`, showSummary).then(showSummaryIfPicked);
   } else if (refused) {
-    const choice = await vscode.window.showWarningMessage(headline, 'Show Problems');
-    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const picked = await vscode.window.showWarningMessage(headline, 'Show Problems', showSummary);
+    if (picked === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    else await showSummaryIfPicked(picked);
   } else {
-    void vscode.window.showInformationMessage(headline);
+    void vscode.window.showInformationMessage(headline, showSummary).then(showSummaryIfPicked);
   }
 }

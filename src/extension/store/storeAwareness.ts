@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BcDiagnostic } from '../../core/diagnostics/diagnostic';
 import type { Host } from '../../core/host/host';
 import type { HttpTransport } from '../../core/send/http';
+import type { StorePacers } from '../../core/send/storePacers';
 import type { StoreCatalogue } from '../../core/store/catalogueTypes';
 import { StoreChecks } from '../../core/store/storeChecks';
 import { toDiagnostic } from '../convert';
@@ -27,8 +28,16 @@ export class StoreAwareness implements vscode.Disposable {
     private readonly results: ResultsStore,
     host: Host,
     transport: HttpTransport,
+    pacers: StorePacers,
   ) {
-    this.store = new StoreChecks({ host, stores: registry, transport, onRequest: (entry) => host.log.info(describeRequest(entry)), onChange: () => this.recheckAll() });
+    this.store = new StoreChecks({
+      host,
+      stores: registry,
+      transport,
+      onRequest: (entry) => host.log.info(describeRequest(entry)),
+      onChange: () => this.recheckAll(),
+      pacerFor: (storeHash) => pacers.pacerFor(storeHash),
+    });
     this.subscriptions.push(
       this.changed,
       diagnostics.onDidPublish(({ document }) => void this.check(document)),

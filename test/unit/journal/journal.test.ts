@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
   customerContentKey,
+  forgetInJournal,
   MemoryJournalStorage,
   planResume,
   readJournal,
@@ -162,7 +163,7 @@ describe('every prefix of a journal is readable (a kill between any two bytes)',
         assert.deepEqual(after.records.slice(0, before.records.length), before.records);
         assert.deepEqual(after.records.slice(before.records.length).map((r) => r.type), ['send', 'intent']);
         assert.ok(after.damagedLines <= 1);
-        assert.ok(!before.records.some((r) => r.type !== 'send' && r.request >= request), 'a request number was used twice');
+        assert.ok(!before.records.some((r) => 'request' in r && r.request >= request), 'a request number was used twice');
       }),
       { numRuns: 300 },
     );
@@ -248,5 +249,45 @@ describe('the content key', () => {
     assert.equal(key, customerContentKey({ n: 1, first_name: 'A', email: 'a@b.co' }));
     assert.notEqual(key, customerContentKey({ n: 1, first_name: 'a', email: 'a@b.co' }));
     assert.match(key, /^[0-9a-f]{32}$/);
+  });
+});
+
+describe('forgetting results', () => {
+  async function sentAndCreated(storage: MemoryJournalStorage, file: FileCustomer[]): Promise<void> {
+    const journal = await startJournal(storage);
+    const request = await journal.intent(file.map(named));
+    await journal.outcome(request, file.map((c) => ({ ...named(c), result: 'created' as const, id: 10 + c.index })));
+  }
+
+  it('a forgotten customer is settled no more, so the next send sends it again; the others stay', async () => {
+    const storage = new MemoryJournalStorage();
+    const file = fileOf(3);
+    await sentAndCreated(storage, file);
+    await forgetInJournal(storage, { storeHash: 'abc123', apiBaseUrl: 'https://api.bigcommerce.com' }, [' C1@Example.com']);
+    const plan = planResume(readJournal(storage.text).records, store, file);
+    assert.deepEqual([...plan.settled.keys()], [0, 2]);
+  });
+
+  it('forgets at its own store only, and a later send settles the customer again', async () => {
+    const storage = new MemoryJournalStorage();
+    const file = fileOf(2);
+    await sentAndCreated(storage, file);
+    await forgetInJournal(storage, { storeHash: 'xyz789', apiBaseUrl: 'https://api.bigcommerce.com' }, ['c0@example.com']);
+    assert.equal(planResume(readJournal(storage.text).records, store, file).settled.size, 2, 'another store’s forget');
+    await forgetInJournal(storage, { storeHash: 'abc123', apiBaseUrl: 'https://api.bigcommerce.com' }, file.map((c) => (c.value as { email: string }).email));
+    assert.equal(planResume(readJournal(storage.text).records, store, file).settled.size, 0, 'all of the file forgotten');
+    await sentAndCreated(storage, file.slice(0, 1));
+    assert.deepEqual([...planResume(readJournal(storage.text).records, store, file).settled.keys()], [0]);
+  });
+
+  it('closes a line torn by a crash before its record, so both stay apart', async () => {
+    const storage = new MemoryJournalStorage();
+    await sentAndCreated(storage, fileOf(2));
+    storage.text += '{"type":"intent","requ';
+    await forgetInJournal(storage, { storeHash: 'abc123', apiBaseUrl: 'https://api.bigcommerce.com' }, ['c0@example.com']);
+    const read = readJournal(storage.text);
+    assert.equal(read.damagedLines, 1);
+    assert.equal(read.records.at(-1)?.type, 'forget');
+    assert.deepEqual([...planResume(read.records, store, fileOf(2)).settled.keys()], [1]);
   });
 });

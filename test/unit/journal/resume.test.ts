@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MemoryJournalStorage, readJournal, readResumePlan, startJournaledSend } from '../../../src/core/journal';
-import { sendCustomers } from '../../../src/core/send/sender';
+import { MemoryJournalStorage, readJournal, readResumePlan, startJournaledSend, withEarlierSends } from '../../../src/core/journal';
+import { summarizeSend } from '../../../src/core/send/sendPlan';
+import { sendCustomers, type SendOptions } from '../../../src/core/send/sender';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { customers, fastOptions, postsTo, targetOf } from '../send/helpers';
 
 /** One send of `file` that reads and writes `storage`, as the CLI and the extension do. */
-async function journaledSend(store: SandboxStore, storage: MemoryJournalStorage, file = customers(25)) {
+async function journaledSend(store: SandboxStore, storage: MemoryJournalStorage, file = customers(25), options: SendOptions = {}) {
   const send = await startJournaledSend(storage, targetOf(store), file);
   const requestsBefore = store.requests().length;
-  const report = await sendCustomers(targetOf(store), send.toSend, fastOptions(send.sendOptions));
+  const report = await sendCustomers(targetOf(store), send.toSend, fastOptions({ ...options, ...send.sendOptions }));
   return { send, report, requests: store.requests().slice(requestsBefore) };
 }
 
@@ -73,6 +74,32 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     assert.equal(postsTo(store).length, 3);
     assert.deepEqual(resumed.report.created.map((c) => [c.index, c.recovered]), [20, 21, 22, 23, 24].map((i) => [i, undefined]));
     assert.equal(createdInStore(), 25);
+  });
+
+  it('writes down the customers a lookup found in the store already, so the next send neither sends nor asks about them', async () => {
+    const storage = new MemoryJournalStorage();
+    const file = customers(3);
+    await sendCustomers(targetOf(store), [file[1]!], fastOptions()); // another tool created this one
+    const first = await journaledSend(store, storage, file, { checkExistingFirst: true });
+    assert.deepEqual(first.report.failed.map((f) => [f.index, f.emailInUse]), [[1, true]]);
+    assert.deepEqual(first.requests.map((r) => r.method), ['GET', 'POST'], 'one lookup, then the two that were not there');
+
+    const again = await journaledSend(store, storage, file, { checkExistingFirst: true });
+    const found = again.send.plan.settled.get(1);
+    assert.equal(found?.result === 'refused' && found.emailInUse, true);
+    assert.equal(again.send.plan.inStore, 3);
+    assert.deepEqual(again.send.toSend, []);
+    assert.deepEqual(again.requests, [], 'nothing sent, nothing asked');
+    assert.equal(createdInStore(), 3);
+    const summary = summarizeSend(again.report, withEarlierSends({ ok: true, customers: file, emails: new Map(), skipped: [] }, again.send.plan), store.storeHash);
+    assert.deepEqual(
+      summary.skipped.map((s) => [s.index, s.by, s.reason.startsWith(`already a customer of store ${store.storeHash}`)]),
+      [
+        [0, 'earlier-send', false],
+        [1, 'store', true],
+        [2, 'earlier-send', false],
+      ],
+    );
   });
 
   it('keeps what the store refused, in its words, and sends it again: the store may have changed', async () => {

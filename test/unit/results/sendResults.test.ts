@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseJsonDocument } from '../../../src/core/document/jsonDocument';
-import { attachResults, emailsSentBefore, mergeResults, readStoredResults, resultsFromReport } from '../../../src/core/results/sendResults';
+import { analyzeText } from '../../../src/core/analyze';
+import { attachResults, customersInRange, emailsSentBefore, mergeResults, readStoredResults, resultsFromReport } from '../../../src/core/results/sendResults';
 import type { SendReport } from '../../../src/core/send/sendTypes';
 
 const at = '2026-11-28T10:00:00.000Z';
@@ -81,3 +82,44 @@ describe('readStoredResults', () => {
     for (const damaged of [undefined, null, 'text', 3, [1, 2], { 'file:///x': 5 }]) assert.deepEqual(readStoredResults(damaged), {});
   });
 });
+
+describe('customersInRange', () => {
+  const values = Array.from({ length: 50 }, (_, i) => ({ email: `C${i}@example.com`, first_name: `F${i}` }));
+  const text = JSON.stringify(values, null, 2);
+  const offsetOf = (i: number) => text.indexOf(`"C${i}@example.com"`);
+
+  for (const [kind, doc] of [
+    ['the check’s spans', analyzeText(text).document],
+    ['the tree', parseJsonDocument(text)],
+  ] as const) {
+    it(`finds only the customers the range meets, from ${kind}`, () => {
+      const found = customersInRange(doc, offsetOf(20), offsetOf(22));
+      assert.deepEqual(
+        found.map((c) => [c.index, c.email]),
+        [20, 21, 22].map((i) => [i, `c${i}@example.com`]),
+      );
+      assert.equal(text[found[0]!.node.offset], '{');
+      assert.deepEqual(customersInRange(doc, 0, 1).map((c) => c.index), [], 'the array\'s "[" alone');
+      assert.deepEqual(customersInRange(doc, 0, text.indexOf('{')).map((c) => c.index), [0]);
+      assert.deepEqual(customersInRange(doc, text.length - 2, text.length).map((c) => c.index), [49]);
+    });
+  }
+
+  it('keeps to the range without looking at the customers outside it', () => {
+    const doc = analyzeText(text).document;
+    assert.ok(doc.customers, 'a strict-JSON body has its customers’ spans');
+    const looked = new Set<number>();
+    const watched = { ...doc, customers: { ...doc.customers, starts: watch(doc.customers.starts, looked), ends: watch(doc.customers.ends, looked) } };
+    customersInRange(watched, offsetOf(30), offsetOf(30));
+    assert.ok(looked.size <= 2 * Math.ceil(Math.log2(50)) + 2, `read ${looked.size} of 50 customers' offsets`);
+  });
+});
+
+function watch(offsets: number[], looked: Set<number>): number[] {
+  return new Proxy(offsets, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && /^\d+$/.test(property)) looked.add(Number(property));
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}

@@ -31,3 +31,28 @@ export class FakeClock implements Clock {
     this.time += ms;
   }
 }
+
+/**
+ * A fake clock for work running side by side: a wait moves the clock to its
+ * end, not on by its length, so two waits at once take the time of the
+ * longer one, as on a real clock.
+ */
+export class ParallelFakeClock implements Clock {
+  private time: number;
+
+  constructor(start = Date.now()) {
+    this.time = start;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  async sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+    if (signal?.aborted) return false;
+    const end = this.time + Math.max(0, ms);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.time = Math.max(this.time, end);
+    return !signal?.aborted;
+  }
+}

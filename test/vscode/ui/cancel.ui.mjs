@@ -58,7 +58,7 @@ export async function run(page, { sandbox }) {
 
   await step('send a third time from the Command Palette and read that there is nothing to send', async () => {
     await runCommand(page, 'BigCommerce: Send Customers');
-    await sendSummary(page, 'Nothing to send: every customer of this file was already created');
+    await sendSummary(page, 'Nothing to send: every customer of this file is already in store');
     if (storeIds(sandbox, emails).size !== total) throw new Error('the store changed');
   });
 }

@@ -23,9 +23,6 @@ const common = {
   metafile: true,
   // jsonc-parser's UMD entry cannot be bundled; its ESM build can.
   mainFields: ['module', 'main'],
-  // node-fetch's Blob support falls back to this polyfill only where Node has no web streams;
-  // Node 18 and later (VS Code's extension host included) have them. It would be a fifth of the bundle.
-  external: ['web-streams-polyfill/*'],
 };
 
 // VS Code's web worker extension host loads CommonJS. Nothing of Node may come in: the build
@@ -42,10 +39,11 @@ const browser = {
 
 /** @satisfies {(esbuild.BuildOptions & { name: string })[]} */
 const builds = [
-  // The CSV import (papaparse and the formats) is loaded from its own file when the command first runs.
-  { ...common, name: 'extension', entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: [...common.external, 'vscode', './importCsv.js'] },
-  { ...common, name: 'import', entryPoints: { importCsv: 'src/extension/import/importCsv.ts' }, outdir: 'dist', external: [...common.external, 'vscode'] },
+  // The CSV import (papaparse and the formats) is loaded from its own file when the command first runs, on the desktop and in the browser.
+  { ...common, name: 'extension', entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode', './importCsv.js'] },
+  { ...common, name: 'import', entryPoints: { importCsv: 'src/extension/import/importCsv.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...browser, name: 'web-extension', entryPoints: { extension: 'src/extension/browserExtension.ts' }, outdir: 'dist/web' },
+  { ...browser, name: 'web-import', entryPoints: { importCsv: 'src/extension/import/importCsv.ts' }, outdir: 'dist/web' },
   { ...common, name: 'cli', entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

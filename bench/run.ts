@@ -94,7 +94,8 @@ async function main(): Promise<void> {
   const longSend = await section<LongSendResult>(`long send (${profile.longSend.customers.toLocaleString('en-US')} customers, journal on disk)`, () => measureLongSend(profile.longSend, progress));
   const importResult = await section<ImportBenchResult>(`CSV import (${profile.importRows.toLocaleString('en-US')} rows)`, () => measureImport(root, profile.importRows, progress));
   const bundleLoad = await section<Summary>('bundle load time', () => measureBundleLoad(root, profile.freshProcesses));
-  const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root));
+  const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root, 'extension'));
+  const webComposition = await section<BundlePart[]>('browser bundle composition', () => bundleComposition(root, 'web-extension'));
 
   const targets = judgeTargets({
     ...(diagnostics ? { diagnostics } : {}),
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
     send ? sendTable(send) : '',
     longSend ? longSendTable(longSend) : '',
-    bundleTable(sizes, bundleLoad, activation, composition),
+    bundleTable(sizes, bundleLoad, activation, composition, webComposition),
     memory ? memoryTable(memory) : '',
     importResult ? importTable(importResult) : '',
     targetsTable(targets),
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
     schemaCompile,
     send,
     longSend,
-    bundle: { sizes, loadTime: bundleLoad, activation, composition },
+    bundle: { sizes, loadTime: bundleLoad, activation, composition, webComposition },
     memory,
     import: importResult,
     cli,

@@ -1,8 +1,8 @@
 /**
- * What the extension bundle is made of, by package or source folder, read
+ * What an extension bundle is made of, by package or source folder, read
  * from the metafile that `esbuild.mjs` writes next to each build
- * (out/extension.meta.json), so it describes exactly the dist/extension.js
- * being measured.
+ * (out/extension.meta.json for dist/extension.js, out/web-extension.meta.json
+ * for dist/web/extension.js), so it describes exactly the bundle being measured.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ export interface BundlePart {
   bytes: number;
 }
 
-export async function bundleComposition(root: string, top = 8): Promise<BundlePart[]> {
-  const metafile = join(root, 'out', 'extension.meta.json');
+export async function bundleComposition(root: string, build: 'extension' | 'web-extension', top = 8): Promise<BundlePart[]> {
+  const metafile = join(root, 'out', `${build}.meta.json`);
   if (!existsSync(metafile)) throw new Error(`${metafile} is missing: build first (npm run bench does)`);
   const { outputs } = JSON.parse(readFileSync(metafile, 'utf8')) as Metafile;
   const output = Object.values(outputs).find((o) => o.entryPoint !== undefined);
@@ -27,7 +27,7 @@ export async function bundleComposition(root: string, top = 8): Promise<BundlePa
   return [...byPart].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, top);
 }
 
-/** "node_modules/node-fetch/src/index.js" → "node-fetch"; "src/core/send/http.ts" → "src/core/send". */
+/** "node_modules/jsonc-parser/lib/esm/main.js" → "jsonc-parser"; "src/core/send/http.ts" → "src/core/send". */
 function partOf(input: string): string {
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   if (dependency) return dependency[1]!;

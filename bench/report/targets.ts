@@ -39,8 +39,8 @@ export interface TargetInputs {
   stages?: StagesResult;
 }
 
-const BUNDLE_LIMIT_BYTES = 300 * 1024;
-const WEB_BUNDLE_LIMIT_BYTES = 200 * 1024;
+export const BUNDLE_LIMIT_BYTES = 300 * 1024;
+export const WEB_BUNDLE_LIMIT_BYTES = 200 * 1024;
 
 export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   const results: TargetResult[] = [];

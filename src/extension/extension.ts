@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { registerCommand } from './commands/registerCommand';
 import { activateLanguageFeatures } from './languageFeatures';
-import { importRegistrations } from './import';
+import { type ImportModule, importRegistrations } from './import';
 import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
 import { ResultsView } from './send/resultsView';
@@ -69,7 +69,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     new ResumePrompt(sendDeps, (uri) => vscode.commands.executeCommand(storeCommandIds.send, uri)),
     command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
     command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),
-    ...importRegistrations(command, () => storeAwareness.catalogue()),
+    // A plain require, so that the extension host's module loader (which provides `vscode`) loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, through the host's loader that provides `vscode`
+    ...importRegistrations(command, () => storeAwareness.catalogue(), () => require('./importCsv.js') as ImportModule),
     command(storeCommandIds.forgetResult, (uri?: vscode.Uri, email?: string) => forgetResult(sendDeps, uri, email)),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -1,12 +1,36 @@
 /**
- * The HTTP transport of the CLI and the VS Code extension: node-fetch, loaded
- * on first use so that starting up costs nothing.
+ * The HTTP transport of the CLI and the VS Code extension: the part of `fetch` the transport
+ * uses, over Node's own `http` and `https` modules. Nothing is bundled for it, it is ready from
+ * the first request, and its errors keep Node's codes (ECONNREFUSED, ERR_INVALID_CHAR, …).
  */
-import { fetchTransport, type FetchLike, type HttpTransport } from '../core/send/http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { fetchTransport, type FetchLike } from '../core/send/http';
 
-let loader: Promise<FetchLike> | undefined;
+const nodeFetch: FetchLike = (url, init) =>
+  new Promise((resolve, reject) => {
+    const target = new URL(url);
+    // Redirects are never followed: Node's http does not follow them.
+    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { method: init.method, headers: init.headers, signal: init.signal }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => resolve(answerOf(response, Buffer.concat(chunks).toString('utf8'))));
+    });
+    request.on('error', reject);
+    request.end(init.body);
+  });
 
-export const nodeTransport: HttpTransport = fetchTransport(() => {
-  loader ??= import('node-fetch').then((module) => module.default as unknown as FetchLike);
-  return loader;
-});
+function answerOf(response: IncomingMessage, text: string): Awaited<ReturnType<FetchLike>> {
+  return {
+    status: response.statusCode ?? 0,
+    headers: {
+      forEach: (callback) => {
+        for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) callback(Array.isArray(value) ? value.join(', ') : value, name);
+      },
+    },
+    text: () => Promise.resolve(text),
+  };
+}
+
+export const nodeTransport = fetchTransport(() => nodeFetch);

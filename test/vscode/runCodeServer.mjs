@@ -49,10 +49,11 @@ import { waitForWorkbench } from './ui/workbench.mjs';
 /** @typedef {import('./lib/uiTest.mjs').UiTest} UiTest */
 /** @typedef {import('./lib/uiTest.mjs').Session} Session */
 
-// The quick fix, as a person in a browser meets it: the same test in the web worker host.
+// The quick fix and the editor features, as a person in a browser meets them: the same tests in the web worker host.
 /** @type {(test: UiTest) => UiTest} */
 const inTheWebHost = (test) => ({ ...test, title: test.title.replace(/^UI: /, 'UI, web worker host: '), phase: 'web' });
 const webQuickFixTest = inTheWebHost(quickFixTest);
+const webEditorFeaturesTest = inTheWebHost(editorFeaturesTest);
 // The CSV import reads and writes through workspace.fs alone, so it runs in the browser too.
 const webImportCsvTest = inTheWebHost(importCsvTest);
 
@@ -74,6 +75,7 @@ const uiTests = [
   reloadResumeTest,
   untrustedTest,
   webQuickFixTest,
+  webEditorFeaturesTest,
   webImportCsvTest,
   desktopOnlyTest,
   tokenNeverWrittenTest,

@@ -3,7 +3,6 @@
  * file, with the new customer's id or the store's refusal in its own words,
  * and the request id to quote to BigCommerce support.
  */
-import Papa from 'papaparse';
 import type { FileCustomer, SettledCustomer } from './resumePlan';
 
 export type ResultStatus = 'created' | 'exists' | 'refused' | 'not created';
@@ -60,8 +59,14 @@ const CSV_COLUMNS: { key: keyof ResultRow; header: string }[] = [
 
 /** RFC 4180 CSV with a header line. */
 export function resultsCsv(rows: readonly ResultRow[]): string {
-  const data = rows.map((row) => CSV_COLUMNS.map(({ key }) => row[key] ?? ''));
-  return Papa.unparse({ fields: CSV_COLUMNS.map(({ header }) => header), data }, { newline: '\n' }) + '\n';
+  const lines = [CSV_COLUMNS.map(({ header }) => header), ...rows.map((row) => CSV_COLUMNS.map(({ key }) => csvField(row[key] ?? '')))];
+  return lines.map((fields) => `${fields.join(',')}\n`).join('');
+}
+
+/** Quoted when it holds a comma, a quote or a line break, or starts or ends with a space (which some readers trim). */
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]|^ | $/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function resultsJson(rows: readonly ResultRow[]): string {

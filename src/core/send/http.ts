@@ -43,7 +43,7 @@ export type HttpOutcome = HttpAnswer | HttpFailure;
 /** Carries one request; never rejects. */
 export type HttpTransport = (request: HttpRequest) => Promise<HttpOutcome>;
 
-/** The part of WHATWG `fetch` a transport needs (Node 20, browsers and node-fetch all fit). */
+/** The part of WHATWG `fetch` a transport needs (browsers' `fetch` and the Node transport over `http` both fit). */
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; redirect: 'manual' },

@@ -55,26 +55,60 @@ describe('formatting strict JSON in one pass, as Format Document does', () => {
   const options = fc.record({ tabSize: fc.integer({ min: 1, max: 8 }), insertSpaces: fc.boolean(), eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'), insertFinalNewline: fc.boolean() });
   const layouts = (value: unknown) => [JSON.stringify(value), JSON.stringify(value, null, 3), ` \r\n${JSON.stringify(value, null, '\t')}\n\n`];
 
-  it('gives exactly what jsonc-parser gives, whatever the layout', () => {
+  /** Both ways the edits come back: apart, and as one once they are more than the most kept apart. */
+  const sameAsJsonc = (text: string, opts: FormatOptions) => {
+    const expected = byJsonc(text, opts);
+    for (const maxSeparateEdits of [undefined, 2]) {
+      const edits = strictJsonFormatEdits(text, opts, maxSeparateEdits);
+      assert.ok(edits && (maxSeparateEdits === undefined || edits.length <= maxSeparateEdits), text);
+      assert.equal(applyEdits(text, edits), expected);
+    }
+  };
+
+  it('gives exactly what jsonc-parser gives, whatever the layout and the characters in strings', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), options, (value, opts) => {
-        for (const text of layouts(value)) {
-          const edits = strictJsonFormatEdits(text, opts);
-          assert.ok(edits, text);
-          assert.equal(applyEdits(text, edits), byJsonc(text, opts));
-        }
+      fc.property(fc.jsonValue({ stringUnit: 'binary' }), options, (value, opts) => {
+        for (const text of layouts(value)) sameAsJsonc(text, opts);
       }),
       { numRuns: 300 },
     );
   });
 
+  it('gives exactly what jsonc-parser gives for numbers spelt as JSON allows but JSON.stringify never writes', () => {
+    const number = fc.tuple(fc.integer(), fc.constantFrom('', '.50', '.0'), fc.constantFrom('', 'e+2', 'E-07', 'e0')).map(([n, fraction, exponent]) => `${n}${fraction}${exponent}`);
+    fc.assert(
+      fc.property(fc.array(number, { maxLength: 5 }), options, (numbers, opts) => {
+        for (const text of [`[${numbers.join(',')}]`, `{"n" : [ ${numbers.join(' ,\n')} ] }`]) sameAsJsonc(text, opts);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('leaves what is not strict JSON to jsonc-parser', () => {
-    for (const text of ['[1,]', '{"a":1,}', '[1 2]', '{"a" 1}', '{a: 1}', '// c\n[]', '[/* c */]', '[1]]', '[1] 2', '[', '"a\nb"', '', '{"a":tru}', '[01]'])
+    for (const text of ['[1,]', '{"a":1,}', '[1 2]', '{"a" 1}', '{a: 1}', '// c\n[]', '[/* c */]', '[1]]', '[1] 2', '[', '"a\nb"', '"a\tb"', '"a\\x"', '"\\u12"', '["a\u0001"]', '', '{"a":tru}', '[01]', '[1.]', '[-]', '[1e]'])
       assert.equal(strictJsonFormatEdits(text, spaces2), undefined, text);
   });
 
   it('changes only the white space that differs', () => {
     assert.deepEqual(strictJsonFormatEdits('[\n  1,\n 2\n]', spaces2), [{ offset: 6, length: 2, newText: '\n  ' }]);
+  });
+
+  it('keeps strings, escapes and numbers byte for byte', () => {
+    const text = '{"a\\"b":"\\u00e9\\\\","n":[1.50,-0e+1,12345678901234567890],"é":"\\/"}';
+    assert.equal(applyEdits(text, strictJsonFormatEdits(text, spaces2) ?? []), '{\n  "a\\"b": "\\u00e9\\\\",\n  "n": [\n    1.50,\n    -0e+1,\n    12345678901234567890\n  ],\n  "é": "\\/"\n}');
+  });
+
+  it('keeps a character outside the BMP whole wherever the new text is cut into pieces', () => {
+    for (let shift = -3; shift <= 3; shift++) {
+      const filler = 'a'.repeat(2 ** 20 - 5 + shift);
+      const edits = strictJsonFormatEdits(`["${filler}😀"]`, spaces2, 0);
+      assert.equal(edits && applyEdits(`["${filler}😀"]`, edits), `[\n  "${filler}😀"\n]`);
+    }
+  });
+
+  it('beyond the most edits kept apart, gives one edit from the first change to the last', () => {
+    const text = '[1,2,3]';
+    assert.deepEqual(strictJsonFormatEdits(text, spaces2, 1), [{ offset: 1, length: 5, newText: '\n  1,\n  2,\n  3\n' }]);
   });
 });
 

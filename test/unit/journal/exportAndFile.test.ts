@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { customerContentKey, planResume, readJournal, resultRows, resultsCsv, resultsJson, SendJournal, storeIdentity, type SettledCustomer } from '../../../src/core/journal';
 import { FileJournal } from '../../../src/node/fileJournal';
 
@@ -42,6 +44,20 @@ describe('send results export', () => {
         '3,d@example.com,not created,,Sending stopped before this customer.,',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('writes CSV that a CSV reader reads back field for field, whatever the store\'s words', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string(), (message, requestId) => {
+        const row = { index: 7, email: 'a@example.com', status: 'refused' as const, message, requestId };
+        const read = Papa.parse<string[]>(resultsCsv([row]).slice(0, -1), { newline: '\n' }).data;
+        assert.deepEqual(read, [
+          ['index', 'email', 'status', 'customer_id', 'message', 'request_id'],
+          ['7', 'a@example.com', 'refused', '', message, requestId],
+        ]);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -63,6 +63,13 @@ describe('the Node transport', () => {
     assert.match(refused.message, /refused/);
   });
 
+  it('refuses a token HTTP headers cannot carry before sending anything, without repeating it', async () => {
+    const outcome = await performHttp({ method: 'GET', url: `${server.url}/json`, headers: { 'X-Auth-Token': 'secret\ntoken-123' }, timeoutMs: 2_000 });
+    assert.ok(outcome.kind === 'network-error' && outcome.neverSent);
+    assert.match(outcome.message, /header could not be sent/);
+    assert.ok(!outcome.message.includes('token-123'));
+  });
+
   it('does not follow redirects, so the token is never forwarded', async () => {
     const before = server.seen.length;
     const outcome = await get('/redirect');

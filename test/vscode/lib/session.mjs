@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { installExtension } from './codeServer.mjs';
+import { largeFileName, largeFileText } from './largeCustomersFile.mjs';
 import { runnerExtensionSource, workspaceFixture } from './paths.mjs';
 
 // Nothing on screen but the tests' own doing: no trust prompt, welcome page, tips,
@@ -93,6 +94,7 @@ export function createSession({ vsix, settings = {}, withRunner = true, name = '
     prepareFolders(session);
     writeFileSync(session.userSettingsFile, JSON.stringify({ ...testUserSettings, ...settings }, null, 2));
     cpSync(workspaceFixture, session.workspace, { recursive: true });
+    writeFileSync(join(session.workspace, largeFileName), largeFileText());
     writeFileSync(session.suiteProgress, '');
     // The runner goes in first: code-server registers folders already present when it creates extensions.json.
     if (withRunner) installRunnerExtension(session.extensionsDir);

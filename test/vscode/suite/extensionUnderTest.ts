@@ -35,7 +35,7 @@ export async function diagnosticsOf(document: vscode.TextDocument, source: Diagn
 }
 
 /** The other host registers the extension's commands when it activates there, a moment after a customers file opens. */
-async function commandOfTheOtherHost<T>(id: string, ...args: unknown[]): Promise<T> {
+export async function commandOfTheOtherHost<T>(id: string, ...args: unknown[]): Promise<T> {
   const deadline = Date.now() + 20_000;
   while (!(await vscode.commands.getCommands(true)).includes(id)) {
     assert.ok(Date.now() < deadline, `${id} was never registered: the extension did not activate in the ${extensionHost} host`);

@@ -28,8 +28,7 @@ export function createAjv(options = {}) {
  * The standalone code embeds the schema, and each of its definitions again, as object literals
  * (Ajv's errors point into them). The bundle holds the schema file anyway, for hover and
  * completion: the code reads them from there instead.
- */
-/**
+ *
  * @param {string} code
  * @param {{ definitions: Record<string, unknown> }} schema
  */

@@ -3,7 +3,25 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'tls', 'dns', 'crypto', 'stream', 'zlib', 'child_process', 'url', 'util', 'buffer', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'dns',
+  'crypto',
+  'stream',
+  'zlib',
+  'child_process',
+  'url',
+  'util',
+  'buffer',
+  'events',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-web/**', 'media/**', 'src/core/schema/generated/**'] },
@@ -14,24 +32,32 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // node:test's test/describe/it return promises that the runner itself awaits.
-      '@typescript-eslint/no-floating-promises': ['error', {
-        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }],
-      }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'The core never imports vscode.' },
-          ...nodeBuiltins.map((name) => ({ name, message: 'The core runs in a browser too: nothing Node-only.' })),
-        ],
-        patterns: [
-          { group: ['node:*'], message: 'The core runs in a browser too: nothing Node-only.' },
-          { group: ['**/extension/**', '**/cli/**', '**/node/**'], message: 'The core imports no adapter.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'The core never imports vscode.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The core runs in a browser too: nothing Node-only.' })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'The core runs in a browser too: nothing Node-only.' },
+            { group: ['**/extension/**', '**/cli/**', '**/node/**'], message: 'The core imports no adapter.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -56,5 +82,9 @@ export default tseslint.config(
   { files: ['**/*.mjs', '**/*.cjs', '**/*.js'], languageOptions: { globals: { ...globals.node } } },
   // Functions passed to Playwright's page.evaluate run in the browser.
   { files: ['test/vscode/ui/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
-  { files: ['**/*.cjs', 'test/vscode/runner-extension/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.cjs', 'test/vscode/runner-extension/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

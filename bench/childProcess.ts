@@ -19,7 +19,10 @@ export async function runProbe<T>(nodeArgs: readonly string[], options: { cwd: s
     timeout: options.timeoutMs ?? 120_000,
     maxBuffer: 256 * 1024 * 1024,
   });
-  const line = stdout.split('\n').reverse().find((l) => l.startsWith(RESULT_PREFIX));
+  const line = stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith(RESULT_PREFIX));
   if (!line) throw new Error(`Probe "${nodeArgs.join(' ')}" printed no result.\n${stdout.slice(-1500)}\n${stderr.slice(-1500)}`);
   return { result: JSON.parse(line.slice(RESULT_PREFIX.length)) as T, stdout };
 }

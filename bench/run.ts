@@ -30,7 +30,20 @@ import { type EditorResult, measureEditor } from './memory/measureEditor';
 import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
-import { bundleTable, cliTable, diagnosticsTable, editorTable, longSendTable, memoryTable, schemaCompileTable, sendTable, slicesTable, stagesTable, structureTable, targetsTable } from './report/sections';
+import {
+  bundleTable,
+  cliTable,
+  diagnosticsTable,
+  editorTable,
+  longSendTable,
+  memoryTable,
+  schemaCompileTable,
+  sendTable,
+  slicesTable,
+  stagesTable,
+  structureTable,
+  targetsTable,
+} from './report/sections';
 import { judgeTargets } from './report/targets';
 import { measureSchemaCompile, type SchemaCompileResult } from './schemaCompile/measureSchemaCompile';
 import { measureLongSend, type LongSendResult } from './send/measureLongSend';
@@ -69,7 +82,9 @@ async function main(): Promise<void> {
 
   const sizes = await section<BundleSizes>('bundle sizes', () => measureBundleSizes(root));
   const activation = await section<ActivationRecord>('activation record', async () => readActivationRecord(root));
-  const schemaCompile = await section<SchemaCompileResult>('schema compile cost', () => measureSchemaCompile(root, profile.schemaCompile, profile.freshProcesses));
+  const schemaCompile = await section<SchemaCompileResult>('schema compile cost', () =>
+    measureSchemaCompile(root, profile.schemaCompile, profile.freshProcesses),
+  );
 
   const languageService = createLanguageServicePass(root);
   const diagnostics = await section<DiagnosticsRow[]>('diagnostics latency', () =>
@@ -85,14 +100,22 @@ async function main(): Promise<void> {
   );
   const memory = await section<MemoryResult[]>('memory', () => measureMemory(root, profile.memoryCustomers));
   const cli = await section<CliRow[]>('bccustomers validate as a process', () =>
-    measureCli(root, profile.cli, (r) => progress(`  ${r.customers} customers: ours ${ms(r.ours.timeMs.medianMs)}${r.languageService ? `, language service ${ms(r.languageService.timeMs.medianMs)} (${times(r.speedup!)})` : ''}`)),
+    measureCli(root, profile.cli, (r) =>
+      progress(
+        `  ${r.customers} customers: ours ${ms(r.ours.timeMs.medianMs)}${r.languageService ? `, language service ${ms(r.languageService.timeMs.medianMs)} (${times(r.speedup!)})` : ''}`,
+      ),
+    ),
   );
   const editor = await section<EditorResult>('the editor on a large file', () => measureEditor(root, profile.editorCustomers, profile.editorKeystrokes));
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
   );
-  const longSend = await section<LongSendResult>(`long send (${profile.longSend.customers.toLocaleString('en-US')} customers, journal on disk)`, () => measureLongSend(profile.longSend, progress));
-  const importResult = await section<ImportBenchResult>(`CSV import (${profile.importRows.toLocaleString('en-US')} rows)`, () => measureImport(root, profile.importRows, progress));
+  const longSend = await section<LongSendResult>(`long send (${profile.longSend.customers.toLocaleString('en-US')} customers, journal on disk)`, () =>
+    measureLongSend(profile.longSend, progress),
+  );
+  const importResult = await section<ImportBenchResult>(`CSV import (${profile.importRows.toLocaleString('en-US')} rows)`, () =>
+    measureImport(root, profile.importRows, progress),
+  );
   const bundleLoad = await section<Summary>('bundle load time', () => measureBundleLoad(root, profile.freshProcesses));
   const composition = await section<BundlePart[]>('bundle composition', () => bundleComposition(root, 'extension'));
   const webComposition = await section<BundlePart[]>('browser bundle composition', () => bundleComposition(root, 'web-extension'));
@@ -156,7 +179,9 @@ async function main(): Promise<void> {
   };
   const resultsPath = join(root, 'bench', 'results.json');
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
-  process.stdout.write(`\nResults written to bench/results.json${errors.length ? `; ${errors.length} measurement(s) crashed: ${errors.map((e) => e.section).join(', ')}` : ''}\n`);
+  process.stdout.write(
+    `\nResults written to bench/results.json${errors.length ? `; ${errors.length} measurement(s) crashed: ${errors.map((e) => e.section).join(', ')}` : ''}\n`,
+  );
   process.exitCode = errors.length > 0 ? 1 : 0;
 }
 

@@ -26,7 +26,9 @@ export function browserBoundaryPlugin({ forbidden = [] } = {}) {
         if (args.kind === 'entry-point') return undefined;
         const importer = relative(process.cwd(), args.importer);
         if (!(isNodeOnly(args.path) || refused.has(args.path))) return undefined;
-        return { errors: [{ text: `"${args.path}" is Node-only or not allowed here, and "${importer}" imports it: this code must run in a browser web worker.` }] };
+        return {
+          errors: [{ text: `"${args.path}" is Node-only or not allowed here, and "${importer}" imports it: this code must run in a browser web worker.` }],
+        };
       });
     },
   };

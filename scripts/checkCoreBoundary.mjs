@@ -77,7 +77,8 @@ function globalProblems(files) {
     const source = program.getSourceFile(file);
     if (!source) throw new Error(`TypeScript did not read ${path}`);
     // Member names are judged by what they are members of: `process.env` by `process`.
-    const isMemberName = (/** @type {ts.Node} */ node) => (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) || (ts.isQualifiedName(node.parent) && node.parent.right === node);
+    const isMemberName = (/** @type {ts.Node} */ node) =>
+      (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) || (ts.isQualifiedName(node.parent) && node.parent.right === node);
     const visit = (/** @type {ts.Node} */ node) => {
       if (ts.isIdentifier(node) && !isMemberName(node)) {
         const declarations = checker.getSymbolAtLocation(node)?.declarations ?? [];

@@ -25,7 +25,9 @@ function readIso(name, key) {
   try {
     return JSON.parse(readFileSync(join(isoFolder, name), 'utf8'))[key];
   } catch (error) {
-    console.error(`Cannot read ${join(isoFolder, name)} (${error instanceof Error ? error.message : String(error)}). Install Debian's iso-codes package: apt-get install iso-codes`);
+    console.error(
+      `Cannot read ${join(isoFolder, name)} (${error instanceof Error ? error.message : String(error)}). Install Debian's iso-codes package: apt-get install iso-codes`,
+    );
     process.exit(2);
   }
 }
@@ -64,7 +66,9 @@ for (const [country, differences] of Object.entries(bigcommerce.states)) {
     byAbbreviation.set(abbreviation, [differences.spelling?.[abbreviation] ?? s.name]);
   }
   for (const [abbreviation, names] of Object.entries(differences.extra ?? {})) byAbbreviation.set(abbreviation, [names].flat());
-  const unambiguous = [...byAbbreviation].filter(([, names]) => names.length === 1).map(([abbreviation, [name = '']]) => /** @type {[string, string]} */ ([abbreviation, name]));
+  const unambiguous = [...byAbbreviation]
+    .filter(([, names]) => names.length === 1)
+    .map(([abbreviation, [name = '']]) => /** @type {[string, string]} */ ([abbreviation, name]));
   subdivisionNames[country] = sortedObject(unambiguous);
   stateNames[country] = [...byAbbreviation.values()].flat().sort((a, b) => a.localeCompare(b, 'en'));
 }

@@ -25,7 +25,16 @@ function runUnitTests() {
   const files = findTests(join(root, 'test', 'unit')).sort();
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';

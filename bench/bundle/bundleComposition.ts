@@ -24,7 +24,10 @@ export async function bundleComposition(root: string, build: 'extension' | 'web-
     const part = partOf(input);
     byPart.set(part, (byPart.get(part) ?? 0) + bytesInOutput);
   }
-  return [...byPart].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, top);
+  return [...byPart]
+    .map(([part, bytes]) => ({ part, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, top);
 }
 
 /** "node_modules/jsonc-parser/lib/esm/main.js" → "jsonc-parser"; "src/core/send/http.ts" → "src/core/send". */

@@ -48,7 +48,9 @@ export async function measureCli(root: string, sizes: readonly CliSize[], onRow:
       const file = join(dir, `${size.customers}-${mistakeRate}.bccustomers.json`);
       await writeCustomersFile(file, size.customers, mistakeRate);
       const ours = await timeProcess([join(root, 'dist', 'cli.js'), 'validate', file, '--format', 'json'], root, size.runs);
-      const languageService = size.oursOnly ? undefined : await timeProcess([join(root, 'bench', 'probes', 'languageServiceValidate.cjs'), root, file], root, size.runs);
+      const languageService = size.oursOnly
+        ? undefined
+        : await timeProcess([join(root, 'bench', 'probes', 'languageServiceValidate.cjs'), root, file], root, size.runs);
       const row: CliRow = {
         customers: size.customers,
         bytes: statSync(file).size,
@@ -93,11 +95,17 @@ async function timeProcess(args: string[], cwd: string, runs: number): Promise<P
   let exitCode = 0;
   for (let i = 0; i < runs; i++) {
     const { stderr, code } = await new Promise<{ stderr: string; code: number }>((resolve) => {
-      execFile(process.execPath, ['-r', join(cwd, 'bench', 'probes', 'timeToExit.cjs'), ...args], { cwd, maxBuffer: 1 << 30, timeout: 600_000 }, (error, _stdout, stderr) =>
-        resolve({ stderr, code: error ? (typeof error.code === 'number' ? error.code : -1) : 0 }),
+      execFile(
+        process.execPath,
+        ['-r', join(cwd, 'bench', 'probes', 'timeToExit.cjs'), ...args],
+        { cwd, maxBuffer: 1 << 30, timeout: 600_000 },
+        (error, _stdout, stderr) => resolve({ stderr, code: error ? (typeof error.code === 'number' ? error.code : -1) : 0 }),
       );
     });
-    const line = stderr.split('\n').reverse().find((l) => l.startsWith('@result '));
+    const line = stderr
+      .split('\n')
+      .reverse()
+      .find((l) => l.startsWith('@result '));
     if (!line) throw new Error(`${args.join(' ')} printed no timing (exit ${code}): ${stderr.slice(-800)}`);
     const result = JSON.parse(line.slice('@result '.length)) as { firstCodeToExitMs: number; maxRssMB: number };
     times.push(result.firstCodeToExitMs);

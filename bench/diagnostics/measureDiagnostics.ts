@@ -21,7 +21,11 @@ export interface DiagnosticsRow {
   languageServiceProblems: number;
 }
 
-export async function measureDiagnostics(sizes: readonly DiagnosticsSize[], languageService: LanguageServicePass, onRow: (row: DiagnosticsRow) => void): Promise<DiagnosticsRow[]> {
+export async function measureDiagnostics(
+  sizes: readonly DiagnosticsSize[],
+  languageService: LanguageServicePass,
+  onRow: (row: DiagnosticsRow) => void,
+): Promise<DiagnosticsRow[]> {
   const rows: DiagnosticsRow[] = [];
   for (const { customers, plan } of sizes) {
     const text = customersText({ count: customers });

@@ -35,11 +35,20 @@ export async function measureStages(customers: number, plan: RoundPlan): Promise
     ['scanning for the customers (offsets only)', () => new ArrayItemScanner().push(text, () => {})],
     ['JSON.parse, a customer at a time', () => items.map(({ start, end }) => JSON.parse(text.slice(start, end)) as unknown)],
     ['generated Ajv validator, a customer at a time', () => values.map((value) => validateCustomers([value]))],
-    ['(reference) the whole tree with positions (parseJsonDocument), which the check builds only for text that is not strict JSON', () => parseJsonDocument(text)],
-    ['(reference) jsonc-parser parseTree, used only for text that is not strict JSON', () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false })],
+    [
+      '(reference) the whole tree with positions (parseJsonDocument), which the check builds only for text that is not strict JSON',
+      () => parseJsonDocument(text),
+    ],
+    [
+      '(reference) jsonc-parser parseTree, used only for text that is not strict JSON',
+      () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false }),
+    ],
     ['(reference) vscode-json-languageservice parseJSONDocument', () => languageServiceParse(text)],
     ['whole check (checkText)', () => checkText(text)],
   ];
-  const samples = await measureRoundRobin(stages.map(([, run]) => run), plan);
+  const samples = await measureRoundRobin(
+    stages.map(([, run]) => run),
+    plan,
+  );
   return { customers, stages: stages.map(([stage], i) => ({ stage, time: summarize(samples[i]!) })) };
 }

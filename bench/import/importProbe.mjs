@@ -19,9 +19,7 @@ if (mode === 'cli') {
   rows = JSON.parse(lines[0] ?? '').report.rows;
 } else {
   const Papa = require('papaparse');
-  await new Promise((resolve, reject) =>
-    Papa.parse(createReadStream(file), { step: () => void rows++, complete: resolve, error: reject }),
-  );
+  await new Promise((resolve, reject) => Papa.parse(createReadStream(file), { step: () => void rows++, complete: resolve, error: reject }));
   rows--; // the header
 }
 const seconds = (performance.now() - started) / 1000;

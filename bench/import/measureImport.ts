@@ -28,7 +28,16 @@ export interface ImportBenchResult {
   rowsPerSecond: number;
   rowsPerCpuSecond: number;
   peakRssMB: number;
-  papaparse: { version: string; minifiedKB: number; gzipKB: number; parseSeconds: number; parseCpuSeconds: number; rowsPerSecond: number; rowsPerCpuSecond: number; peakRssMB: number };
+  papaparse: {
+    version: string;
+    minifiedKB: number;
+    gzipKB: number;
+    parseSeconds: number;
+    parseCpuSeconds: number;
+    rowsPerSecond: number;
+    rowsPerCpuSecond: number;
+    peakRssMB: number;
+  };
 }
 
 export async function measureImport(root: string, rows: number, progress: (message: string) => void = () => {}): Promise<ImportBenchResult> {

@@ -14,6 +14,9 @@ export interface EditorResult {
 
 export async function measureEditor(root: string, customers: number, keystrokes: number): Promise<EditorResult> {
   const probe = join(root, 'bench', 'probes', 'editorProbe.ts');
-  const { result } = await runProbe<EditorResult>(['--expose-gc', '--import', 'tsx', probe, String(customers), String(keystrokes)], { cwd: root, timeoutMs: 300_000 });
+  const { result } = await runProbe<EditorResult>(['--expose-gc', '--import', 'tsx', probe, String(customers), String(keystrokes)], {
+    cwd: root,
+    timeoutMs: 300_000,
+  });
   return result;
 }

@@ -32,7 +32,10 @@ export async function measureMemory(root: string, customers: number): Promise<Me
   const results: MemoryResult[] = [];
   for (const pass of ['ours', 'language-service'] as const) {
     const probe = join(root, 'bench', 'probes', 'memoryProbe.ts');
-    const { result, stdout } = await runProbe<ProbeResult>(['--expose-gc', '--trace-gc', '--import', 'tsx', probe, pass, String(customers), root], { cwd: root, timeoutMs: 180_000 });
+    const { result, stdout } = await runProbe<ProbeResult>(['--expose-gc', '--trace-gc', '--import', 'tsx', probe, pass, String(customers), root], {
+      cwd: root,
+      timeoutMs: 180_000,
+    });
     const sizes = heapSizesBeforeCollections(stdout);
     const peakHeapMB = Math.max(result.heapAtEndMB, ...sizes);
     results.push({ pass, customers, ...result, peakHeapMB, peakHeapAddedMB: peakHeapMB - result.heapBeforeMB, garbageCollections: sizes.length });

@@ -103,11 +103,24 @@ const mistakes: ((random: Prng, customer: JsonObject, earlier: JsonObject[]) => 
     const other = earlier.length > 0 ? r.pick(earlier) : undefined;
     if (other) c.email = ` ${(other.email as string).toUpperCase()} `;
   },
-  (_r, c) => (c.attributes = [{ attribute_id: 1, attribute_value: 42 }, { attribute_id: 1, attribute_value: '43' }]),
+  (_r, c) =>
+    (c.attributes = [
+      { attribute_id: 1, attribute_value: 42 },
+      { attribute_id: 1, attribute_value: '43' },
+    ]),
   (_r, c) => (c.authentication = { new_password: 'secret' }),
   (r, c) => {
     const place = r.pick(places.filter((p) => p.stateCode));
-    c.addresses = [{ first_name: 'Ada', last_name: 'Lovelace', address1: '1 Main Street', city: place.city, state_or_province: place.stateCode!, country_code: place.countryCode === 'US' ? 'USA' : place.countryCode }];
+    c.addresses = [
+      {
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        address1: '1 Main Street',
+        city: place.city,
+        state_or_province: place.stateCode!,
+        country_code: place.countryCode === 'US' ? 'USA' : place.countryCode,
+      },
+    ];
   },
   (_r, c) => delete c.last_name,
 ];

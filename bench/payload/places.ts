@@ -23,7 +23,41 @@ export const places: readonly Place[] = [
   { city: 'Lyon', postalCode: '69001', countryCode: 'FR' },
 ];
 
-export const firstNames = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Radia', 'Tim', 'Frances', 'Edsger', 'Hedy', 'Donald', 'Sophie'];
-export const lastNames = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Perlman', 'Berners-Lee', 'Allen', 'Dijkstra', 'Lamarr', 'Knuth', 'Wilson'];
+export const firstNames = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Radia',
+  'Tim',
+  'Frances',
+  'Edsger',
+  'Hedy',
+  'Donald',
+  'Sophie',
+];
+export const lastNames = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Perlman',
+  'Berners-Lee',
+  'Allen',
+  'Dijkstra',
+  'Lamarr',
+  'Knuth',
+  'Wilson',
+];
 export const streets = ['Main Street', 'Market Street', 'High Street', 'Station Road', 'Oak Avenue', 'Harbour Way', 'Mill Lane', 'King Street'];
 export const companies = ['Analytical Engines Ltd', 'Compiler Works', 'Northwind Traders', 'Contoso Outdoor', 'Fabrikam Home', 'Tailspin Toys'];

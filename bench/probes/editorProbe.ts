@@ -39,7 +39,9 @@ function main(): void {
     samples.push(performance.now() - started);
   }
   const textMB = Buffer.byteLength(text) / MB;
-  process.stdout.write(`@result ${JSON.stringify({ customers: count, textMB, keptMB, keystroke: summarize(samples.slice(2)), problems: analysis.diagnostics.length })}\n`);
+  process.stdout.write(
+    `@result ${JSON.stringify({ customers: count, textMB, keptMB, keystroke: summarize(samples.slice(2)), problems: analysis.diagnostics.length })}\n`,
+  );
 }
 
 main();

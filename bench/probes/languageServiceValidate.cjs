@@ -19,6 +19,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(String(error && error.stack || error) + '\n');
+  process.stderr.write(String((error && error.stack) || error) + '\n');
   process.exitCode = 2;
 });

@@ -78,7 +78,8 @@ export function stagesTable(result: StagesResult): string {
 }
 
 export function schemaCompileTable(result: SchemaCompileResult): string {
-  const cold = (c: SchemaCompileResult['ajvCold']): string => `load ${ms(c.loadMedianMs)} + compile ${ms(c.compileMedianMs)} + first validation ${ms(c.firstValidationMedianMs)}`;
+  const cold = (c: SchemaCompileResult['ajvCold']): string =>
+    `load ${ms(c.loadMedianMs)} + compile ${ms(c.compileMedianMs)} + first validation ${ms(c.firstValidationMedianMs)}`;
   return renderTable(
     'Schema validation start-up',
     ['approach', 'median', 'breakdown (medians)'],
@@ -108,7 +109,17 @@ export function sendTable(result: SendResult): string {
   rows.push(['naive wall time ÷ sender with lookups', times(result.speedupOverNaiveWithLookups)]);
   return renderTable(
     `Send efficiency — ${count(settings.customers)} customers, sandbox quota ${settings.quota} requests / ${ms(settings.windowMs)}, latency ${ms(settings.latencyMs)}`,
-    ['sender', 'wall time', 'quota bound (its requests)', 'POST-only bound', 'requests', '429s', 'windows × median requests', 'created / failed', 'each stored once'],
+    [
+      'sender',
+      'wall time',
+      'quota bound (its requests)',
+      'POST-only bound',
+      'requests',
+      '429s',
+      'windows × median requests',
+      'created / failed',
+      'each stored once',
+    ],
     rows,
   );
 }
@@ -118,18 +129,34 @@ export function longSendTable(result: LongSendResult): string {
   const { settings, journal } = result;
   const rows = [
     ['wall time', ms(result.wallMs), ''],
-    ['quota bound (requests ÷ quota per window × window)', `${ms(result.quotaBoundMs)}: ${result.requests.counted} ÷ ${settings.quota} → ${Math.ceil(result.requests.counted / settings.quota)} × ${ms(settings.windowMs)}`, ''],
+    [
+      'quota bound (requests ÷ quota per window × window)',
+      `${ms(result.quotaBoundMs)}: ${result.requests.counted} ÷ ${settings.quota} → ${Math.ceil(result.requests.counted / settings.quota)} × ${ms(settings.windowMs)}`,
+      '',
+    ],
     ['wall time against the bound', percent(result.ofQuotaBound), 'within +10%'],
     ['requests', `${result.requests.total} (${result.requests.posts} POST, ${result.requests.lookups} lookups)`, `${Math.ceil(settings.customers / 10)} POST`],
     ['429s (after the first window)', `${result.requests.tooManyRequests} (${result.steadyStateTooManyRequests})`, '0 in steady state'],
     ['windows × median requests', `${result.quotaUse.windows} × ${result.quotaUse.medianPerWindow} of ${settings.quota}`, ''],
     ['created / failed', `${count(result.created)} / ${result.failed}`, `${count(settings.customers)} / 0`],
-    ['each stored once', result.store.exactlyOnce ? 'yes' : `NO (missing ${result.store.missing}, twice ${result.store.duplicated}, unexpected ${result.store.unexpected})`, 'yes'],
+    [
+      'each stored once',
+      result.store.exactlyOnce ? 'yes' : `NO (missing ${result.store.missing}, twice ${result.store.duplicated}, unexpected ${result.store.unexpected})`,
+      'yes',
+    ],
     ['journal: appends (each flushed to the disk)', `${count(journal.appends)}, ${kb(journal.bytes)}`, ''],
     ['journal: append time, median (p95)', `${ms(journal.medianAppendMs)} (${ms(journal.p95AppendMs)})`, ''],
-    ['the same send without a journal', `${ms(result.withoutJournal.wallMs)} (${percent(result.withoutJournal.ofQuotaBound)} against its bound, ${result.withoutJournal.tooManyRequests} × 429)`, 'within +10%'],
+    [
+      'the same send without a journal',
+      `${ms(result.withoutJournal.wallMs)} (${percent(result.withoutJournal.ofQuotaBound)} against its bound, ${result.withoutJournal.tooManyRequests} × 429)`,
+      'within +10%',
+    ],
     ['journal: wall time it added per request', ms((result.wallMs - result.withoutJournal.wallMs) / Math.max(1, result.requests.posts)), ''],
-    ['journal: time in appends per request', `${ms(journal.perRequestMs)} (${ms(journal.totalMs)} in all, ${percent(1 + journal.totalMs / result.wallMs).slice(1)} of the wall time)`, ''],
+    [
+      'journal: time in appends per request',
+      `${ms(journal.perRequestMs)} (${ms(journal.totalMs)} in all, ${percent(1 + journal.totalMs / result.wallMs).slice(1)} of the wall time)`,
+      '',
+    ],
   ];
   return renderTable(
     `Long send — ${count(settings.customers)} customers with a send journal on disk, sandbox quota ${settings.quota} requests / ${ms(settings.windowMs)}, latency ${ms(settings.latencyMs)}`,
@@ -138,7 +165,13 @@ export function longSendTable(result: LongSendResult): string {
   );
 }
 
-export function bundleTable(sizes: BundleSizes | undefined, load: Summary | undefined, activation: ActivationRecord | undefined, parts: readonly BundlePart[] | undefined, webParts: readonly BundlePart[] | undefined): string {
+export function bundleTable(
+  sizes: BundleSizes | undefined,
+  load: Summary | undefined,
+  activation: ActivationRecord | undefined,
+  parts: readonly BundlePart[] | undefined,
+  webParts: readonly BundlePart[] | undefined,
+): string {
   const rows: string[][] = [];
   const size = (file: FileSize) => `${kb(file.bytes)} (gzip ${kb(file.gzipBytes)})${file.minified ? ', minified' : ', NOT minified'}`;
   if (sizes) {
@@ -148,11 +181,19 @@ export function bundleTable(sizes: BundleSizes | undefined, load: Summary | unde
     rows.push(['dist/web/importCsv.js, the same in the browser', size(sizes.webImportCsv)]);
     rows.push(['dist/cli.js', `${kb(sizes.cli.bytes)} (gzip ${kb(sizes.cli.gzipBytes)})`]);
     const vsix = sizes.vsix;
-    rows.push([vsix.path, vsix.bytes !== undefined ? `${kb(vsix.bytes)}${vsix.builtNow ? ' (built by this run)' : ''}${vsix.matchesDist ? '' : ' — holds an older dist/extension.js'}` : vsix.error ?? '–']);
+    rows.push([
+      vsix.path,
+      vsix.bytes !== undefined
+        ? `${kb(vsix.bytes)}${vsix.builtNow ? ' (built by this run)' : ''}${vsix.matchesDist ? '' : ' — holds an older dist/extension.js'}`
+        : (vsix.error ?? '–'),
+    ]);
   }
   if (load) rows.push(['bundle load time (Node, stubbed vscode)', medianAndP95(load)]);
   if (activation) {
-    const recorded = activation.activationMs !== undefined ? `${ms(activation.activationMs)}, body of activate()${activation.source ? ` (${activation.source})` : ''}` : undefined;
+    const recorded =
+      activation.activationMs !== undefined
+        ? `${ms(activation.activationMs)}, body of activate()${activation.source ? ` (${activation.source})` : ''}`
+        : undefined;
     rows.push(['activation in the real VS Code host', recorded ?? activation.note ?? '–']);
   }
   for (const part of parts ?? []) rows.push([`  in extension.js: ${part.part}`, kb(part.bytes)]);
@@ -179,7 +220,11 @@ export function memoryTable(results: readonly MemoryResult[]): string {
 }
 
 export function targetsTable(targets: readonly TargetResult[]): string {
-  const table = renderTable('Targets', ['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, t.verdict]));
+  const table = renderTable(
+    'Targets',
+    ['target', 'measured', 'verdict'],
+    targets.map((t) => [t.target, t.measured, t.verdict]),
+  );
   const reasons = targets.filter((t) => t.why).map((t) => `- ${t.target}: ${t.why}`);
   return reasons.length ? `${table}\nWhy, for the targets not met (from the measurements above):\n${reasons.join('\n')}\n` : table;
 }

@@ -50,11 +50,19 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   };
 
   const atThousand = inputs.diagnostics?.find((r) => r.customers === 1_000);
-  judge('diagnostics ≥5× faster than vscode-json-languageservice, 1,000 customers', atThousand && times(atThousand.speedup), atThousand && atThousand.speedup >= 5);
+  judge(
+    'diagnostics ≥5× faster than vscode-json-languageservice, 1,000 customers',
+    atThousand && times(atThousand.speedup),
+    atThousand && atThousand.speedup >= 5,
+  );
   const atTen = inputs.diagnostics?.find((r) => r.customers === 10);
   judge('diagnostics <2 ms median, 10 customers', atTen && ms(atTen.ours.medianMs), atTen && atTen.ours.medianMs < 2);
   const key = inputs.keystroke;
-  judge(`keystroke <16 ms median, ${key ? key.customers.toLocaleString('en-US') : '1,000'} customers`, key && ms(key.ours.medianMs), key && key.ours.medianMs < 16);
+  judge(
+    `keystroke <16 ms median, ${key ? key.customers.toLocaleString('en-US') : '1,000'} customers`,
+    key && ms(key.ours.medianMs),
+    key && key.ours.medianMs < 16,
+  );
 
   const slices = inputs.slices;
   judge(
@@ -98,10 +106,13 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   );
   const allErrors = cli.filter((r) => r.mistakeRate === 1).sort((a, b) => a.customers - b.customers);
   const [smaller, larger] = [allErrors[0], allErrors[allErrors.length - 1]];
-  const growth = smaller && larger && smaller !== larger ? larger.ours.timeMs.medianMs / larger.customers / (smaller.ours.timeMs.medianMs / smaller.customers) : undefined;
+  const growth =
+    smaller && larger && smaller !== larger ? larger.ours.timeMs.medianMs / larger.customers / (smaller.ours.timeMs.medianMs / smaller.customers) : undefined;
   judge(
     `time linear in the number of problems: every customer with an error, per-customer time at ${larger ? count(larger.customers) : '200,000'} ≤1.25× that at ${smaller ? count(smaller.customers) : '50,000'}`,
-    growth === undefined ? undefined : `${times(growth)} (${ms(smaller!.ours.timeMs.medianMs)} for ${count(smaller!.customers)}, ${ms(larger!.ours.timeMs.medianMs)} for ${count(larger!.customers)})`,
+    growth === undefined
+      ? undefined
+      : `${times(growth)} (${ms(smaller!.ours.timeMs.medianMs)} for ${count(smaller!.customers)}, ${ms(larger!.ours.timeMs.medianMs)} for ${count(larger!.customers)})`,
     growth === undefined ? undefined : growth <= 1.25,
   );
   const editor = inputs.editor;
@@ -111,7 +122,11 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
     editor && `${times(keptRatio!)}: ${mb(editor.textMB)} text + ${mb(editor.keptMB)} analysis`,
     editor && keptRatio! <= 3,
   );
-  judge(`editor keystroke ≤10 ms median, ${editor ? count(editor.customers) : '50,000'} customers`, editor && ms(editor.keystroke.medianMs), editor && editor.keystroke.medianMs <= 10);
+  judge(
+    `editor keystroke ≤10 ms median, ${editor ? count(editor.customers) : '50,000'} customers`,
+    editor && ms(editor.keystroke.medianMs),
+    editor && editor.keystroke.medianMs <= 10,
+  );
 
   const structure = inputs.structure;
   const formatting = structure && Math.max(structure.formatFormatted.medianMs, structure.formatOneLine.medianMs);
@@ -123,10 +138,18 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
 
   const send = inputs.send;
   const sender = send?.runs[0];
-  judge('send within 10% of the quota bound (default sender)', sender && `${ms(sender.wallMs)} vs ${ms(sender.quotaBoundMs)} (${percent(sender.ofQuotaBound)})`, sender && sender.ofQuotaBound <= 1.1);
+  judge(
+    'send within 10% of the quota bound (default sender)',
+    sender && `${ms(sender.wallMs)} vs ${ms(sender.quotaBoundMs)} (${percent(sender.ofQuotaBound)})`,
+    sender && sender.ofQuotaBound <= 1.1,
+  );
   const ours = send?.runs.slice(0, 2);
   const failed429 = ours?.reduce((sum, r) => sum + r.failedBecauseOf429, 0);
-  judge('send: 0 customers failed because of 429s', failed429 === undefined ? undefined : String(failed429), failed429 === undefined ? undefined : failed429 === 0);
+  judge(
+    'send: 0 customers failed because of 429s',
+    failed429 === undefined ? undefined : String(failed429),
+    failed429 === undefined ? undefined : failed429 === 0,
+  );
   judge('send ≥2× faster than the naive sender (default sender)', send && times(send.speedupOverNaive), send && send.speedupOverNaive >= 2);
   const long = inputs.longSend;
   judge(
@@ -157,7 +180,11 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   const totalMs = activationMs !== undefined ? activationMs + (loadMs ?? 0) : undefined;
   judge(
     'activation <50 ms (real VS Code host, plus bundle load)',
-    activationMs === undefined ? activation?.note : loadMs === undefined ? `${ms(activationMs)} (bundle load not measured)` : `${ms(activationMs)} activate() + ${ms(loadMs)} bundle load = ${ms(totalMs!)}`,
+    activationMs === undefined
+      ? activation?.note
+      : loadMs === undefined
+        ? `${ms(activationMs)} (bundle load not measured)`
+        : `${ms(activationMs)} activate() + ${ms(loadMs)} bundle load = ${ms(totalMs!)}`,
     totalMs === undefined ? undefined : totalMs < 50,
   );
   return results;
@@ -168,7 +195,9 @@ function processWhy(row: CliRow, cli: readonly CliRow[], stages: StagesResult | 
   const bare = cli.find((r) => r.customers === 1);
   if (!bare || row === bare) return undefined;
   const oursPerCustomer = (row.ours.timeMs.medianMs - bare.ours.timeMs.medianMs) / row.customers;
-  const parts = [`start-up ${ms(bare.ours.timeMs.medianMs)} (a 1-customer file${bare.languageService ? `; the language service's ${ms(bare.languageService.timeMs.medianMs)}` : ''})`];
+  const parts = [
+    `start-up ${ms(bare.ours.timeMs.medianMs)} (a 1-customer file${bare.languageService ? `; the language service's ${ms(bare.languageService.timeMs.medianMs)}` : ''})`,
+  ];
   parts.push(`then ${micro(oursPerCustomer)} per customer`);
   if (row.languageService && bare.languageService) {
     const theirsPerCustomer = (row.languageService.timeMs.medianMs - bare.languageService.timeMs.medianMs) / row.customers;
@@ -182,7 +211,10 @@ function processWhy(row: CliRow, cli: readonly CliRow[], stages: StagesResult | 
 /** How much of the in-process check is spent where no check can be faster: parsing, and the schema's own validator. */
 function floorsWhy(stages: StagesResult, customers: number): string | undefined {
   const floors = stageFloors(stages);
-  return floors && `JSON.parse a customer at a time and the generated validator alone take ${ms(floors.perCustomerMs * customers)} for ${count(customers)} customers (${count(stages.customers)} measured: ${floors.detail}), the whole check ${ms(floors.wholeMs * (customers / stages.customers))}`;
+  return (
+    floors &&
+    `JSON.parse a customer at a time and the generated validator alone take ${ms(floors.perCustomerMs * customers)} for ${count(customers)} customers (${count(stages.customers)} measured: ${floors.detail}), the whole check ${ms(floors.wholeMs * (customers / stages.customers))}`
+  );
 }
 
 function stageFloors(stages: StagesResult): { perCustomerMs: number; wholeMs: number; detail: string } | undefined {
@@ -191,7 +223,11 @@ function stageFloors(stages: StagesResult): { perCustomerMs: number; wholeMs: nu
   const validate = median('generated Ajv validator');
   const whole = median('whole check');
   if (parse === undefined || validate === undefined || whole === undefined) return undefined;
-  return { perCustomerMs: (parse + validate) / stages.customers, wholeMs: whole, detail: `${ms(parse)} parsing, ${ms(validate)} validating, ${ms(whole)} the whole check` };
+  return {
+    perCustomerMs: (parse + validate) / stages.customers,
+    wholeMs: whole,
+    detail: `${ms(parse)} parsing, ${ms(validate)} validating, ${ms(whole)} the whole check`,
+  };
 }
 
 /** Peak RSS beside the smallest file's: what grows with the file. */

@@ -78,7 +78,8 @@ function bundleValidator(root: string): Pick<SchemaCompileResult, 'bundleUses' |
   }
   const compiler = bundle.includes('new Function');
   const generated = bundle.includes('must match format');
-  if (generated && !compiler) return { bundleUses: 'standalone', bundleEvidence: 'generated validator code present, no `new Function` (no Ajv compiler) in dist/extension.js' };
+  if (generated && !compiler)
+    return { bundleUses: 'standalone', bundleEvidence: 'generated validator code present, no `new Function` (no Ajv compiler) in dist/extension.js' };
   if (compiler) return { bundleUses: 'ajv-compile', bundleEvidence: 'dist/extension.js contains `new Function` (Ajv compiler)' };
   return { bundleUses: 'unknown', bundleEvidence: 'neither generated validator code nor an Ajv compiler found' };
 }

@@ -89,7 +89,11 @@ export async function measureLongSend(settings: SendSettings, progress: (message
       quotaUse: windowUse(store, settings.windowMs),
       created: report.created.length,
       failed: report.failed.length,
-      store: checkStoredOnce(store, values.map((c) => c.email as string), seededEmails),
+      store: checkStoredOnce(
+        store,
+        values.map((c) => c.email as string),
+        seededEmails,
+      ),
       journal: {
         appends: appends.runs,
         bytes: journal.bytes,
@@ -113,7 +117,11 @@ async function sendWithoutJournal(settings: SendSettings, customers: { index: nu
     await sendCustomers({ apiBaseUrl: store.url, storeHash: store.storeHash, accessToken: store.accessToken }, customers, { transport: nodeTransport });
     const wallMs = performance.now() - started;
     const requests = countRequests(store);
-    return { wallMs, ofQuotaBound: wallMs / (Math.max(1, Math.ceil(requests.counted / settings.quota)) * settings.windowMs), tooManyRequests: requests.tooManyRequests };
+    return {
+      wallMs,
+      ofQuotaBound: wallMs / (Math.max(1, Math.ceil(requests.counted / settings.quota)) * settings.windowMs),
+      tooManyRequests: requests.tooManyRequests,
+    };
   } finally {
     await store.close();
   }

@@ -46,7 +46,10 @@ export async function measureSend(settings: SendSettings, onRun: (run: SendRun) 
   const toSend = customers.map((value, index) => ({ index, value }));
 
   const viaSender = (options: SendOptions) => async (store: SandboxStore) => {
-    const report = await sendCustomers({ apiBaseUrl: store.url, storeHash: store.storeHash, accessToken: store.accessToken }, toSend, { transport: nodeTransport, ...options });
+    const report = await sendCustomers({ apiBaseUrl: store.url, storeHash: store.storeHash, accessToken: store.accessToken }, toSend, {
+      transport: nodeTransport,
+      ...options,
+    });
     return { created: report.created.length, failed: report.failed.length, failedBecauseOf429: report.failed.filter((f) => f.status === 429).length };
   };
   const naively = async (store: SandboxStore) => {
@@ -80,7 +83,13 @@ interface Outcome {
   failedBecauseOf429: number;
 }
 
-async function measureOne(name: string, send: (store: SandboxStore) => Promise<Outcome>, settings: SendSettings, emails: string[], postBoundMs: number): Promise<SendRun> {
+async function measureOne(
+  name: string,
+  send: (store: SandboxStore) => Promise<Outcome>,
+  settings: SendSettings,
+  emails: string[],
+  postBoundMs: number,
+): Promise<SendRun> {
   const store = await startSandboxStore({ quota: settings.quota, windowMs: settings.windowMs, latencyMs: settings.latencyMs });
   try {
     const seededEmails = store.customers().map((c) => c.email);

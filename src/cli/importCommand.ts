@@ -74,7 +74,9 @@ export async function importCommand(args: ParsedArgs, format: 'text' | 'json', i
     try {
       value = JSON.parse(await readFile(mappingFile, 'utf8'));
     } catch (error) {
-      return fail(`${mappingFile}: ${error instanceof SyntaxError ? `not JSON (${error.message})` : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`}`);
+      return fail(
+        `${mappingFile}: ${error instanceof SyntaxError ? `not JSON (${error.message})` : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`}`,
+      );
     }
     const problems = mappingProblems(value);
     if (problems.length) return fail(`${mappingFile}:\n  ${problems.join('\n  ')}`);
@@ -112,7 +114,9 @@ export async function importCommand(args: ParsedArgs, format: 'text' | 'json', i
     if (format === 'json') io.out(JSON.stringify({ output: target, trace, ...(writeMapping ? { mapping: writeMapping } : {}), report: result.report }));
     else {
       for (const line of reportLines(result.report)) io.out(line);
-      io.out(`wrote ${target} (${result.report.customers.toLocaleString('en-US')} customers) and ${trace}${writeMapping ? `, and the mapping to ${writeMapping}` : ''}`);
+      io.out(
+        `wrote ${target} (${result.report.customers.toLocaleString('en-US')} customers) and ${trace}${writeMapping ? `, and the mapping to ${writeMapping}` : ''}`,
+      );
     }
     return result.report.skipped.length ? 1 : 0;
   } catch (error) {

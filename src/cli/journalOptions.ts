@@ -49,7 +49,13 @@ export function journalArgs(options: ReadonlyMap<string, string | true>): Journa
   return { ...path('journal'), ...path('results') };
 }
 
-export async function openSendJournal(file: string, args: JournalArgs, target: StoreTarget, customers: CustomerToSend[], now?: () => number): Promise<SendJournalSession> {
+export async function openSendJournal(
+  file: string,
+  args: JournalArgs,
+  target: StoreTarget,
+  customers: CustomerToSend[],
+  now?: () => number,
+): Promise<SendJournalSession> {
   const storage = new FileJournal(args.journal ?? `${file}.journal`);
   const send = await startJournaledSend(storage, target, customers, now);
   const settled = send.plan.inStore;
@@ -62,7 +68,13 @@ export async function openSendJournal(file: string, args: JournalArgs, target: S
 }
 
 /** Writes `--results`: read back from the journal, so it covers earlier sends too. */
-export async function writeSendResults(path: string, session: SendJournalSession, target: StoreTarget, customers: CustomerToSend[], report: SendReport): Promise<void> {
+export async function writeSendResults(
+  path: string,
+  session: SendJournalSession,
+  target: StoreTarget,
+  customers: CustomerToSend[],
+  report: SendReport,
+): Promise<void> {
   const { settled } = await readResumePlan(session.storage, target, customers);
   const why = new Map<number, string>(report.failed.map((f) => [f.index, f.message]));
   for (const index of report.notSent) why.set(index, 'Not sent: sending stopped before this customer.');

@@ -36,7 +36,12 @@ send options:
 ${journalHelp}`;
 
 /** `env` holds the access token; `ports` carry requests and time (tests pass a fake clock). */
-export async function main(argv: string[], io: CliIo, ports: StorePorts = { transport: nodeTransport }, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo,
+  ports: StorePorts = { transport: nodeTransport },
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const args = parseArgs(argv, new Set(['help', 'version']));
   if (args.options.has('help') || !args.command || args.command === 'help') {
     io.out(usage);

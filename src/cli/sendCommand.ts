@@ -50,7 +50,9 @@ async function sendOneFile(file: string, args: SendArgs, io: CliIo & { progress?
   }
   const { text, invalid } = payload;
   if (invalid) {
-    io.err(`${file}: byte 0x${invalid.value.toString(16).toUpperCase().padStart(2, '0')} at byte ${invalid.byteOffset} is not valid UTF-8, so nothing was sent. Save the file as UTF-8 (run "bccustomers validate ${file}" to see where).`);
+    io.err(
+      `${file}: byte 0x${invalid.value.toString(16).toUpperCase().padStart(2, '0')} at byte ${invalid.byteOffset} is not valid UTF-8, so nothing was sent. Save the file as UTF-8 (run "bccustomers validate ${file}" to see where).`,
+    );
     return 1;
   }
   const plan = planSend({ analysis: analyzeText(text), target: args.target });
@@ -71,7 +73,10 @@ async function sendOneFile(file: string, args: SendArgs, io: CliIo & { progress?
     ...journal.sendOptions,
     maxStoreWaitMs: args.maxStoreWaitMs ?? DEFAULT_MAX_STORE_WAIT_MS,
     onProgress: (p) => {
-      if (io.progress) io.progress(`${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`);
+      if (io.progress)
+        io.progress(
+          `${p.done}/${p.total} customers · ${p.created} created · ${p.failed} failed · ${p.request} requests${p.waitingMs ? ` · ${p.message}` : ''}`,
+        );
       // Without a terminal to redraw a line on, only waits are worth a line: they explain a pause.
       else if (p.waitingMs) io.err(`${file}: ${p.message}`);
     },
@@ -90,6 +95,11 @@ function printText(file: string, summary: SendSummary, io: CliIo): void {
   for (const s of summary.skipped) io.out(`skipped  customer ${s.index + 1}  ${s.email}: ${s.reason}`);
   for (const f of summary.failed) io.out(`failed   customer ${f.index + 1}  ${f.path}: ${f.message}`);
   for (const n of summary.notSent) io.out(`not sent customer ${n.index + 1}  ${n.email}: ${n.reason}`);
-  const counts = [`${summary.created.length} created`, `${summary.skipped.length} skipped`, `${summary.failed.length} failed`, `${summary.notSent.length} not sent`];
+  const counts = [
+    `${summary.created.length} created`,
+    `${summary.skipped.length} skipped`,
+    `${summary.failed.length} failed`,
+    `${summary.notSent.length} not sent`,
+  ];
   io.out(`${file}: ${counts.join(', ')}, ${summary.requests} requests`);
 }

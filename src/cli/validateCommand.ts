@@ -42,7 +42,9 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
     let diagnostics: ReportedDiagnostic[];
     try {
       // The store-aware checks need the whole document.
-      diagnostics = store ? await checkWholeText(await readPayloadFile(file), { target: store, catalogue: catalogue!, ports, storeUnreachable }) : await checkFile(file);
+      diagnostics = store
+        ? await checkWholeText(await readPayloadFile(file), { target: store, catalogue: catalogue!, ports, storeUnreachable })
+        : await checkFile(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       io.err(code ? `${file}: cannot read the file (${code})` : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`);
@@ -90,7 +92,13 @@ function detached(d: ReportedDiagnostic): ReportedDiagnostic {
 /** A file checked whole; with a store, also against the store's data. */
 async function checkWholeText({ text, invalid }: PayloadFile, store?: StoreCheck): Promise<ReportedDiagnostic[]> {
   const analysis = analyzeText(text);
-  if (invalid && !showsInvalidBytes(analysis.diagnostics.map((diagnostic) => ({ diagnostic })), invalid.offset)) {
+  if (
+    invalid &&
+    !showsInvalidBytes(
+      analysis.diagnostics.map((diagnostic) => ({ diagnostic })),
+      invalid.offset,
+    )
+  ) {
     analysis.diagnostics.push(invalidBytesDiagnostic(invalid));
     inDocumentOrder(analysis.diagnostics);
   }

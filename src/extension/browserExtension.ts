@@ -22,7 +22,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       importModule = undefined; // tried again next time
       throw error;
     }));
-  context.subscriptions.push(log, ...desktopOnlyFeatures(log), ...importRegistrations((id, run) => registerCommand(log, id, run), () => undefined, loadImport));
+  context.subscriptions.push(
+    log,
+    ...desktopOnlyFeatures(log),
+    ...importRegistrations(
+      (id, run) => registerCommand(log, id, run),
+      () => undefined,
+      loadImport,
+    ),
+  );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms (web worker)`);
   return api;
 }

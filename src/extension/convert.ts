@@ -21,7 +21,9 @@ export function toDiagnostic(document: vscode.TextDocument, d: BcDiagnostic): vs
   result.source = diagnosticSource;
   result.code = d.code;
   if (d.related) {
-    result.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, r.range)), r.message));
+    result.relatedInformation = d.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, r.range)), r.message),
+    );
   }
   return result;
 }

@@ -69,9 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     new ResumePrompt(sendDeps, (uri) => vscode.commands.executeCommand(storeCommandIds.send, uri)),
     command(storeCommandIds.previewSend, (uri?: vscode.Uri) => preview.open(uri)),
     command(storeCommandIds.copyCurl, (uri?: vscode.Uri) => copyCurl(preview, uri)),
-    // A plain require, so that the extension host's module loader (which provides `vscode`) loads it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, through the host's loader that provides `vscode`
-    ...importRegistrations(command, () => storeAwareness.catalogue(), () => require('./importCsv.js') as ImportModule),
+    ...importRegistrations(command, () => storeAwareness.catalogue(), loadImportModule),
     command(storeCommandIds.forgetResult, (uri?: vscode.Uri, email?: string) => forgetResult(sendDeps, uri, email)),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -79,3 +77,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 }
 
 export function deactivate(): void {}
+
+/** The import's code, loaded on first use by a plain require: the extension host's module loader provides it `vscode`. */
+function loadImportModule(): ImportModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, through the host's loader
+  return require('./importCsv.js') as ImportModule;
+}

@@ -63,7 +63,11 @@ export function activateLanguageFeatures(context: vscode.ExtensionContext, host:
   context.subscriptions.push(
     publisher,
     diagnostics,
-    vscode.languages.registerCodeActionsProvider(selector, new CustomersCodeActions(diagnostics, (d) => store?.diagnosticsOf(d) ?? []), CustomersCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      new CustomersCodeActions(diagnostics, (d) => store?.diagnosticsOf(d) ?? []),
+      CustomersCodeActions.metadata,
+    ),
     vscode.languages.registerCompletionItemProvider(selector, new CustomersCompletions(catalogue), ...CustomersCompletions.triggerCharacters),
     vscode.languages.registerHoverProvider(selector, new CustomersHover(catalogue)),
     vscode.languages.registerDocumentFormattingEditProvider(selector, formatter),

@@ -11,12 +11,16 @@ const nodeFetch: FetchLike = (url, init) =>
   new Promise((resolve, reject) => {
     const target = new URL(url);
     // Redirects are never followed: Node's http does not follow them.
-    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { method: init.method, headers: init.headers, signal: init.signal }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => resolve(answerOf(response, Buffer.concat(chunks).toString('utf8'))));
-    });
+    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+      target,
+      { method: init.method, headers: init.headers, signal: init.signal },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => resolve(answerOf(response, Buffer.concat(chunks).toString('utf8'))));
+      },
+    );
     request.on('error', reject);
     request.end(init.body);
   });

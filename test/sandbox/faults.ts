@@ -46,8 +46,7 @@ export class FaultInjector {
 }
 
 /** What a gateway or proxy in front of the store answers when it gives up. */
-const PROXY_502_PAGE =
-  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n';
+const PROXY_502_PAGE = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n';
 
 /** The answer of a fault that replaces the normal answer, or undefined for faults that act on the socket or timing. */
 export function faultReply(kind: FaultKind): Reply | undefined {

@@ -32,8 +32,7 @@ export const missingScope = (): Reply => errorReply(403, "You don't have a requi
 
 export const notFound = (title = 'Not Found'): Reply => errorReply(404, title);
 
-export const methodNotAllowed = (): Reply =>
-  detailReply(405, 'Method Not Allowed', 'The requested HTTP method is invalid for this endpoint.');
+export const methodNotAllowed = (): Reply => detailReply(405, 'Method Not Allowed', 'The requested HTTP method is invalid for this endpoint.');
 
 export const tooManyRequests = (): Reply => ({
   status: 429,
@@ -44,8 +43,7 @@ export const tooManyRequests = (): Reply => ({
 export const invalidQuery = (title: string): Reply => errorReply(422, title);
 
 /** Family C: JSON shape or type problems, keyed by path. */
-export const invalidJson = (errors: Record<string, string>): Reply =>
-  errorReply(422, 'JSON data is missing or invalid', errors);
+export const invalidJson = (errors: Record<string, string>): Reply => errorReply(422, 'JSON data is missing or invalid', errors);
 
 /** Family A: a business rule refused the whole batch. */
 export const createFailed = (message: string): Reply =>

@@ -278,7 +278,10 @@ class Sandbox implements SandboxStore {
     });
     record.customersStored = outcome.stored;
     this.stageListener?.('handled', { ...record });
-    const decision = answer(this.unprocessableWithoutErrors && match.route.faultKey === 'POST /v3/customers' ? withoutErrors(outcome.reply) : outcome.reply, quota.snapshot);
+    const decision = answer(
+      this.unprocessableWithoutErrors && match.route.faultKey === 'POST /v3/customers' ? withoutErrors(outcome.reply) : outcome.reply,
+      quota.snapshot,
+    );
     if (fault === 'reset-after-store') return { ...decision, reset: true };
     if (fault === 'slow') return { ...decision, extraDelayMs: this.faults.slowMs };
     return decision;

@@ -3,15 +3,7 @@
  * customers-related REST endpoints.
  */
 
-export type FaultKind =
-  | '429'
-  | '500'
-  | '502'
-  | '503'
-  | 'reset-before-store'
-  | 'reset-after-store'
-  | 'slow'
-  | 'non-json';
+export type FaultKind = '429' | '500' | '502' | '503' | 'reset-before-store' | 'reset-after-store' | 'slow' | 'non-json';
 
 export type FaultMatch = 'POST /v3/customers' | 'GET /v3/customers' | 'any';
 

@@ -134,7 +134,7 @@ describe('sandbox store', () => {
     it('answers JSON 404s for an unknown store hash or route, and 405 for a wrong method', async () => {
       const wrongStore = await fetch(`${store.url}/stores/nope/v3/customers`, { headers: { 'X-Auth-Token': TOKEN } });
       assert.equal(wrongStore.status, 404);
-      assert.equal((await wrongStore.json() as { status: number }).status, 404);
+      assert.equal(((await wrongStore.json()) as { status: number }).status, 404);
       const unknownRoute = await api.get('/v3/orders');
       assert.equal(unknownRoute.status, 404);
       assert.equal((unknownRoute.json as { status: number }).status, 404);
@@ -153,10 +153,13 @@ describe('sandbox store', () => {
       assert.equal(answer.status, 200);
       const body = answer.json as { data: Record<string, unknown>[]; meta: object };
       assert.deepEqual(body.meta, {});
-      assert.deepEqual(body.data.map((c) => [c['id'], c['email']]), [
-        [58, 'first@example.com'],
-        [59, 'second@example.com'],
-      ]);
+      assert.deepEqual(
+        body.data.map((c) => [c['id'], c['email']]),
+        [
+          [58, 'first@example.com'],
+          [59, 'second@example.com'],
+        ],
+      );
       const first = body.data[0] ?? {};
       const { date_created: created, date_modified: modified, ...rest } = first;
       assert.match(String(created), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -181,7 +184,10 @@ describe('sandbox store', () => {
       assert.ok(!answer.text.includes('secret123'), 'new_password is never echoed');
       assert.equal(body.data[1]?.['customer_group_id'], 2);
       assert.deepEqual(body.data[1]?.['channel_ids'], [1, 2]);
-      assert.deepEqual(store.customers().map((c) => c.id), [55, 56, 57, 58, 59]);
+      assert.deepEqual(
+        store.customers().map((c) => c.id),
+        [55, 56, 57, 58, 59],
+      );
     });
 
     it('echoes addresses and attributes with their own ids', async () => {
@@ -209,7 +215,13 @@ describe('sandbox store', () => {
     it('keeps ids increasing across calls and starts again after reset', async () => {
       await api.post([customer('a@example.com')]);
       await api.post([customer('b@example.com'), customer('c@example.com')]);
-      assert.deepEqual(store.customers().slice(3).map((c) => c.id), [58, 59, 60]);
+      assert.deepEqual(
+        store
+          .customers()
+          .slice(3)
+          .map((c) => c.id),
+        [58, 59, 60],
+      );
       store.reset();
       const again = await api.post([customer('a@example.com')]);
       assert.equal((again.json as { data: { id: number }[] }).data[0]?.id, 58);
@@ -382,10 +394,10 @@ describe('sandbox store', () => {
       await api.post([customer('fred+tag@example.com')]);
       const found = await api.get(`/v3/customers?email:in=${encodeURIComponent('FRED+tag@example.com')},taken@example.com`);
       assert.equal(found.status, 200);
-      assert.deepEqual((found.json as { data: { email: string }[] }).data.map((c) => c.email), [
-        'taken@example.com',
-        'fred+tag@example.com',
-      ]);
+      assert.deepEqual(
+        (found.json as { data: { email: string }[] }).data.map((c) => c.email),
+        ['taken@example.com', 'fred+tag@example.com'],
+      );
       // a raw + decodes to a space, so it finds nothing
       const raw = await api.get('/v3/customers?email:in=fred+tag@example.com');
       assert.deepEqual((raw.json as { data: unknown[] }).data, []);
@@ -403,7 +415,10 @@ describe('sandbox store', () => {
 
     it('filters by id:in and refuses non-integer ids (family D)', async () => {
       const answer = await api.get('/v3/customers?id:in=57,55');
-      assert.deepEqual((answer.json as { data: { id: number }[] }).data.map((c) => c.id), [55, 57]);
+      assert.deepEqual(
+        (answer.json as { data: { id: number }[] }).data.map((c) => c.id),
+        [55, 57],
+      );
       const bad = await api.get('/v3/customers?id:in=hello');
       assert.equal(bad.status, 422);
       assert.deepEqual(bad.json, {
@@ -430,7 +445,10 @@ describe('sandbox store', () => {
       await api.post(batch);
       const second = await api.get('/v3/customers?limit=4&page=2');
       const body = second.json as { data: { id: number }[]; meta: { pagination: Record<string, unknown>; cursor_pagination?: unknown } };
-      assert.deepEqual(body.data.map((c) => c.id), [59, 60, 61, 62]);
+      assert.deepEqual(
+        body.data.map((c) => c.id),
+        [59, 60, 61, 62],
+      );
       const pagination = body.meta.pagination as { links: Record<string, string> } & Record<string, unknown>;
       assert.equal(pagination['total'], 13);
       assert.equal(pagination['count'], 4);
@@ -450,13 +468,14 @@ describe('sandbox store', () => {
       const first = await api.get('/v3/customers?limit=2');
       const cursor = (first.json as { meta: { cursor_pagination: { end_cursor: string } } }).meta.cursor_pagination.end_cursor;
       const next = await api.get(`/v3/customers?limit=2&after=${cursor}`);
-      assert.deepEqual((next.json as { data: { id: number }[] }).data.map((c) => c.id), [57]);
+      assert.deepEqual(
+        (next.json as { data: { id: number }[] }).data.map((c) => c.id),
+        [57],
+      );
     });
 
     it('includes addresses only when asked', async () => {
-      await api.post([
-        customer('inc@example.com', { addresses: [{ first_name: 'A', last_name: 'B', address1: '1', city: 'C', country_code: 'CA' }] }),
-      ]);
+      await api.post([customer('inc@example.com', { addresses: [{ first_name: 'A', last_name: 'B', address1: '1', city: 'C', country_code: 'CA' }] })]);
       const plain = await api.get('/v3/customers?email:in=inc@example.com');
       const listed = (plain.json as { data: Record<string, unknown>[] }).data[0];
       assert.equal(listed?.['addresses'], undefined);
@@ -471,17 +490,23 @@ describe('sandbox store', () => {
     it('pages attribute definitions', async () => {
       const answer = await api.get('/v3/customers/attributes?limit=2&page=2');
       const body = answer.json as { data: { id: number; name: string; type: string }[]; meta: { pagination: { total: number } } };
-      assert.deepEqual(body.data.map((a) => [a.id, a.type]), [[3, 'string']]);
+      assert.deepEqual(
+        body.data.map((a) => [a.id, a.type]),
+        [[3, 'string']],
+      );
       assert.equal(body.meta.pagination.total, 3);
     });
 
     it('answers customer groups as a bare array, and 204 with no body when there are none', async () => {
       const groups = await api.get('/v2/customer_groups');
       assert.ok(Array.isArray(groups.json));
-      assert.deepEqual((groups.json as { id: number; name: string }[]).map((g) => [g.id, g.name]), [
-        [1, 'Retail'],
-        [2, 'Wholesale'],
-      ]);
+      assert.deepEqual(
+        (groups.json as { id: number; name: string }[]).map((g) => [g.id, g.name]),
+        [
+          [1, 'Retail'],
+          [2, 'Wholesale'],
+        ],
+      );
       store.reset({ customerGroups: [] });
       const none = await api.get('/v2/customer_groups');
       assert.equal(none.status, 204);
@@ -491,11 +516,14 @@ describe('sandbox store', () => {
     it('lists channels with pagination', async () => {
       const answer = await api.get('/v3/channels');
       const body = answer.json as { data: { id: number; type: string }[]; meta: { pagination: { total: number } } };
-      assert.deepEqual(body.data.map((c) => [c.id, c.type]), [
-        [1, 'storefront'],
-        [2, 'storefront'],
-        [3, 'marketplace'],
-      ]);
+      assert.deepEqual(
+        body.data.map((c) => [c.id, c.type]),
+        [
+          [1, 'storefront'],
+          [2, 'storefront'],
+          [3, 'marketplace'],
+        ],
+      );
       assert.equal(body.meta.pagination.total, 3);
     });
 
@@ -516,7 +544,10 @@ describe('sandbox store', () => {
 
     it('serves demo data that matches demoData()', () => {
       const demo = demoData();
-      assert.deepEqual(store.customers().map((c) => c.email), demo.customers.map((c) => c.email));
+      assert.deepEqual(
+        store.customers().map((c) => c.email),
+        demo.customers.map((c) => c.email),
+      );
       assert.ok(store.customers().some((c) => c.id === 57 && c.email === 'taken@example.com'));
     });
   });
@@ -601,8 +632,17 @@ describe('sandbox faults', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await api.post([customer(`f${i}@example.com`)])).status);
       assert.deepEqual(statuses, [500, 502, 503, 200]);
-      assert.deepEqual(store.customers().slice(3).map((c) => c.email), ['f3@example.com']);
-      assert.deepEqual(store.requests().map((r) => r.fault), ['500', '502', '503', undefined]);
+      assert.deepEqual(
+        store
+          .customers()
+          .slice(3)
+          .map((c) => c.email),
+        ['f3@example.com'],
+      );
+      assert.deepEqual(
+        store.requests().map((r) => r.fault),
+        ['500', '502', '503', undefined],
+      );
     });
   });
 
@@ -645,7 +685,13 @@ describe('sandbox faults', () => {
     await withStore({}, async (store) => {
       store.setFaults({ queue: ['reset-after-store'] });
       await assert.rejects(client(store).post([customer('ghost@example.com'), customer('ghost2@example.com')]));
-      assert.deepEqual(store.customers().slice(3).map((c) => c.email), ['ghost@example.com', 'ghost2@example.com']);
+      assert.deepEqual(
+        store
+          .customers()
+          .slice(3)
+          .map((c) => c.email),
+        ['ghost@example.com', 'ghost2@example.com'],
+      );
       assert.equal(store.requests()[0]?.customersStored, 2);
       // a blind retry now hits the duplicate rule, as on a real store
       const retry = await client(store).post([customer('ghost@example.com')]);
@@ -663,7 +709,13 @@ describe('sandbox faults', () => {
       await waitFor(() => store.requests()[0]?.status === 200);
       giveUp.abort();
       await assert.rejects(attempt);
-      assert.deepEqual(store.customers().slice(3).map((c) => c.email), ['slow@example.com']);
+      assert.deepEqual(
+        store
+          .customers()
+          .slice(3)
+          .map((c) => c.email),
+        ['slow@example.com'],
+      );
       await sleep(350); // the late answer meets a closed socket here
       assert.equal((await api.get('/v3/customers?email:in=slow@example.com')).status, 200);
       assert.equal(store.requests()[0]?.fault, 'slow');
@@ -674,8 +726,12 @@ describe('sandbox faults', () => {
     const store = await startSandboxStore();
     store.setFaults({ queue: ['slow', 'slow'] }); // default slowMs: 30 s
     const pending = [
-      client(store).post([customer('p1@example.com')]).catch(() => 'failed'),
-      client(store).post([customer('p2@example.com')]).catch(() => 'failed'),
+      client(store)
+        .post([customer('p1@example.com')])
+        .catch(() => 'failed'),
+      client(store)
+        .post([customer('p2@example.com')])
+        .catch(() => 'failed'),
     ];
     await waitFor(() => store.requests().filter((r) => r.status === 200).length === 2);
     const started = Date.now();
@@ -757,7 +813,10 @@ describe('sandbox robustness and speed', () => {
       assert.equal((found.json as { meta: { pagination: { total: number } } }).meta.pagination.total, 503);
       assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
       const ids = store.customers().map((c) => c.id);
-      assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => a - b),
+      );
       assert.equal(new Set(ids).size, 503);
     });
   });
@@ -773,7 +832,10 @@ describe('sandbox geography and multi-storefront emails', () => {
       assert.equal(australia.states.resource, `/countries/${australia.id}/states`);
       const states = await api.get(`/v2/countries/${australia.id}/states`);
       assert.deepEqual((states.json as { state: string }[]).map((s) => s.state).slice(0, 2), ['Australian Capital Territory', 'New South Wales']);
-      assert.deepEqual(await api.get(`/v2/countries/${australia.id}/states?state_abbreviation=nsw`).then((a) => (a.json as { state: string }[]).map((s) => s.state)), ['New South Wales']);
+      assert.deepEqual(
+        await api.get(`/v2/countries/${australia.id}/states?state_abbreviation=nsw`).then((a) => (a.json as { state: string }[]).map((s) => s.state)),
+        ['New South Wales'],
+      );
       assert.equal((await api.get('/v2/countries/states?limit=250').then((a) => a.json as unknown[])).length, 91);
       assert.equal((await api.get('/v2/countries/99999/states')).status, 404);
       assert.equal((await api.get('/v2/countries?page=9')).status, 204);
@@ -796,7 +858,10 @@ describe('sandbox geography and multi-storefront emails', () => {
       assert.equal((await api.post([customer('pair@example.com', { channel_ids: [3] }), customer('pair@example.com', { channel_ids: [2, 3] })])).status, 422);
       assert.equal((await api.post([customer('pair@example.com', { channel_ids: [1] }), customer('pair@example.com', { channel_ids: [2] })])).status, 200);
       const listed = await api.get('/v3/customers?email:in=twice@example.com');
-      assert.deepEqual((listed.json as { data: { channel_ids: number[] }[] }).data.map((c) => c.channel_ids), [[1], [2]]);
+      assert.deepEqual(
+        (listed.json as { data: { channel_ids: number[] }[] }).data.map((c) => c.channel_ids),
+        [[1], [2]],
+      );
     });
   });
 

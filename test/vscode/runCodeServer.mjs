@@ -158,7 +158,12 @@ function keepOrRemove(session) {
  * @param {string} title
  */
 function slug(title) {
-  return title.replace(/^UI: /, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/-+$/, '');
+  return title
+    .replace(/^UI: /, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 40)
+    .replace(/-+$/, '');
 }
 
 /**
@@ -182,7 +187,10 @@ async function runUiTests(page, report, tests, context) {
       report.add({ title: test.title, state: 'passed', durationMs: Date.now() - started });
     } catch (error) {
       const failureShot = join(dirname(resultsFile), `ui-failure-${slug(test.title)}.png`);
-      const shot = await page.screenshot({ path: failureShot, timeout: 5000 }).then(() => `\n(screenshot: ${relative(projectRoot, failureShot)})`, () => '');
+      const shot = await page.screenshot({ path: failureShot, timeout: 5000 }).then(
+        () => `\n(screenshot: ${relative(projectRoot, failureShot)})`,
+        () => '',
+      );
       report.add({ title: test.title, state: 'failed', error: `${error instanceof Error ? error.message : error}${shot}`, durationMs: Date.now() - started });
     }
   }
@@ -196,10 +204,17 @@ async function runUiTests(page, report, tests, context) {
 function writeActivationTime(session, report) {
   const found = firstActivation(session.userDataDir);
   if (!found) {
-    report.add({ title: 'the extension logs its activation time', state: 'failed', error: `no "Activated in N ms" line under ${join(session.userDataDir, 'logs')}` });
+    report.add({
+      title: 'the extension logs its activation time',
+      state: 'failed',
+      error: `no "Activated in N ms" line under ${join(session.userDataDir, 'logs')}`,
+    });
     return;
   }
-  writeFileSync(activationFile, `${JSON.stringify({ activationMs: found.activationMs, source: `code-server ${codeServerVersion} extension host` }, null, 2)}\n`);
+  writeFileSync(
+    activationFile,
+    `${JSON.stringify({ activationMs: found.activationMs, source: `code-server ${codeServerVersion} extension host` }, null, 2)}\n`,
+  );
   console.log(`activation: ${found.activationMs} ms (${relative(session.userDataDir, found.file)}) → ${relative(projectRoot, activationFile)}`);
 }
 

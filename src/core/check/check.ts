@@ -140,12 +140,25 @@ export class StrictBody {
       this.firstEmails.set(first, found && rangeOf(found));
     }
     const identical = JSON.stringify(value) === JSON.stringify(this.customerValue(first));
-    return duplicateEmailDiagnostic({ index, access: channelAccessOfCustomer(value), email: String(email.value), range: rangeOf(email), ...clash, firstRange: this.firstEmails.get(first), identical });
+    return duplicateEmailDiagnostic({
+      index,
+      access: channelAccessOfCustomer(value),
+      email: String(email.value),
+      range: rangeOf(email),
+      ...clash,
+      firstRange: this.firstEmails.get(first),
+      identical,
+    });
   }
 
   document(): JsonDocument {
     const text = this.text;
-    return lazyJsonDocument(text, { root: () => this.wholeRoot ?? parseStrictJsonTree(text), value: () => this.wholeValue ?? (JSON.parse(text) as unknown) }, this.table, (index) => this.customerNode(index));
+    return lazyJsonDocument(
+      text,
+      { root: () => this.wholeRoot ?? parseStrictJsonTree(text), value: () => this.wholeValue ?? (JSON.parse(text) as unknown) },
+      this.table,
+      (index) => this.customerNode(index),
+    );
   }
 }
 
@@ -166,7 +179,17 @@ function checkDocument(document: JsonDocument): Analysis {
       if (!clash || !email) return;
       const firstEmail = emailNodes[clash.first];
       const identical = JSON.stringify(values[index]) === JSON.stringify(values[clash.first]);
-      diagnostics.push(duplicateEmailDiagnostic({ index, access, email: String(email.value), range: rangeOf(email), ...clash, ...(firstEmail ? { firstRange: rangeOf(firstEmail) } : {}), identical }));
+      diagnostics.push(
+        duplicateEmailDiagnostic({
+          index,
+          access,
+          email: String(email.value),
+          range: rangeOf(email),
+          ...clash,
+          ...(firstEmail ? { firstRange: rangeOf(firstEmail) } : {}),
+          identical,
+        }),
+      );
     });
     diagnostics.push(...bodySizeDiagnostics(root, customers.length));
   } else {

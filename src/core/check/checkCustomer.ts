@@ -42,7 +42,14 @@ export function checkCustomer(customer: CustomerToCheck): BcDiagnostic[] {
     const node = treeOf();
     if (node) {
       // The customer is checked as the only item of a body; its pointers move from /0 to /index.
-      const alone = jsonDocument({ text: '', root: { type: 'array', offset: 0, length: 0, children: [node] }, value: [value], syntaxProblems: [], comments: [], trailingCommas: [] });
+      const alone = jsonDocument({
+        text: '',
+        root: { type: 'array', offset: 0, length: 0, children: [node] },
+        value: [value],
+        syntaxProblems: [],
+        comments: [],
+        trailingCommas: [],
+      });
       for (const d of schemaErrorDiagnostics(alone, errors)) {
         if (d.path !== '') found.push({ ...d, path: movePointer(d.path, index), ...(d.fix ? { fix: moveFix(d.fix, index) } : {}) });
       }

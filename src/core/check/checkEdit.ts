@@ -63,7 +63,12 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
   const newKey = emailKeyOf(value);
   table.emails[index] = newKey;
   const built = alreadyBuilt(previous.document);
-  const body = new StrictBody(text, table, built.root && movedRoot(built.root, text, index, start, newEnd, delta), Array.isArray(built.value) ? replaced(built.value, index, value) : undefined);
+  const body = new StrictBody(
+    text,
+    table,
+    built.root && movedRoot(built.root, text, index, start, newEnd, delta),
+    Array.isArray(built.value) ? replaced(built.value, index, value) : undefined,
+  );
 
   // Duplicate emails change only among the customers that share the old or the new email.
   const affected = (key: string | undefined) => key !== undefined && (key === oldKey || key === newKey);
@@ -141,7 +146,11 @@ function changedStretch(oldText: string, newText: string): TextRange {
   while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   const room = shorter - start;
   let common = 0;
-  while (common + CHUNK <= room && oldText.slice(oldText.length - common - CHUNK, oldText.length - common) === newText.slice(newText.length - common - CHUNK, newText.length - common)) common += CHUNK;
+  while (
+    common + CHUNK <= room &&
+    oldText.slice(oldText.length - common - CHUNK, oldText.length - common) === newText.slice(newText.length - common - CHUNK, newText.length - common)
+  )
+    common += CHUNK;
   while (common < room && oldText.charCodeAt(oldText.length - 1 - common) === newText.charCodeAt(newText.length - 1 - common)) common++;
   return { start, end: oldText.length - common };
 }

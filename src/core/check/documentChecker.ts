@@ -151,7 +151,8 @@ export class DocumentChecker<D extends CheckedDocument = CheckedDocument> {
         pause: this.options.nextTurn,
         cancelled: () => document.isClosed || document.version !== version || this.published.get(key)?.version === version,
       });
-      if (full) this.options.log.debug(`Checked ${key} (${(text.length / 1_048_576).toFixed(1)} MB) in slices, ${Math.round(this.options.clock.now() - started)} ms`);
+      if (full)
+        this.options.log.debug(`Checked ${key} (${(text.length / 1_048_576).toFixed(1)} MB) in slices, ${Math.round(this.options.clock.now() - started)} ms`);
       return full;
     });
     // Undefined: a newer version, or an analysis made meanwhile for this one, took over.

@@ -122,7 +122,12 @@ export function jsonDocument(parts: Omit<JsonDocument, 'lines'>): JsonDocument {
  * the checks and the fixes need one customer's tree at a time, and a whole tree is many times
  * the size of the text.
  */
-export function lazyJsonDocument(text: string, whole: { root(): Node | undefined; value(): unknown }, customers: CustomerSpans, customerNode: (index: number) => Node | undefined): JsonDocument {
+export function lazyJsonDocument(
+  text: string,
+  whole: { root(): Node | undefined; value(): unknown },
+  customers: CustomerSpans,
+  customerNode: (index: number) => Node | undefined,
+): JsonDocument {
   let lines: LineIndex | undefined;
   let root: { node: Node | undefined } | undefined;
   let value: { value: unknown } | undefined;
@@ -158,7 +163,10 @@ export function alreadyBuilt(document: JsonDocument): { root?: Node | undefined;
 
 /** Parsers recurse: past a few thousand levels they overflow the stack. No payload nests like this. */
 export function tooDeepProblem(offset: number): SyntaxProblem {
-  return { range: { start: offset, end: offset + 1 }, message: `The JSON is nested more than ${MAX_NESTING} levels deep here; no customers file is, so it is not checked further` };
+  return {
+    range: { start: offset, end: offset + 1 },
+    message: `The JSON is nested more than ${MAX_NESTING} levels deep here; no customers file is, so it is not checked further`,
+  };
 }
 
 /** Where the brackets first nest deeper than MAX_NESTING, skipping strings and comments; undefined if nowhere. */

@@ -93,4 +93,3 @@ function tabStop(n: number, schema: SchemaNode | undefined): string {
   if (types.includes('array')) return `[\${${n}}]`;
   return `{\${${n}}}`;
 }
-

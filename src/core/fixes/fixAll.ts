@@ -25,7 +25,7 @@ export function fixAllEdits(doc: JsonDocument, diagnostics: readonly BcDiagnosti
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // Touching insertions at the same offset also count, since their order would be ambiguous.
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length || a.offset === b.offset;
+  return (a.offset < b.offset + b.length && b.offset < a.offset + a.length) || a.offset === b.offset;
 }
 
 /** Applies non-overlapping edits to a text. */

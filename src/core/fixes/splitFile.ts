@@ -3,7 +3,7 @@ import { formattingOf } from './computeFix';
 
 /** The customers of a body as several bodies of at most `size`, each customer's text unchanged. */
 export function splitCustomers(doc: JsonDocument, size: number): string[] {
-  const customers = doc.root?.type === 'array' ? doc.root.children ?? [] : [];
+  const customers = doc.root?.type === 'array' ? (doc.root.children ?? []) : [];
   const { eol, insertSpaces, tabSize } = formattingOf(doc.text);
   const indent = insertSpaces ? ' '.repeat(tabSize) : '\t';
   const parts: string[] = [];

@@ -22,7 +22,10 @@ export function judgeState(written: string, states: readonly KnownState[]): Stat
   if (states.some((s) => s.name.trim().toLowerCase() === wanted)) return { kind: 'known' };
   const [abbreviated, ...others] = states.filter((s) => s.abbreviation?.trim().toLowerCase() === wanted);
   if (abbreviated && !others.length) return { kind: 'abbreviation', name: abbreviated.name };
-  const suggestion = closestName(written, states.map((s) => s.name));
+  const suggestion = closestName(
+    written,
+    states.map((s) => s.name),
+  );
   return suggestion ? { kind: 'unknown', suggestion } : { kind: 'unknown' };
 }
 

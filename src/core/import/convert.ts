@@ -154,7 +154,19 @@ const customerOrder: CustomerField[] = [
   'accepts_product_review_abandoned_cart_emails',
   'store_credit_amounts',
 ];
-const addressOrder: AddressField[] = ['first_name', 'last_name', 'company', 'address1', 'address2', 'city', 'state_or_province', 'postal_code', 'country_code', 'phone', 'address_type'];
+const addressOrder: AddressField[] = [
+  'first_name',
+  'last_name',
+  'company',
+  'address1',
+  'address2',
+  'city',
+  'state_or_province',
+  'postal_code',
+  'country_code',
+  'phone',
+  'address_type',
+];
 
 /** The cells of a row by field: the first non-empty column wins each field. */
 function gatherCells(plan: ColumnPlan, fields: string[], row: number, tally: ConversionTally) {
@@ -163,10 +175,15 @@ function gatherCells(plan: ColumnPlan, fields: string[], row: number, tally: Con
   for (const column of plan.filling) {
     const raw = fields[column.index] ?? '';
     if (!raw) continue;
-    const value = cleanCell(raw, row, tally, column.targets.some((t) => textNumberFields.has(t.field)));
+    const value = cleanCell(
+      raw,
+      row,
+      tally,
+      column.targets.some((t) => textNumberFields.has(t.field)),
+    );
     if (!value) continue;
     for (const target of column.targets) {
-      const cells = target.address === undefined ? customer : addresses.get(target.address) ?? addresses.set(target.address, new Map()).get(target.address)!;
+      const cells = target.address === undefined ? customer : (addresses.get(target.address) ?? addresses.set(target.address, new Map()).get(target.address)!);
       if (!cells.has(target.field)) cells.set(target.field, { value, convert: column.convert ?? defaultConversion(target) });
     }
   }
@@ -174,19 +191,31 @@ function gatherCells(plan: ColumnPlan, fields: string[], row: number, tally: Con
 }
 
 /** An address from its cells; undefined when the row has none of its values. */
-function buildAddress(cells: Map<string, Cell> | undefined, plan: ColumnPlan, index: number, names: { first_name?: unknown; last_name?: unknown }, row: number, tally: ConversionTally): Address | undefined {
+function buildAddress(
+  cells: Map<string, Cell> | undefined,
+  plan: ColumnPlan,
+  index: number,
+  names: { first_name?: unknown; last_name?: unknown },
+  row: number,
+  tally: ConversionTally,
+): Address | undefined {
   if (!cells?.size) return undefined;
   const values: Record<string, unknown> = {};
-  if (!cells.has('first_name') && !cells.has('last_name') && cells.has('full_name')) Object.assign(values, splitName(cells.get('full_name')!.value, row, tally));
+  if (!cells.has('first_name') && !cells.has('last_name') && cells.has('full_name'))
+    Object.assign(values, splitName(cells.get('full_name')!.value, row, tally));
   const street = cells.get('street');
   if (street) {
-    const [line1, ...rest] = street.value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const [line1, ...rest] = street.value
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const line2 = rest.join(', ');
     if (!cells.has('address1') && line1) values.address1 = line1;
     if (!cells.has('address2') && line2) values.address2 = line2;
     if (rest.length) tally.note('street', row, street.value, [line1, line2]);
   }
-  for (const [field, cell] of cells) if (field !== 'full_name' && field !== 'street' && field !== 'state_or_province') values[field] = convertValue(cell, row, tally, plan);
+  for (const [field, cell] of cells)
+    if (field !== 'full_name' && field !== 'street' && field !== 'state_or_province') values[field] = convertValue(cell, row, tally, plan);
   for (const { target, value } of plan.constants) {
     if (target.address === index && values[target.field] === undefined) values[target.field] = value;
   }
@@ -229,7 +258,10 @@ export function convertRow(plan: ColumnPlan, fields: string[], row: number, tall
     if (target.address === undefined && values[target.field] === undefined) values[target.field] = value;
   }
   const customer = ordered(values, customerOrder) as Customer;
-  const addresses = [...cells.addresses.keys()].sort((a, b) => a - b).map((i) => buildAddress(cells.addresses.get(i), plan, i, values, row, tally)).filter((a): a is Address => a !== undefined);
+  const addresses = [...cells.addresses.keys()]
+    .sort((a, b) => a - b)
+    .map((i) => buildAddress(cells.addresses.get(i), plan, i, values, row, tally))
+    .filter((a): a is Address => a !== undefined);
   addAddresses(customer, addresses, row, tally);
   return customer;
 }

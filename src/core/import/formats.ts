@@ -70,7 +70,9 @@ const shopifyCommon: Record<string, ColumnTarget> = {
 
 /** Shopify's metafield columns, "Label (customer.metafields.ns.key)". */
 function shopifyMetafields(header: string[]): Record<string, ColumnTarget> {
-  return Object.fromEntries(header.filter((c) => /\(customer\.metafields\./.test(c)).map((c) => [c, hasField('Shopify metafields (a mapping can put them in form fields by hand)')]));
+  return Object.fromEntries(
+    header.filter((c) => /\(customer\.metafields\./.test(c)).map((c) => [c, hasField('Shopify metafields (a mapping can put them in form fields by hand)')]),
+  );
 }
 
 const bigcommerceCommon: Record<string, ColumnTarget> = {
@@ -184,7 +186,10 @@ const formats: Format[] = [
         Email: 'email',
         ...bigcommerceCommon,
         'Date Joined': { leftOut: 'BigCommerce sets date_created itself' },
-        Addresses: { leftOut: 'the layout of the export\'s "Addresses" cell is not published, so its addresses are not guessed at; export with one column set per address instead' },
+        Addresses: {
+          leftOut:
+            'the layout of the export\'s "Addresses" cell is not published, so its addresses are not guessed at; export with one column set per address instead',
+        },
       },
     }),
   },
@@ -255,9 +260,17 @@ export function detectFormat(header: string[], from: FromOption = 'auto'): { id:
 /** Why a header fits none of the formats of `from`, naming the columns each would need. */
 export function noFormatProblem(header: string[], from: FromOption): ImportProblem {
   if (!missingColumns(header, ['_email', '_website', 'street']).length) {
-    return new ImportProblem('This is Magento\'s Customer Addresses file: import the Customers Main file, with this one as its addresses file.');
+    return new ImportProblem("This is Magento's Customer Addresses file: import the Customers Main file, with this one as its addresses file.");
   }
   const candidates = formats.filter((f) => from === 'auto' || familyOf[f.id] === from);
-  const needs = candidates.map((f) => `${formatLabels[f.id]} needs ${missingColumns(header, f.signature).map((c) => `"${c}"`).join(', ')}`);
-  return new ImportProblem(`The header row is not one the import knows (${needs.join('; ')}). Describe the columns in a mapping file (*.bccustomers-mapping.json).`, 'unknown-format');
+  const needs = candidates.map(
+    (f) =>
+      `${formatLabels[f.id]} needs ${missingColumns(header, f.signature)
+        .map((c) => `"${c}"`)
+        .join(', ')}`,
+  );
+  return new ImportProblem(
+    `The header row is not one the import knows (${needs.join('; ')}). Describe the columns in a mapping file (*.bccustomers-mapping.json).`,
+    'unknown-format',
+  );
 }

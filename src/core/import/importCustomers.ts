@@ -122,7 +122,8 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
   const { format, mapping } = chooseMapping(csv, options);
   const plan = planColumns(csv.header, mapping.columns, mapping);
   const fillsEmail = plan.filling.some((c) => c.targets.some((t) => t.address === undefined && t.field === 'email'));
-  if (!fillsEmail) throw new ImportProblem(`No column of ${options.file.name} gives the customers' emails${format === 'mapping' ? ': map one to "email"' : ''}.`);
+  if (!fillsEmail)
+    throw new ImportProblem(`No column of ${options.file.name} gives the customers' emails${format === 'mapping' ? ': map one to "email"' : ''}.`);
 
   const tally = new ConversionTally();
   const skipped: SkippedRow[] = [];
@@ -130,7 +131,8 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
   const file = options.file.name;
   let addresses: Awaited<ReturnType<typeof readAddresses>> | undefined;
   let joinColumns: number[] = [];
-  if (options.addresses && !mapping.addresses) throw new ImportProblem(`${formatLabels[format]} keeps addresses in the same file: there is no addresses file to join.`);
+  if (options.addresses && !mapping.addresses)
+    throw new ImportProblem(`${formatLabels[format]} keeps addresses in the same file: there is no addresses file to join.`);
   if (mapping.addresses) {
     if (options.addresses) {
       addresses = await readAddresses(options.addresses, mapping, tally, skipped);
@@ -169,8 +171,16 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
         const found = addresses.byKey.get(joined);
         if (found && !claimed.has(joined)) {
           claimed.add(joined);
-          if (email && first === undefined) addAddresses(customer, found.map((a) => a.address), row.row, tally);
-          else for (const a of found) skipped.push({ file: options.addresses!.name, row: a.row, reason: `its customer (row ${row.row} of ${file}) was not imported` });
+          if (email && first === undefined)
+            addAddresses(
+              customer,
+              found.map((a) => a.address),
+              row.row,
+              tally,
+            );
+          else
+            for (const a of found)
+              skipped.push({ file: options.addresses!.name, row: a.row, reason: `its customer (row ${row.row} of ${file}) was not imported` });
         }
       }
       tally.settle(Boolean(email) && first === undefined);
@@ -189,7 +199,12 @@ export async function importCustomers(options: ImportOptions): Promise<ImportRes
   if (addresses && !cancelled) {
     for (const [key, found] of addresses.byKey) {
       if (claimed.has(key)) continue;
-      for (const a of found) skipped.push({ file: options.addresses!.name, row: a.row, reason: `no customer in ${file} with this ${Object.keys(mapping.addresses!.join).join(' and ')}` });
+      for (const a of found)
+        skipped.push({
+          file: options.addresses!.name,
+          row: a.row,
+          reason: `no customer in ${file} with this ${Object.keys(mapping.addresses!.join).join(' and ')}`,
+        });
     }
   }
 

@@ -55,7 +55,6 @@ export function parseTarget(written: string, addressOnly = false): FieldTarget |
   return { address: Number(address), field };
 }
 
-
 /** The conversion a field needs when the mapping names none. */
 export function defaultConversion(target: FieldTarget): Conversion {
   switch (target.field) {
@@ -98,9 +97,11 @@ export function mappingProblems(value: unknown): string[] {
       }
       const fields = rule.field === undefined ? [] : Array.isArray(rule.field) ? rule.field : [rule.field];
       for (const field of fields) {
-        if (typeof field !== 'string' || !parseTarget(field, addressOnly)) problems.push(`${where} "${column}": "${String(field)}" is not a field an import can fill.`);
+        if (typeof field !== 'string' || !parseTarget(field, addressOnly))
+          problems.push(`${where} "${column}": "${String(field)}" is not a field an import can fill.`);
       }
-      if (rule.convert !== undefined && !conversions.includes(rule.convert as Conversion)) problems.push(`${where} "${column}": convert must be one of ${conversions.join(', ')}.`);
+      if (rule.convert !== undefined && !conversions.includes(rule.convert as Conversion))
+        problems.push(`${where} "${column}": convert must be one of ${conversions.join(', ')}.`);
       if (!fields.length && typeof rule.leftOut !== 'string') problems.push(`${where} "${column}": give a "field", or "leftOut" with the reason.`);
     }
   };
@@ -111,10 +112,13 @@ export function mappingProblems(value: unknown): string[] {
   }
   if (value.groups !== undefined) {
     if (!isObject(value.groups)) problems.push('groups must be an object: source group → customer_group_id.');
-    else for (const [group, id] of Object.entries(value.groups)) if (!Number.isInteger(id) || (id as number) < 0) problems.push(`groups "${group}": a customer_group_id is a whole number, 0 or more.`);
+    else
+      for (const [group, id] of Object.entries(value.groups))
+        if (!Number.isInteger(id) || (id as number) < 0) problems.push(`groups "${group}": a customer_group_id is a whole number, 0 or more.`);
   }
   if (value.addresses !== undefined) {
-    if (!isObject(value.addresses) || !isObject(value.addresses.join) || !Object.keys(value.addresses.join).length) problems.push('addresses needs "join" (address-file column → main-file column) and "columns".');
+    if (!isObject(value.addresses) || !isObject(value.addresses.join) || !Object.keys(value.addresses.join).length)
+      problems.push('addresses needs "join" (address-file column → main-file column) and "columns".');
     else checkColumns(value.addresses.columns, 'addresses.columns', true);
   }
   return problems;

@@ -38,9 +38,27 @@ function some(items: string[], shown: number): string {
 /** What an import will write, short enough to read before it is written. */
 export function previewText(report: ImportReport, first: { customer: Customer; row: number }[]): string {
   const n = (count: number, one = '', many = `${one}s`) => `${count.toLocaleString('en-US')}${one ? ` ${count === 1 ? one : many}` : ''}`;
-  const lines = [`${n(report.rows, 'row')} → ${n(report.customers, 'customer')}, ${n(report.skipped.length, 'row')} not imported`, '', 'First rows:', ...first.map((c) => `  ${describeImported(c.customer, c.row)}`), ''];
-  if (report.skipped.length) lines.push(`Not imported: ${some(report.skipped.map((s) => `${s.file === report.file ? '' : `${s.file} `}row ${s.row} (${s.reason})`), 3)}`);
-  if (report.leftOut.length) lines.push(`Left out: ${some(report.leftOut.map((l) => `${l.column} (${n(l.rows, 'row')})`), 4)}`);
+  const lines = [
+    `${n(report.rows, 'row')} → ${n(report.customers, 'customer')}, ${n(report.skipped.length, 'row')} not imported`,
+    '',
+    'First rows:',
+    ...first.map((c) => `  ${describeImported(c.customer, c.row)}`),
+    '',
+  ];
+  if (report.skipped.length)
+    lines.push(
+      `Not imported: ${some(
+        report.skipped.map((s) => `${s.file === report.file ? '' : `${s.file} `}row ${s.row} (${s.reason})`),
+        3,
+      )}`,
+    );
+  if (report.leftOut.length)
+    lines.push(
+      `Left out: ${some(
+        report.leftOut.map((l) => `${l.column} (${n(l.rows, 'row')})`),
+        4,
+      )}`,
+    );
   if (report.conversions.length) lines.push(`Converted: ${report.conversions.map((c) => `${n(c.count)} ${shortConversions[c.kind]}`).join(', ')}`);
   for (const notice of report.notices) lines.push(`Note: ${notice}`);
   return lines.join('\n');

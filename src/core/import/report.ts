@@ -109,7 +109,8 @@ export class ConversionTally {
 
   list(): ConversionCount[] {
     const unmapped = this.counts.get('group-unmapped');
-    if (unmapped) unmapped.example = [...this.unmappedGroups].map((g) => JSON.stringify(g)).join(', ') + (unmapped.count > this.unmappedGroups.size ? ', …' : '');
+    if (unmapped)
+      unmapped.example = [...this.unmappedGroups].map((g) => JSON.stringify(g)).join(', ') + (unmapped.count > this.unmappedGroups.size ? ', …' : '');
     return [...this.counts.values()];
   }
 }

@@ -12,7 +12,10 @@ export function journalHooks(journal: SendJournal, keyOf: (index: number) => str
   return {
     requestStarting: (items) => journal.intent(items.map(named)),
     requestSettled: (request, results, requestId) =>
-      journal.outcomeLater(request, results.flatMap((result) => outcomeOf(named(result.item), result, requestId) ?? [])),
+      journal.outcomeLater(
+        request,
+        results.flatMap((result) => outcomeOf(named(result.item), result, requestId) ?? []),
+      ),
     settledWithoutRequest: (results) => journal.settledWithoutRequest(results.flatMap((result) => outcomeOf(named(result.item), result, undefined) ?? [])),
     flush: () => journal.flush(),
   };

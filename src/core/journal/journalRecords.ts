@@ -95,7 +95,9 @@ function isRecord(value: unknown): value is JournalRecord {
     case 'outcome':
       return isCount(value.request) && Array.isArray(value.customers) && value.customers.every(isOutcome);
     case 'forget':
-      return typeof value.store === 'string' && typeof value.api === 'string' && Array.isArray(value.emails) && value.emails.every((e) => typeof e === 'string');
+      return (
+        typeof value.store === 'string' && typeof value.api === 'string' && Array.isArray(value.emails) && value.emails.every((e) => typeof e === 'string')
+      );
     default:
       return false;
   }

@@ -41,7 +41,11 @@ export async function startJournaledSend(
 }
 
 /** What the journal says of the customers of a file, without starting a send. */
-export async function readResumePlan(storage: JournalStorage, target: { storeHash: string; apiBaseUrl: string }, customers: readonly CustomerToSend[]): Promise<ResumePlan> {
+export async function readResumePlan(
+  storage: JournalStorage,
+  target: { storeHash: string; apiBaseUrl: string },
+  customers: readonly CustomerToSend[],
+): Promise<ResumePlan> {
   return planResume(readJournal(await storage.read()).records, storeIdentity(target), customers);
 }
 
@@ -50,7 +54,14 @@ export function resultsFromJournal(settled: ResumePlan['settled'], storeHash: st
   return [...settled.values()].map((outcome) => {
     const email = normalizeEmail(outcome.email);
     if (outcome.result === 'created') return { email, storeHash, outcome: 'created', id: outcome.id, at };
-    return { email, storeHash, outcome: 'failed', problems: [{ path: outcome.path, message: outcome.message }], at, ...(outcome.requestId ? { requestId: outcome.requestId } : {}) };
+    return {
+      email,
+      storeHash,
+      outcome: 'failed',
+      problems: [{ path: outcome.path, message: outcome.message }],
+      at,
+      ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+    };
   });
 }
 
@@ -61,7 +72,8 @@ export function withEarlierSends(plan: SendPlanReady, journal: ResumePlan): Send
   const skipped = [...plan.skipped];
   for (const [index, outcome] of journal.settled) {
     if (outcome.result === 'created') skipped.push({ index, email: outcome.email, id: outcome.id });
-    else if (isInStore(outcome)) skipped.push({ index, email: outcome.email, ...(outcome.existingId !== undefined ? { id: outcome.existingId } : {}), inStore: true });
+    else if (isInStore(outcome))
+      skipped.push({ index, email: outcome.email, ...(outcome.existingId !== undefined ? { id: outcome.existingId } : {}), inStore: true });
   }
   return { ...plan, skipped };
 }

@@ -130,4 +130,3 @@ function emailOf(value: unknown): string | undefined {
   const email = (value as { email?: unknown } | null)?.email;
   return typeof email === 'string' && email.trim() !== '' ? email : undefined;
 }
-

@@ -41,7 +41,14 @@ export function sendSummaryMarkdown({ file, storeHash, rows, unclear, linkTo }: 
     for (const group of byReason(refused)) lines.push('', `### ${escape(group.reason)} (${count(group.rows.length)})`, '', ...group.rows.map(item));
   }
   if (unsure.length > 0) {
-    lines.push('', `## Unclear (${count(unsure.length)})`, '', 'The store could not confirm whether these were created. The next send asks it about their emails before sending anything.', '', ...unsure.map(item));
+    lines.push(
+      '',
+      `## Unclear (${count(unsure.length)})`,
+      '',
+      'The store could not confirm whether these were created. The next send asks it about their emails before sending anything.',
+      '',
+      ...unsure.map(item),
+    );
   }
   if (notSent.length > 0 && notSent.length < rows.length) {
     lines.push('', `## Not sent (${count(notSent.length)})`, '', 'The next send sends them.', '', ...notSent.map(item));

@@ -40,7 +40,8 @@ export function completionsInText(text: string, offset: number): Completions {
   const location = getLocation(text, offset);
   const root = parseTree(text, [], { allowTrailingComma: true });
   const previous = location.previousNode;
-  const replacing = previous && previous.type !== 'object' && previous.type !== 'array' && offset >= previous.offset && offset <= previous.offset + previous.length;
+  const replacing =
+    previous && previous.type !== 'object' && previous.type !== 'array' && offset >= previous.offset && offset <= previous.offset + previous.length;
   const range = replacing ? { start: previous.offset, end: previous.offset + previous.length } : { start: offset, end: offset };
   if (location.isAtPropertyKey) {
     const objectPath = location.path.slice(0, -1);
@@ -81,7 +82,7 @@ function stateItems(country: string): CompletionEntry[] {
 
 function propertyItems(schema: SchemaNode, object: Node | undefined, editing: Node | undefined, keyOnly: boolean): CompletionEntry[] {
   const present = new Set<unknown>();
-  for (const property of object?.type === 'object' ? object.children ?? [] : []) {
+  for (const property of object?.type === 'object' ? (object.children ?? []) : []) {
     const key = property.children?.[0];
     if (key && key !== editing) present.add(key.value);
   }
@@ -122,7 +123,14 @@ function valueItems(schema: SchemaNode): CompletionEntry[] {
   schema.enum?.forEach((value, i) => {
     const description = schema.enumDescriptions?.[i];
     const text = JSON.stringify(value);
-    items.push({ label: text, kind: 'value', insertText: text, detail: description, filterText: description ? `${text} ${description}` : text, sortText: String(i).padStart(4, '0') });
+    items.push({
+      label: text,
+      kind: 'value',
+      insertText: text,
+      detail: description,
+      filterText: description ? `${text} ${description}` : text,
+      sortText: String(i).padStart(4, '0'),
+    });
   });
   if (!schema.enum) {
     if (types.includes('boolean')) items.push(...['true', 'false'].map((v) => ({ label: v, kind: 'value' as const, insertText: v })));

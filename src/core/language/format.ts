@@ -23,7 +23,11 @@ export function formatEdits(text: string, range: TextRange | undefined, options:
   // A whole strict-JSON document is laid out by a quicker pass with the same result.
   const strict = range ? undefined : strictJsonFormatEdits(text, options, MAX_SEPARATE_EDITS);
   if (strict) return strict;
-  const edits = format(text, range && { offset: range.start, length: range.end - range.start }, { ...options, keepLines: false }).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+  const edits = format(text, range && { offset: range.start, length: range.end - range.start }, { ...options, keepLines: false }).map((e) => ({
+    offset: e.offset,
+    length: e.length,
+    newText: e.content,
+  }));
   return edits.length > MAX_SEPARATE_EDITS ? [merged(text, edits)] : edits;
 }
 

@@ -40,7 +40,13 @@ export function hoverInText(text: string, offset: number): HoverInfo | undefined
   const schema = schemaAt(path);
   if (!schema || !parent) return undefined;
   const range = { start: node.offset, end: node.offset + node.length };
-  const lines = [`**${name}** — ${objectLabel(parent)} field`, '', schema.markdownDescription ?? schema.description ?? '', '', `_${describeLimits(schema, parent.required?.includes(name) ?? false)}_`];
+  const lines = [
+    `**${name}** — ${objectLabel(parent)} field`,
+    '',
+    schema.markdownDescription ?? schema.description ?? '',
+    '',
+    `_${describeLimits(schema, parent.required?.includes(name) ?? false)}_`,
+  ];
   if (node === value) {
     const meaning = enumMeaning(schema, getNodeValue(value));
     if (!meaning) return undefined;

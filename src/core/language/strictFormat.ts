@@ -108,7 +108,10 @@ function lineBreakOf(text: string): string | undefined {
 class LineStarts {
   private readonly byDepth: string[];
 
-  constructor(eol: string, private readonly unit: string) {
+  constructor(
+    eol: string,
+    private readonly unit: string,
+  ) {
     this.byDepth = [eol];
   }
 
@@ -213,7 +216,7 @@ class Edits {
   private copy(source: string, from: number, to: number): void {
     let piece = this.piece!;
     let at = this.at;
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       if (at === PIECE) {
         this.written.push(piece);
         this.piece = piece = new Uint16Array(PIECE);

@@ -36,11 +36,18 @@ interface Frame {
 }
 
 /** What a new container holds, from its parents and the key it is the value of. */
-function kindOf(parent: Frame | undefined, grandparent: Frame | undefined, depth: number, key: string | undefined, isObject: boolean): CustomerSymbolKind | undefined {
+function kindOf(
+  parent: Frame | undefined,
+  grandparent: Frame | undefined,
+  depth: number,
+  key: string | undefined,
+  isObject: boolean,
+): CustomerSymbolKind | undefined {
   if (!parent) return undefined;
   if (depth === 1) return isObject && !parent.isObject ? 'customer' : undefined;
   if (parent.kind === 'customer') return !isObject && (key === 'addresses' || key === 'attributes') ? key : undefined;
-  if (isObject && grandparent?.kind === 'customer' && (parent.kind === 'addresses' || parent.kind === 'attributes')) return parent.kind === 'addresses' ? 'address' : 'attribute';
+  if (isObject && grandparent?.kind === 'customer' && (parent.kind === 'addresses' || parent.kind === 'attributes'))
+    return parent.kind === 'addresses' ? 'address' : 'attribute';
   return undefined;
 }
 
@@ -157,7 +164,14 @@ function toSymbol(frame: Frame, end: number, index: number): CustomerSymbol | un
       // An empty list adds nothing to the outline.
       if (!children.length) return undefined;
       // From its key: the range must hold the key it reveals.
-      return { kind, name: kind, detail: String(children.length), range: { start: frame.keyStart, end }, selectionRange: { start: frame.keyStart, end: frame.keyEnd }, children };
+      return {
+        kind,
+        name: kind,
+        detail: String(children.length),
+        range: { start: frame.keyStart, end },
+        selectionRange: { start: frame.keyStart, end: frame.keyEnd },
+        children,
+      };
     case 'address': {
       const place = [values.address1, values.city, values.country_code].filter(Boolean).join(', ');
       return { kind, name: place || `address ${index + 1}`, detail: joined(values.first_name, values.last_name), range, selectionRange: opening, children };

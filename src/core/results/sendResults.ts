@@ -75,7 +75,12 @@ export function customersInRange(doc: JsonDocument, start: number, end: number):
 }
 
 /** Turns a send report into results keyed by email. */
-export function resultsFromReport(report: SendReport, emailsByIndex: ReadonlyMap<number, string>, storeHash: string, at = new Date().toISOString()): CustomerResult[] {
+export function resultsFromReport(
+  report: SendReport,
+  emailsByIndex: ReadonlyMap<number, string>,
+  storeHash: string,
+  at = new Date().toISOString(),
+): CustomerResult[] {
   const results: CustomerResult[] = [];
   for (const created of report.created) {
     const email = emailsByIndex.get(created.index) ?? emailKey(created.email);
@@ -85,7 +90,10 @@ export function resultsFromReport(report: SendReport, emailsByIndex: ReadonlyMap
     const email = emailsByIndex.get(failed.index);
     if (!email) continue;
     const relative = (path: string) => path.replace(/^\/\d+/, '');
-    const problems = [{ path: relative(failed.path), message: failed.message }, ...(failed.more ?? []).map((p) => ({ path: relative(p.path), message: p.message }))];
+    const problems = [
+      { path: relative(failed.path), message: failed.message },
+      ...(failed.more ?? []).map((p) => ({ path: relative(p.path), message: p.message })),
+    ];
     results.push({ email, storeHash, outcome: 'failed', problems, at, ...(failed.requestId ? { requestId: failed.requestId } : {}) });
   }
   return results;

@@ -29,7 +29,9 @@ function filledString(value: Record<string, unknown>, name: string): string | un
 /** Where a field's value is, or the object's opening brace when the field is absent. */
 function placeOf(visit: ObjectVisit, name: string): { range: TextRange; pointer: string; present: boolean } {
   const node = Object.hasOwn(visit.value, name) ? valueNode(visit.node, name) : undefined;
-  return node ? { range: rangeOf(node), pointer: visit.pointerTo(name), present: true } : { range: openingRange(visit.node), pointer: visit.pointerTo(), present: false };
+  return node
+    ? { range: rangeOf(node), pointer: visit.pointerTo(name), present: true }
+    : { range: openingRange(visit.node), pointer: visit.pointerTo(), present: false };
 }
 
 /** ISO countries that BigCommerce's documented table does not list. */
@@ -78,9 +80,17 @@ export function stateOrProvince(visit: ObjectVisit, out: BcDiagnostic[]): void {
   } else if (verdict.kind === 'unknown') {
     const guess = verdict.suggestion ? ` Did you mean "${verdict.suggestion}"?` : '';
     out.push(
-      diagnostic('state-name', `state_or_province ${describeValue(state)} is not one of the states BigCommerce lists for ${countryName(code)}.${guess}`, range, pointer, {
-        ...(verdict.suggestion ? { fix: { kind: 'set-value', pointer, value: verdict.suggestion, title: `Change state_or_province to "${verdict.suggestion}"`, preferred: false } } : {}),
-      }),
+      diagnostic(
+        'state-name',
+        `state_or_province ${describeValue(state)} is not one of the states BigCommerce lists for ${countryName(code)}.${guess}`,
+        range,
+        pointer,
+        {
+          ...(verdict.suggestion
+            ? { fix: { kind: 'set-value', pointer, value: verdict.suggestion, title: `Change state_or_province to "${verdict.suggestion}"`, preferred: false } }
+            : {}),
+        },
+      ),
     );
   }
 }
@@ -105,7 +115,12 @@ export function postalCode(visit: ObjectVisit, out: BcDiagnostic[]): void {
   }
   if (postalCodeFits(code, postal)) return;
   out.push(
-    diagnostic('postal-code-shape', `postal_code ${describeValue(postal)} does not have the shape of a postal code of ${countryName(code)}`, rangeOf(valueNode(visit.node, 'postal_code')!), visit.pointerTo('postal_code')),
+    diagnostic(
+      'postal-code-shape',
+      `postal_code ${describeValue(postal)} does not have the shape of a postal code of ${countryName(code)}`,
+      rangeOf(valueNode(visit.node, 'postal_code')!),
+      visit.pointerTo('postal_code'),
+    ),
   );
 }
 

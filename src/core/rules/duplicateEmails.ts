@@ -98,6 +98,11 @@ export function duplicateEmailDiagnostic({ index, access, email, range, first, f
   }
   return diagnostic(code, message, range, `/${index}/email`, {
     ...(firstRange ? { related: [{ message: `customer ${first + 1} uses the same email`, range: firstRange }] } : {}),
-    fix: { kind: 'remove', pointer: `/${index}`, title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`, preferred: identical === true && overlap === true },
+    fix: {
+      kind: 'remove',
+      pointer: `/${index}`,
+      title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`,
+      preferred: identical === true && overlap === true,
+    },
   });
 }

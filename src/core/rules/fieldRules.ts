@@ -28,7 +28,14 @@ export function recommendedValues(object: ObjectVisit, out: BcDiagnostic[]): voi
     if (typeof text !== 'string') continue;
     const weak = (advice.minLength !== undefined && [...text].length < advice.minLength) || (advice.patterns ?? []).some((p) => !new RegExp(p).test(text));
     if (weak) {
-      out.push(diagnostic('weak-password', `${name} does not meet a common store password setting (${advice.message}): BigCommerce's reference sets no password rule, but the store's own settings may refuse it`, rangeOf(valueNode(object.node, name)!), object.pointerTo(name)));
+      out.push(
+        diagnostic(
+          'weak-password',
+          `${name} does not meet a common store password setting (${advice.message}): BigCommerce's reference sets no password rule, but the store's own settings may refuse it`,
+          rangeOf(valueNode(object.node, name)!),
+          object.pointerTo(name),
+        ),
+      );
     }
   }
 }
@@ -49,9 +56,15 @@ export function duplicateAttributes(object: ObjectVisit, out: BcDiagnostic[]): v
       return;
     }
     out.push(
-      diagnostic('duplicate-attribute', `attribute_id ${id.value} appears twice in this customer; only one value can be kept`, rangeOf(id), pointerTo('attributes', index, 'attribute_id'), {
-        related: [{ message: `attribute_id ${id.value} first appears here`, range: first }],
-      }),
+      diagnostic(
+        'duplicate-attribute',
+        `attribute_id ${id.value} appears twice in this customer; only one value can be kept`,
+        rangeOf(id),
+        pointerTo('attributes', index, 'attribute_id'),
+        {
+          related: [{ message: `attribute_id ${id.value} first appears here`, range: first }],
+        },
+      ),
     );
   });
 }
@@ -75,7 +88,9 @@ const recommendations = new WeakMap<SchemaNode, [string, Advice][]>();
 function recommendationsOf(schema: SchemaNode): [string, Advice][] {
   let found = recommendations.get(schema);
   if (!found) {
-    found = Object.entries(schema.properties ?? {}).flatMap(([name, child]) => (child['x-recommended'] ? [[name, child['x-recommended']] as [string, Advice]] : []));
+    found = Object.entries(schema.properties ?? {}).flatMap(([name, child]) =>
+      child['x-recommended'] ? [[name, child['x-recommended']] as [string, Advice]] : [],
+    );
     recommendations.set(schema, found);
   }
   return found;

@@ -29,7 +29,9 @@ const doubtsBySchema = new WeakMap<SchemaNode, [string, Doubt[]][]>();
 function doubtfulProperties(schema: SchemaNode): [string, Doubt[]][] {
   let found = doubtsBySchema.get(schema);
   if (!found) {
-    found = Object.entries(schema.properties ?? {}).flatMap(([name, child]): [string, Doubt[]][] => (child['x-reference-silent'] ? [[name, child['x-reference-silent']]] : []));
+    found = Object.entries(schema.properties ?? {}).flatMap(([name, child]): [string, Doubt[]][] =>
+      child['x-reference-silent'] ? [[name, child['x-reference-silent']]] : [],
+    );
     doubtsBySchema.set(schema, found);
   }
   return found;

@@ -42,9 +42,15 @@ function duplicateKeys(object: Node, last: Map<string, Node>, path: (string | nu
     if (!key || !kept || !keptKey || kept === property) continue;
     const name = String(key.value);
     out.push(
-      diagnostic('duplicate-key', `${name} is written twice in this object; JSON.parse and BigCommerce keep only the last one, so this value is dropped`, rangeOf(key), toPointer([...path, name]), {
-        related: [{ message: `the ${name} that is kept`, range: rangeOf(keptKey) }],
-      }),
+      diagnostic(
+        'duplicate-key',
+        `${name} is written twice in this object; JSON.parse and BigCommerce keep only the last one, so this value is dropped`,
+        rangeOf(key),
+        toPointer([...path, name]),
+        {
+          related: [{ message: `the ${name} that is kept`, range: rangeOf(keptKey) }],
+        },
+      ),
     );
   }
 }
@@ -69,7 +75,14 @@ function stringProblems(node: Node, path: (string | number)[], out: BcDiagnostic
   const lone = loneSurrogate.exec(text);
   if (lone) {
     const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
-    out.push(diagnostic('lone-surrogate', `${what} has \\u${code}, half of a surrogate pair without its other half: it is not a character, and BigCommerce cannot store it`, rangeOf(node), pointer));
+    out.push(
+      diagnostic(
+        'lone-surrogate',
+        `${what} has \\u${code}, half of a surrogate pair without its other half: it is not a character, and BigCommerce cannot store it`,
+        rangeOf(node),
+        pointer,
+      ),
+    );
   }
 }
 

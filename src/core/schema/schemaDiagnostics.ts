@@ -80,7 +80,10 @@ function objectProblems(pointer: string, node: Node, errors: ErrorObject[]): BcD
     const propertyPointer = toPointer([...path, name]);
     const present = new Set((node.children ?? []).map((p): unknown => p.children?.[0]?.value));
     const known = schema ? writableProperties(schema).map(([n]) => n) : [];
-    const suggestion = closestName(name, known.filter((n) => !present.has(n)));
+    const suggestion = closestName(
+      name,
+      known.filter((n) => !present.has(n)),
+    );
     const message = suggestion
       ? `${name} is not a field of a BigCommerce ${label}. Did you mean ${suggestion}?`
       : `${name} is not a field of a BigCommerce ${label}; BigCommerce may reject the request or drop the value`;
@@ -112,7 +115,12 @@ function bodyProblem(node: Node, error: ErrorObject): BcDiagnostic | undefined {
   const range = openingRange(node);
   switch (error.keyword) {
     case 'type':
-      return diagnostic('body-not-array', `The body must be a JSON array of customers ([ … ]), even for a single customer; this is ${describeJsonType(error.data)}`, range, '');
+      return diagnostic(
+        'body-not-array',
+        `The body must be a JSON array of customers ([ … ]), even for a single customer; this is ${describeJsonType(error.data)}`,
+        range,
+        '',
+      );
     case 'minItems':
       return diagnostic('body-empty', 'The array has no customers, so there is nothing to create', range, '');
     case 'maxItems': {
@@ -141,21 +149,34 @@ function valueProblem(pointer: string, node: Node, error: ErrorObject): BcDiagno
   if (typeof field === 'number') {
     // An element of a list: a customer, an address, a channel ID, …
     const what = schema.title ?? 'item';
-    if (error.keyword === 'type') return diagnostic('wrong-type', `Each ${what} must be ${describeType(schema)}, not ${describeJsonType(value)}`, range, pointer);
-    if (error.keyword === 'minimum' || error.keyword === 'maximum') return diagnostic('out-of-range', `${describeValue(value)} is not a valid ID: ${boundText(error)}`, range, pointer);
+    if (error.keyword === 'type')
+      return diagnostic('wrong-type', `Each ${what} must be ${describeType(schema)}, not ${describeJsonType(value)}`, range, pointer);
+    if (error.keyword === 'minimum' || error.keyword === 'maximum')
+      return diagnostic('out-of-range', `${describeValue(value)} is not a valid ID: ${boundText(error)}`, range, pointer);
     return undefined;
   }
   if (field === 'country_code') return countryCodeProblem(pointer, range, value);
   switch (error.keyword) {
     case 'type':
       if (field === 'attribute_value' && (typeof value === 'number' || typeof value === 'boolean')) {
-        return diagnostic('attribute-value-not-string', `attribute_value must be a string, whatever the attribute's type: write "${String(value)}"`, range, pointer, {
-          fix: { kind: 'set-value', pointer, value: String(value), title: `Change to "${String(value)}"`, preferred: true },
-        });
+        return diagnostic(
+          'attribute-value-not-string',
+          `attribute_value must be a string, whatever the attribute's type: write "${String(value)}"`,
+          range,
+          pointer,
+          {
+            fix: { kind: 'set-value', pointer, value: String(value), title: `Change to "${String(value)}"`, preferred: true },
+          },
+        );
       }
       return diagnostic('wrong-type', `${field} must be ${describeType(schema)}, not ${describeJsonType(value)}`, range, pointer);
     case 'enum':
-      return diagnostic('invalid-value', `${field} must be ${(schema.enum ?? []).map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(value)}`, range, pointer);
+      return diagnostic(
+        'invalid-value',
+        `${field} must be ${(schema.enum ?? []).map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(value)}`,
+        range,
+        pointer,
+      );
     case 'minLength': {
       const limit = Number(error.params.limit);
       if (limit === 1 && value === '') return diagnostic('too-short', `${field} cannot be empty`, range, pointer);
@@ -165,9 +186,15 @@ function valueProblem(pointer: string, node: Node, error: ErrorObject): BcDiagno
       return diagnostic('too-long', `${field} must be at most ${error.params.limit} characters (it has ${lengthOf(value)})`, range, pointer);
     case 'format':
       if (typeof value === 'string' && value.trim() !== value) {
-        return diagnostic('email-whitespace', `${field} has spaces around it: ${describeValue(value)}; BigCommerce's reference does not say whether it removes them`, range, pointer, {
-          fix: { kind: 'set-value', pointer, value: value.trim(), title: 'Remove the spaces around the email', preferred: true },
-        });
+        return diagnostic(
+          'email-whitespace',
+          `${field} has spaces around it: ${describeValue(value)}; BigCommerce's reference does not say whether it removes them`,
+          range,
+          pointer,
+          {
+            fix: { kind: 'set-value', pointer, value: value.trim(), title: 'Remove the spaces around the email', preferred: true },
+          },
+        );
       }
       return diagnostic('invalid-email', `${describeValue(value)} is not a valid email address`, range, pointer);
     case 'minimum':
@@ -175,33 +202,57 @@ function valueProblem(pointer: string, node: Node, error: ErrorObject): BcDiagno
       return diagnostic('out-of-range', `${field} must be ${boundText(error)}`, range, pointer);
     case 'minItems':
       if (field === 'channel_ids') {
-        return diagnostic('channel-ids-empty', 'channel_ids cannot be empty: omit it (or use null) for access to every channel that allows global logins, or list channel IDs', range, pointer, {
-          fix: { kind: 'remove', pointer, title: 'Remove channel_ids (global access)', preferred: true },
-        });
+        return diagnostic(
+          'channel-ids-empty',
+          'channel_ids cannot be empty: omit it (or use null) for access to every channel that allows global logins, or list channel IDs',
+          range,
+          pointer,
+          {
+            fix: { kind: 'remove', pointer, title: 'Remove channel_ids (global access)', preferred: true },
+          },
+        );
       }
       return diagnostic('too-short', `${field} must have at least ${error.params.limit} items`, range, pointer);
     case 'maxItems': {
       const items = schemaAt([...path, 0]);
-      return diagnostic('too-many-items', `A ${parentLabel} can have at most ${error.params.limit} ${plural(objectLabel(items))} (this one has ${(value as unknown[]).length})`, range, pointer);
+      return diagnostic(
+        'too-many-items',
+        `A ${parentLabel} can have at most ${error.params.limit} ${plural(objectLabel(items))} (this one has ${(value as unknown[]).length})`,
+        range,
+        pointer,
+      );
     }
   }
   return undefined;
 }
 
 function countryCodeProblem(pointer: string, range: BcDiagnostic['range'], value: unknown): BcDiagnostic {
-  if (typeof value !== 'string') return diagnostic('country-code', `country_code must be a 2-letter ISO 3166-1 code in quotes, e.g. "US", not ${describeJsonType(value)}`, range, pointer);
+  if (typeof value !== 'string')
+    return diagnostic('country-code', `country_code must be a 2-letter ISO 3166-1 code in quotes, e.g. "US", not ${describeJsonType(value)}`, range, pointer);
   const wanted = value.trim().toUpperCase();
   const suggestion = schemaAt(fromPointer(pointer))?.enum?.includes(wanted) ? wanted : countryCodeAliases[wanted];
   if (!suggestion) {
-    return diagnostic('country-code', `country_code ${describeValue(value)} is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. "US", "GB", "AU")`, range, pointer);
+    return diagnostic(
+      'country-code',
+      `country_code ${describeValue(value)} is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. "US", "GB", "AU")`,
+      range,
+      pointer,
+    );
   }
   const fix = { kind: 'set-value', pointer, value: suggestion, title: `Change country_code to "${suggestion}"`, preferred: true } as const;
   if (value.length === 2 && value.toUpperCase() === suggestion) {
-    return diagnostic('country-code-case', `BigCommerce's reference does not say whether it accepts country_code ${describeValue(value)} in lower case; its codes are written "${suggestion}"`, range, pointer, { fix });
+    return diagnostic(
+      'country-code-case',
+      `BigCommerce's reference does not say whether it accepts country_code ${describeValue(value)} in lower case; its codes are written "${suggestion}"`,
+      range,
+      pointer,
+      { fix },
+    );
   }
-  const message = wanted === suggestion
-    ? `country_code ${describeValue(value)} must be written in capitals: "${suggestion}"`
-    : `country_code ${describeValue(value)} is not a 2-letter ISO 3166-1 code; BigCommerce expects "${suggestion}"`;
+  const message =
+    wanted === suggestion
+      ? `country_code ${describeValue(value)} must be written in capitals: "${suggestion}"`
+      : `country_code ${describeValue(value)} is not a 2-letter ISO 3166-1 code; BigCommerce expects "${suggestion}"`;
   return diagnostic('country-code', message, range, pointer, { fix });
 }
 
@@ -216,4 +267,3 @@ function lengthOf(value: unknown): number {
 function plural(label: string): string {
   return label.endsWith('s') ? label + 'es' : label + 's';
 }
-

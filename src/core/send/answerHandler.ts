@@ -48,7 +48,13 @@ export class AnswerHandler {
       }
       case 'throttled':
         tracker.clearDoubt(request); // a 429 stores nothing
-        return { kind: 'retry', remaining: request, problem: 'asked to slow down (HTTP 429)', status, ...(meaning.waitMs !== undefined ? { waitMs: meaning.waitMs } : {}) };
+        return {
+          kind: 'retry',
+          remaining: request,
+          problem: 'asked to slow down (HTTP 429)',
+          status,
+          ...(meaning.waitMs !== undefined ? { waitMs: meaning.waitMs } : {}),
+        };
       case 'refused':
         return this.handleRefused(request, answer);
       case 'stop':
@@ -111,7 +117,8 @@ export class AnswerHandler {
     if (!settledSome) {
       // Nothing located in a request of one customer: the message can only be about it.
       const first = remaining()[0];
-      if (first) tracker.addFailed({ index: first.index, path: `/${first.index}`, message: customerMessages.refusedUnlocated(error.summary), status: 422, ...withId });
+      if (first)
+        tracker.addFailed({ index: first.index, path: `/${first.index}`, message: customerMessages.refusedUnlocated(error.summary), status: 422, ...withId });
     }
     return { kind: 'continue', remaining: remaining() };
   }
@@ -124,7 +131,8 @@ export class AnswerHandler {
     if (failure.cancelled) this.state.cancelled = true;
     else if (failure.stop) this.state.stop(failure.stop);
     else if (failure.unreachable) this.state.stop({ reason: stopMessages.unreachable(failure.unreachable, false) });
-    else this.state.noteFailedBatch({ reason: stopMessages.reconcileTwice(failure.message), ...(context.status !== undefined ? { status: context.status } : {}) });
+    else
+      this.state.noteFailedBatch({ reason: stopMessages.reconcileTwice(failure.message), ...(context.status !== undefined ? { status: context.status } : {}) });
     return undefined;
   }
 }

@@ -4,13 +4,7 @@
  */
 import { toPointer } from '../document/jsonPointer';
 import { normalizeEmail } from '../email';
-import {
-  emailsInMessage,
-  explainFieldMessage,
-  locateErrorKey,
-  type ErrorLocation,
-  type ServerError,
-} from './serverErrors';
+import { emailsInMessage, explainFieldMessage, locateErrorKey, type ErrorLocation, type ServerError } from './serverErrors';
 import type { CustomerProblem, SendItem } from './sendTypes';
 
 export interface CreatedMatch {
@@ -79,9 +73,7 @@ export function planInvalidAnswer(request: SendItem[], error: ServerError): Inva
   if (locations.length === 0) {
     // No keyed errors: the title or detail may still name an email.
     locations = [
-      emailsInMessage(error.summary).length > 0
-        ? { family: 'create', message: error.summary }
-        : { family: 'unknown', key: '', message: error.summary },
+      emailsInMessage(error.summary).length > 0 ? { family: 'create', message: error.summary } : { family: 'unknown', key: '', message: error.summary },
     ];
   }
 

@@ -49,7 +49,13 @@ export async function testConnection(target: StoreTarget, options: ConnectionOpt
   }
   const readStop = stopReasonFor(read.status, { reading: true });
   if (readStop && read.status !== 413 && read.status !== 507) {
-    return { ok: false, canRead: false, canCreate: read.status === 403 || read.status === 401 ? false : 'unknown', message: readStop.reason, status: read.status };
+    return {
+      ok: false,
+      canRead: false,
+      canCreate: read.status === 403 || read.status === 401 ? false : 'unknown',
+      message: readStop.reason,
+      status: read.status,
+    };
   }
   const listed = Array.isArray((read.json as { data?: unknown } | undefined)?.data);
   if (read.status < 200 || read.status >= 300 || !listed) {

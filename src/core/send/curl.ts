@@ -18,11 +18,9 @@ export function curlCommand(target: Pick<StoreTarget, 'apiBaseUrl' | 'storeHash'
   const headerLines = Object.entries(requestHeaders('', DEFAULT_USER_AGENT, true)).map(([name, value]) =>
     name === 'X-Auth-Token' ? `-H "X-Auth-Token: $${TOKEN_VARIABLE}"` : `-H ${shellQuote(`${name}: ${value}`)}`,
   );
-  return [
-    `curl -sS -X POST ${shellQuote(customersUrl(target))}`,
-    ...headerLines,
-    `--data-binary ${shellQuote(JSON.stringify(withoutPasswords(batch)))}`,
-  ].join(' \\\n  ');
+  return [`curl -sS -X POST ${shellQuote(customersUrl(target))}`, ...headerLines, `--data-binary ${shellQuote(JSON.stringify(withoutPasswords(batch)))}`].join(
+    ' \\\n  ',
+  );
 }
 
 /** The headers a send uses, with the token shown as "<redacted>". */

@@ -8,8 +8,7 @@ import { planSend, type SendPlan } from './sendPlan';
 export type SendRemedy = 'manage-trust' | 'set-credentials' | 'show-problems' | 'open-settings';
 
 export type EditorSendPlan<S extends { hash: string }> =
-  | { ok: false; reason: string; remedy?: SendRemedy }
-  | (Extract<SendPlan, { ok: true }> & { store: S; token: string; baseUrl: string });
+  { ok: false; reason: string; remedy?: SendRemedy } | (Extract<SendPlan, { ok: true }> & { store: S; token: string; baseUrl: string });
 
 export interface EditorSendInput<S extends { hash: string }> {
   host: Pick<Host, 'isTrusted' | 'settings'>;
@@ -23,7 +22,11 @@ export interface EditorSendInput<S extends { hash: string }> {
 /** The editor's pre-send checks around the shared ones: Workspace Trust and the selected store, then the file and the target. */
 export async function planEditorSend<S extends { hash: string }>({ host, stores, analysis, earlierResults }: EditorSendInput<S>): Promise<EditorSendPlan<S>> {
   if (!host.isTrusted()) {
-    return { ok: false, reason: 'Sending customers is disabled in Restricted Mode. Trust this workspace to send; checking and quick fixes keep working.', remedy: 'manage-trust' };
+    return {
+      ok: false,
+      reason: 'Sending customers is disabled in Restricted Mode. Trust this workspace to send; checking and quick fixes keep working.',
+      remedy: 'manage-trust',
+    };
   }
   const store = stores.active();
   const token = store && (await stores.token(store.hash));
@@ -31,6 +34,7 @@ export async function planEditorSend<S extends { hash: string }>({ host, stores,
   const baseUrl = readSettings(host.settings, undefined).apiBaseUrl;
   const plan = planSend({ analysis: analysis(), target: { apiBaseUrl: baseUrl, storeHash: store.hash, accessToken: token }, earlierResults });
   if (plan.ok) return { ...plan, store, token, baseUrl };
-  if (plan.problem === 'errors') return { ok: false, reason: `This file has ${plan.reason} Fix them (see the Problems panel), then send again.`, remedy: 'show-problems' };
+  if (plan.problem === 'errors')
+    return { ok: false, reason: `This file has ${plan.reason} Fix them (see the Problems panel), then send again.`, remedy: 'show-problems' };
   return { ok: false, reason: `The store settings are not usable: ${plan.reason}`, remedy: 'open-settings' };
 }

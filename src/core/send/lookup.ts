@@ -131,9 +131,7 @@ export async function lookupEmails(client: StoreClient, emails: string[], contro
           if (Number.isFinite(serverDate)) serverClockOffsetMs = serverDate - outcome.receivedAt;
           break;
         }
-        const stop = STOPS_READING.has(outcome.status)
-          ? stopReasonFor(outcome.status, { reading: control.reading === true })
-          : undefined;
+        const stop = STOPS_READING.has(outcome.status) ? stopReasonFor(outcome.status, { reading: control.reading === true }) : undefined;
         const error = parseErrorBody(outcome.status, outcome.text, outcome.json);
         const withId = outcome.requestId ? { requestId: outcome.requestId } : {};
         if (stop) {
@@ -167,7 +165,8 @@ export function clashingCustomer(lookup: LookupFound, key: string, customer: unk
   const access = channelAccessOfCustomer(customer) ?? 'global';
   const id = lookup.found.get(key);
   const createdAt = lookup.createdAt.get(key);
-  const listed = lookup.customers?.get(key) ?? (id === undefined ? [] : [{ id, email: key, access: 'global' as const, ...(createdAt !== undefined ? { createdAt } : {}) }]);
+  const listed =
+    lookup.customers?.get(key) ?? (id === undefined ? [] : [{ id, email: key, access: 'global' as const, ...(createdAt !== undefined ? { createdAt } : {}) }]);
   // An overlap that depends on a channel's unknown global-logins setting counts as one, for the same reason.
   return listed.find((existing) => accessOverlaps(existing.access, access) !== false);
 }

@@ -32,9 +32,7 @@ export function readRateLimit(headers: Record<string, string>): RateLimitInfo {
 
 /** Lower-cases header names so lookups do not depend on how a server spells them. */
 export function lowerCaseHeaders(headers: Iterable<[string, string]> | Record<string, string>): Record<string, string> {
-  const entries = Symbol.iterator in Object(headers)
-    ? [...(headers as Iterable<[string, string]>)]
-    : Object.entries(headers as Record<string, string>);
+  const entries = Symbol.iterator in Object(headers) ? [...(headers as Iterable<[string, string]>)] : Object.entries(headers as Record<string, string>);
   const out: Record<string, string> = {};
   for (const [name, value] of entries) out[name.toLowerCase()] = value;
   return out;

@@ -85,7 +85,13 @@ export class Reconciler {
     if (!result.ok) {
       const why = result.cancelled ? customerMessages.cancelledBeforeConfirmed : customerMessages.couldNotAsk(result.message);
       for (const item of items) {
-        tracker.addFailed({ index: item.index, path: `/${item.index}`, message: customerMessages.outcomeUnknown(context.what, why), outcomeUnknown: true, ...extras });
+        tracker.addFailed({
+          index: item.index,
+          path: `/${item.index}`,
+          message: customerMessages.outcomeUnknown(context.what, why),
+          outcomeUnknown: true,
+          ...extras,
+        });
       }
       return { ok: false, failure: result };
     }

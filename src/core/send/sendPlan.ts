@@ -30,7 +30,12 @@ export function planSend({ analysis, target, earlierResults = [] }: PlanInput): 
   if (targetProblem) return { ok: false, problem: 'target', reason: targetProblem };
   const errorCount = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   if (errorCount > 0) {
-    return { ok: false, problem: 'errors', errorCount, reason: `${errorCount} error${errorCount === 1 ? '' : 's'} that BigCommerce would reject; nothing was sent.` };
+    return {
+      ok: false,
+      problem: 'errors',
+      errorCount,
+      reason: `${errorCount} error${errorCount === 1 ? '' : 's'} that BigCommerce would reject; nothing was sent.`,
+    };
   }
   const created = new Map(earlierResults.filter((r) => r.storeHash === target.storeHash && r.outcome === 'created').map((r) => [r.email, r.id]));
   const values = Array.isArray(analysis.document.value) ? analysis.document.value : [];
@@ -77,12 +82,14 @@ export function summarizeSend(report: SendReport, plan: Extract<SendPlan, { ok: 
               by: 'earlier-send' as const,
             },
       ),
-      ...report.failed.filter((f) => f.emailInUse).map((f) => ({
-        index: f.index,
-        email: emailOf(f.index),
-        reason: inStoreReason(storeHash, f.existingId),
-        by: 'store' as const,
-      })),
+      ...report.failed
+        .filter((f) => f.emailInUse)
+        .map((f) => ({
+          index: f.index,
+          email: emailOf(f.index),
+          reason: inStoreReason(storeHash, f.existingId),
+          by: 'store' as const,
+        })),
     ].sort((a, b) => a.index - b.index),
     notSent: report.notSent.map((index) => ({ index, email: emailOf(index), reason: notSentReason })),
     requests: report.requests,

@@ -61,22 +61,26 @@ export class SendRun {
       capMs: options.backoffCapMs ?? DEFAULT_BACKOFF_CAP_MS,
       random: options.random ?? Math.random,
     };
-    this.client = new StoreClient(target, {
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
-      ...(options.transport ? { transport: options.transport } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.maxStoreWaitMs !== undefined ? { maxStoreWaitMs: options.maxStoreWaitMs } : {}),
-      onWait: (ms, askedMs) => {
-        if (askedMs !== undefined) {
-          this.stopAfterRequest ??= { reason: stopMessages.waitTooLong(askedMs, ms) };
-          this.progress(progressMessages.cappedWait(ms, askedMs), ms);
-        } else if (ms >= REPORTABLE_WAIT_MS) {
-          this.progress(progressMessages.pacing(ms), ms);
-        }
+    this.client = new StoreClient(
+      target,
+      {
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+        ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+        ...(options.transport ? { transport: options.transport } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.maxStoreWaitMs !== undefined ? { maxStoreWaitMs: options.maxStoreWaitMs } : {}),
+        onWait: (ms, askedMs) => {
+          if (askedMs !== undefined) {
+            this.stopAfterRequest ??= { reason: stopMessages.waitTooLong(askedMs, ms) };
+            this.progress(progressMessages.cappedWait(ms, askedMs), ms);
+          } else if (ms >= REPORTABLE_WAIT_MS) {
+            this.progress(progressMessages.pacing(ms), ms);
+          }
+        },
       },
-    }, options.pacer);
+      options.pacer,
+    );
     this.reconciler = new Reconciler({
       client: this.client,
       tracker: this.tracker,
@@ -286,7 +290,8 @@ export class SendRun {
       this.tracker.addFailed({
         index: item.index,
         path: `/${item.index}`,
-        message: askedMs !== undefined ? customerMessages.waitBeyondRetryTime(askedMs, this.maxRetryTimeMs) : customerMessages.keptFailing(problem, clock.elapsedMs()),
+        message:
+          askedMs !== undefined ? customerMessages.waitBeyondRetryTime(askedMs, this.maxRetryTimeMs) : customerMessages.keptFailing(problem, clock.elapsedMs()),
         ...(status !== undefined ? { status } : {}),
       });
     }

@@ -12,16 +12,7 @@ import type { StoreTarget } from './storeTarget';
 import type { CustomerToSend, SendOptions, SendReport } from './sendTypes';
 
 export { maxCustomersPerRequest } from '../schema/customerSchema';
-export type {
-  CreatedCustomer,
-  CustomerProblem,
-  CustomerToSend,
-  FailedCustomer,
-  RequestLogEntry,
-  SendOptions,
-  SendProgress,
-  SendReport,
-} from './sendTypes';
+export type { CreatedCustomer, CustomerProblem, CustomerToSend, FailedCustomer, RequestLogEntry, SendOptions, SendProgress, SendReport } from './sendTypes';
 
 export function sendCustomers(target: StoreTarget, customers: CustomerToSend[], options: SendOptions = {}): Promise<SendReport> {
   return new SendRun(target, customers, options).run();

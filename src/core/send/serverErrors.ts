@@ -94,7 +94,7 @@ function summarize(error: ServerError): string {
   // Closing punctuation goes: the parts are joined with ": ". A part that is nothing else goes too.
   const said = parts.map((p) => p.replace(/[.:\s]+$/, '')).filter((p) => p !== '');
   if (said.length === 0) {
-    return error.isHtml ? 'the store answered with a web page instead of JSON' : 'the store\'s answer gave no details';
+    return error.isHtml ? 'the store answered with a web page instead of JSON' : "the store's answer gave no details";
   }
   const text = said.join(': ');
   return error.isHtml ? `the store answered with a web page instead of JSON (${text})` : text;
@@ -107,7 +107,9 @@ function looksLikeHtml(text: string): boolean {
 function htmlHeadline(html: string): string | undefined {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
   const source = title ?? html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
-  const text = decodeEntities(source.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const text = decodeEntities(source.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return text === '' ? undefined : snippet(text);
 }
 
@@ -157,7 +159,11 @@ export function locateErrorKey(key: string, message: string): ErrorLocation {
 /** `"0.addresses.1.country_code"`, `"obj[0].email"`, `"/0/email"`, `"[0].email"` → segments. */
 function keySegments(key: string): string[] | undefined {
   if (key.startsWith('/')) {
-    return key.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).filter((s) => s !== '');
+    return key
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .filter((s) => s !== '');
   }
   const normalized = key
     .replace(/^obj(?=[.[])/, '') // Play JSON's root name

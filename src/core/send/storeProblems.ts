@@ -52,5 +52,4 @@ export function isTransientStatus(status: number): boolean {
   return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
 
-export const SAFE_TO_RESEND =
-  'Nothing is lost: sending again is safe — customers that already exist are reported as existing, never created twice.';
+export const SAFE_TO_RESEND = 'Nothing is lost: sending again is safe — customers that already exist are reported as existing, never created twice.';

@@ -14,7 +14,7 @@ const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 /** `undefined` when the hash looks right, otherwise what is wrong with it in plain words. */
 export function checkStoreHash(hash: string): string | undefined {
   if (typeof hash !== 'string' || hash.trim() === '') {
-    return 'The store hash is empty. It is the short code after /stores/ in the API path of your store\'s API account.';
+    return "The store hash is empty. It is the short code after /stores/ in the API path of your store's API account.";
   }
   if (hash.includes('/') || hash.includes(':')) {
     return 'Enter only the store hash (the short code after /stores/ in the API path), not the whole address.';
@@ -30,7 +30,7 @@ export function checkStoreHash(hash: string): string | undefined {
 
 /** `undefined` when the address is safe to send a token to, otherwise the problem in plain words. */
 export function checkApiBaseUrl(url: string): string | undefined {
-  if (typeof url !== 'string' || url.trim() === '') return 'The API address is empty; BigCommerce\'s is https://api.bigcommerce.com.';
+  if (typeof url !== 'string' || url.trim() === '') return "The API address is empty; BigCommerce's is https://api.bigcommerce.com.";
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

@@ -5,7 +5,16 @@
  * with the reason in plain words; loading never throws.
  */
 import { checkStoreTarget, type StoreTarget } from '../send/storeTarget';
-import { CATALOGUE_PARTS, type CataloguePart, type StoreAttribute, type StoreCatalogue, type StoreChannel, type StoreCountry, type StoreCustomerGroup, type StoreState } from './catalogueTypes';
+import {
+  CATALOGUE_PARTS,
+  type CataloguePart,
+  type StoreAttribute,
+  type StoreCatalogue,
+  type StoreChannel,
+  type StoreCountry,
+  type StoreCustomerGroup,
+  type StoreState,
+} from './catalogueTypes';
 import { asRecord, fetchJson, readV2List, readV3List, type ReadContext } from './listReads';
 import type { ReadFailure } from './readFailures';
 import { capitalize, joinWords, skippedChecksSentences } from './skippedChecks';
@@ -97,7 +106,7 @@ function parseCountry(raw: unknown): StoreCountry | undefined {
   const id = item?.['id'];
   const iso2 = item?.['country_iso2'];
   if (!Number.isInteger(id) || typeof iso2 !== 'string') return undefined;
-  return { id: id as number, iso2, name: typeof item?.['country'] === 'string' ? (item['country']) : iso2 };
+  return { id: id as number, iso2, name: typeof item?.['country'] === 'string' ? item['country'] : iso2 };
 }
 
 function parseState(raw: unknown): (StoreState & { countryId: number }) | undefined {
@@ -177,7 +186,7 @@ function parseChannel(raw: unknown): StoreChannel | undefined {
   const item = asRecord(raw);
   const id = item?.['id'];
   if (!Number.isInteger(id)) return undefined;
-  const channel: StoreChannel = { id: id as number, name: typeof item?.['name'] === 'string' ? (item['name']) : '' };
+  const channel: StoreChannel = { id: id as number, name: typeof item?.['name'] === 'string' ? item['name'] : '' };
   if (typeof item?.['type'] === 'string') channel.type = item['type'];
   if (typeof item?.['status'] === 'string') channel.status = item['status'];
   return channel;

@@ -127,7 +127,11 @@ export class ExistingEmailChecker {
     const keys = emails ? [...emails].map(normalizeEmail) : [...answers.keys()];
     for (const key of keys) {
       const customers = answers.get(key)?.customers;
-      if (customers?.length) found.set(key, customers.map((c) => ({ ...c })));
+      if (customers?.length)
+        found.set(
+          key,
+          customers.map((c) => ({ ...c })),
+        );
     }
     return found;
   }
@@ -224,7 +228,10 @@ export class ExistingEmailChecker {
         if (result.cancelled) return;
         // A failing store is left alone for a while: drop what was queued and say why.
         state.failure = { message: result.message, at: this.now() };
-        state.queue.splice(0).flat().forEach((email) => state.claimed.delete(email));
+        state.queue
+          .splice(0)
+          .flat()
+          .forEach((email) => state.claimed.delete(email));
         this.notify(state.target.storeHash);
         return;
       }
@@ -233,7 +240,10 @@ export class ExistingEmailChecker {
       for (const email of chunk) {
         const customerId = result.found.get(email);
         const customers = result.customers?.get(email);
-        state.answers.set(email, customerId === undefined ? { found: false, answeredAt } : { found: true, customerId, answeredAt, ...(customers ? { customers } : {}) });
+        state.answers.set(
+          email,
+          customerId === undefined ? { found: false, answeredAt } : { found: true, customerId, answeredAt, ...(customers ? { customers } : {}) },
+        );
       }
       this.notify(state.target.storeHash);
     }

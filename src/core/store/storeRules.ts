@@ -93,9 +93,10 @@ class StoreCheck {
     const pointer = toPointer(path);
     const range = rangeOf(idNode);
     const shown = idNode.type === 'number' ? String(idNode.value) : describeValue(idNode.value);
-    const listing = known.length === 0
-      ? `store ${this.storeHash} has no customer attributes; create the attribute in the control panel before sending customers with it`
-      : `its attributes are ${listAttributes(known)}`;
+    const listing =
+      known.length === 0
+        ? `store ${this.storeHash} has no customer attributes; create the attribute in the control panel before sending customers with it`
+        : `its attributes are ${listAttributes(known)}`;
     const notAnAttribute = `attribute_id ${shown} is not an attribute of store ${this.storeHash}; ${listing}`;
     const text = String(idNode.value).trim();
 
@@ -112,9 +113,18 @@ class StoreCheck {
       });
       return byName;
     }
-    const guess = closestName(text, known.map((a) => a.name));
+    const guess = closestName(
+      text,
+      known.map((a) => a.name),
+    );
     const guessed = known.find((a) => a.name === guess);
-    const fix = guessed && { kind: 'set-value' as const, pointer, value: guessed.id, title: `Change attribute_id to ${guessed.id} (${guessed.name})`, preferred: false };
+    const fix = guessed && {
+      kind: 'set-value' as const,
+      pointer,
+      value: guessed.id,
+      title: `Change attribute_id to ${guessed.id} (${guessed.name})`,
+      preferred: false,
+    };
     this.report('unknown-attribute', notAnAttribute, range, pointer, fix ? { fix } : {});
     return undefined;
   }
@@ -142,15 +152,22 @@ class StoreCheck {
     if (groups.some((g) => g.id === node.value)) return;
     const pointer = toPointer([index, 'customer_group_id']);
     const listing = groups.length === 0 ? `store ${this.storeHash} has no customer groups` : `its groups are ${listNamed(groups)}`;
-    this.report('unknown-customer-group', `customer_group_id ${node.value} is not a customer group of store ${this.storeHash}; ${listing} (0 means no group)`, rangeOf(node), pointer, {
-      fix: { kind: 'set-value', pointer, value: 0, title: 'Change customer_group_id to 0 (no group)', preferred: false },
-    });
+    this.report(
+      'unknown-customer-group',
+      `customer_group_id ${node.value} is not a customer group of store ${this.storeHash}; ${listing} (0 means no group)`,
+      rangeOf(node),
+      pointer,
+      {
+        fix: { kind: 'set-value', pointer, value: 0, title: 'Change customer_group_id to 0 (no group)', preferred: false },
+      },
+    );
   }
 
   channels(customer: Node, index: number): void {
     const ids = valueNode(customer, 'channel_ids');
     const origin = valueNode(customer, 'origin_channel_id');
-    const entries = ids?.type === 'array' ? (ids.children ?? []).map((node, position) => ({ node, path: [index, 'channel_ids', position], field: 'channel_ids' })) : [];
+    const entries =
+      ids?.type === 'array' ? (ids.children ?? []).map((node, position) => ({ node, path: [index, 'channel_ids', position], field: 'channel_ids' })) : [];
     if (origin) entries.push({ node: origin, path: [index, 'origin_channel_id'], field: 'origin_channel_id' });
     for (const { node, path, field } of entries) {
       if (node.type !== 'number') continue;
@@ -161,7 +178,12 @@ class StoreCheck {
       }
       if (channels.some((c) => c.id === node.value)) continue;
       const what = field === 'channel_ids' ? `channel ${node.value} in channel_ids` : `origin_channel_id ${node.value}`;
-      this.report('unknown-channel', `${what} is not a channel of store ${this.storeHash}; its channels are ${listChannels(channels)}`, rangeOf(node), toPointer(path));
+      this.report(
+        'unknown-channel',
+        `${what} is not a channel of store ${this.storeHash}; its channels are ${listChannels(channels)}`,
+        rangeOf(node),
+        toPointer(path),
+      );
     }
   }
 
@@ -195,7 +217,15 @@ class StoreCheck {
       `Customer ${index + 1} would get access to all channels (${how}), but ${channel} of store ${this.storeHash} does not allow global logins, which BigCommerce requires for that. Either list the channels the customer may use in channel_ids (for example [${origin}]), or turn on global logins for ${channel} in the control panel.`,
       range,
       toPointer(path),
-      { fix: { kind: 'set-value', pointer: toPointer([index, 'channel_ids']), value: [origin], title: `Limit customer ${index + 1} to channel ${origin} (channel_ids: [${origin}])`, preferred: false } },
+      {
+        fix: {
+          kind: 'set-value',
+          pointer: toPointer([index, 'channel_ids']),
+          value: [origin],
+          title: `Limit customer ${index + 1} to channel ${origin} (channel_ids: [${origin}])`,
+          preferred: false,
+        },
+      },
     );
   }
 
@@ -215,7 +245,8 @@ class StoreCheck {
       // Only on other channels: a second account, which BigCommerce allows.
       if (!clash) return;
       customerId = clash.customer.id;
-      if (!clash.certain) doubt = ` if one of these channels allows global logins (the store's customer: ${describeAccess(clash.customer.access)}; this one: ${describeAccess(access)})`;
+      if (!clash.certain)
+        doubt = ` if one of these channels allows global logins (the store's customer: ${describeAccess(clash.customer.access)}; this one: ${describeAccess(access)})`;
     }
     this.report(
       'email-exists-in-store',
@@ -245,7 +276,12 @@ class StoreCheck {
       }
       const path = [index, 'addresses', position];
       if (!countries.some((c) => c.iso2.toUpperCase() === code)) {
-        this.report('unknown-country', `store ${this.storeHash} has no country ${code} (${countryName(code)}) in its list of countries, so it refuses the address`, rangeOf(countryNode), toPointer([...path, 'country_code']));
+        this.report(
+          'unknown-country',
+          `store ${this.storeHash} has no country ${code} (${countryName(code)}) in its list of countries, so it refuses the address`,
+          rangeOf(countryNode),
+          toPointer([...path, 'country_code']),
+        );
         return;
       }
       const states = this.catalogue?.states;
@@ -277,21 +313,38 @@ class StoreCheck {
     const builtInVerdict = builtIn && judgeState(written, builtIn);
     if (verdict.kind === 'abbreviation') {
       if (builtInVerdict?.kind === 'abbreviation' && builtInVerdict.name === verdict.name) return;
-      this.report('store-state-code', `state_or_province ${describeValue(written)} is a code; store ${this.storeHash} names that state "${verdict.name}", and BigCommerce wants the full name`, rangeOf(node!), pointer, {
-        fix: { kind: 'set-value', pointer, value: verdict.name, title: `Change state_or_province to "${verdict.name}"`, preferred: true },
-      });
+      this.report(
+        'store-state-code',
+        `state_or_province ${describeValue(written)} is a code; store ${this.storeHash} names that state "${verdict.name}", and BigCommerce wants the full name`,
+        rangeOf(node!),
+        pointer,
+        {
+          fix: { kind: 'set-value', pointer, value: verdict.name, title: `Change state_or_province to "${verdict.name}"`, preferred: true },
+        },
+      );
     } else if (verdict.kind === 'unknown') {
       if (builtInVerdict?.kind === 'unknown') return;
       const guess = verdict.suggestion ? ` Did you mean "${verdict.suggestion}"?` : '';
-      this.report('store-state-name', `state_or_province ${describeValue(written)} is not one of the states store ${this.storeHash} lists for ${countryName(code)}.${guess}`, rangeOf(node!), pointer, {
-        ...(verdict.suggestion ? { fix: { kind: 'set-value', pointer, value: verdict.suggestion, title: `Change state_or_province to "${verdict.suggestion}"`, preferred: false } } : {}),
-      });
+      this.report(
+        'store-state-name',
+        `state_or_province ${describeValue(written)} is not one of the states store ${this.storeHash} lists for ${countryName(code)}.${guess}`,
+        rangeOf(node!),
+        pointer,
+        {
+          ...(verdict.suggestion
+            ? { fix: { kind: 'set-value', pointer, value: verdict.suggestion, title: `Change state_or_province to "${verdict.suggestion}"`, preferred: false } }
+            : {}),
+        },
+      );
     }
   }
 
   /** The one note for the whole file about checks skipped for lack of store data, at the body's "[" (`at`). */
   skippedNote(at: TextRange, emailLookupProblem: string | undefined): BcDiagnostic | undefined {
-    const sentences = skippedChecksSentences(this.skippedCauses(), CATALOGUE_PARTS.filter((p) => this.skipped.has(p)));
+    const sentences = skippedChecksSentences(
+      this.skippedCauses(),
+      CATALOGUE_PARTS.filter((p) => this.skipped.has(p)),
+    );
     if (emailLookupProblem && this.needsEmailLookup) {
       sentences.push(`Emails are not checked against the store's customers: ${emailLookupProblem.trim().replace(/[.\s]+$/, '')}.`);
     }
@@ -302,9 +355,10 @@ class StoreCheck {
   private skippedCauses(): Partial<Record<CataloguePart, string>> {
     const causes: Partial<Record<CataloguePart, string>> = {};
     for (const part of this.skipped) {
-      causes[part] = this.catalogue === undefined
-        ? `store ${this.storeHash}'s attributes, groups and channels have not been loaded yet`
-        : this.catalogue.unavailable?.[part] ?? `store ${this.storeHash}'s ${PART_NOUNS[part]} were not loaded`;
+      causes[part] =
+        this.catalogue === undefined
+          ? `store ${this.storeHash}'s attributes, groups and channels have not been loaded yet`
+          : (this.catalogue.unavailable?.[part] ?? `store ${this.storeHash}'s ${PART_NOUNS[part]} were not loaded`);
     }
     return causes;
   }

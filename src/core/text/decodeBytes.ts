@@ -65,7 +65,11 @@ export class PayloadDecoder {
     this.decoder.decode(prefix, { stream: true });
     const text = this.decoder.decode(bytes, { stream: !last });
     const at = text.indexOf('\uFFFD');
-    this.invalid = { byteOffset: this.bytesSeen + bad, offset: this.textLength + Math.max(0, at), value: bad >= 0 ? bytes[bad]! : prefix[prefix.length + bad]! };
+    this.invalid = {
+      byteOffset: this.bytesSeen + bad,
+      offset: this.textLength + Math.max(0, at),
+      value: bad >= 0 ? bytes[bad]! : prefix[prefix.length + bad]!,
+    };
     return text;
   }
 }

@@ -3,7 +3,8 @@ import { registerCommand } from '../commands/registerCommand';
 import { languageId } from '../settings';
 import { storeCommandIds } from '../commandIds';
 
-const desktopOnlyMessage = "Sending customers and checking them against a store need VS Code on the desktop (or the bccustomers CLI), because a browser cannot call BigCommerce's API.";
+const desktopOnlyMessage =
+  "Sending customers and checking them against a store need VS Code on the desktop (or the bccustomers CLI), because a browser cannot call BigCommerce's API.";
 
 /**
  * In the browser the store's commands stay where users look for them, and each says in one

@@ -13,7 +13,11 @@ export async function loadBundle<T>(extensionUri: vscode.Uri, path: string): Pro
     throw new Error(`${path} imports ${id}, which the web worker extension host cannot load`);
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the way the host itself loads an extension's code
-  const run = new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${extensionUri.toString()}/${path}`) as (module: { exports: unknown }, exports: unknown, require: (id: string) => unknown) => void;
+  const run = new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${extensionUri.toString()}/${path}`) as (
+    module: { exports: unknown },
+    exports: unknown,
+    require: (id: string) => unknown,
+  ) => void;
   run(module, module.exports, require);
   return module.exports as T;
 }

@@ -4,7 +4,6 @@ import { toTextEdits } from '../convert';
 import type { DiagnosticsController } from '../language/diagnosticsController';
 import { languageId } from '../settings';
 
-
 /**
  * Applies every preferred fix. When called for a given document version (from the source
  * action), it does nothing if the document has changed since: the fixes were for other text.

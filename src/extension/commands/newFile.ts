@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { languageId } from '../settings';
 
-
 /** Opens a new, untitled customers file filled with the "new file" snippet. */
 export async function newCustomersFile(): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: languageId, content: '' });

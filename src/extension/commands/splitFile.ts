@@ -3,7 +3,6 @@ import { parseJsonDocument } from '../../core/document/jsonDocument';
 import { splitCustomers } from '../../core/fixes/splitFile';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 
-
 /** Writes `name.part-1.bccustomers.json`, … next to the file, each with at most `size` customers. */
 export async function splitFile(uri?: vscode.Uri, size = maxCustomersPerRequest()): Promise<vscode.Uri[]> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -16,7 +15,10 @@ export async function splitFile(uri?: vscode.Uri, size = maxCustomersPerRequest(
   const base = document.uri.path.replace(/\.bccustomers\.json$/i, '').replace(/\.json$/i, '');
   const edit = new vscode.WorkspaceEdit();
   const targets = parts.map((text, i) => {
-    const target = document.uri.with({ scheme: document.uri.scheme === 'untitled' ? 'untitled' : document.uri.scheme, path: `${base}.part-${i + 1}.bccustomers.json` });
+    const target = document.uri.with({
+      scheme: document.uri.scheme === 'untitled' ? 'untitled' : document.uri.scheme,
+      path: `${base}.part-${i + 1}.bccustomers.json`,
+    });
     edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
     return target;
   });

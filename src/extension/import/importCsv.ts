@@ -88,7 +88,13 @@ interface Converted {
   first: { customer: Customer; row: number }[];
 }
 
-async function convert(csv: vscode.Uri, bytes: Uint8Array, encoding: CsvEncoding, mapping: ImportMapping | undefined, addresses: vscode.Uri | undefined): Promise<Converted | undefined> {
+async function convert(
+  csv: vscode.Uri,
+  bytes: Uint8Array,
+  encoding: CsvEncoding,
+  mapping: ImportMapping | undefined,
+  addresses: vscode.Uri | undefined,
+): Promise<Converted | undefined> {
   const addressBytes = addresses && (await vscode.workspace.fs.readFile(addresses));
   const writer = new CustomersJsonWriter();
   const text: string[] = [];
@@ -147,11 +153,15 @@ export async function importCsv(uri?: vscode.Uri, encoding: CsvEncoding = 'utf-8
     await vscode.workspace.fs.writeFile(output, encoder.encode(text.join('')));
     const trace = traceOf(output);
     await vscode.workspace.fs.writeFile(trace, encoder.encode([...traceJson(report, result.rows)].join('')));
-    if (choice === writeWithMapping) await vscode.workspace.fs.writeFile(sibling(csv, `${baseName(csv)}.bccustomers-mapping.json`), encoder.encode(mappingText(result.mapping)));
+    if (choice === writeWithMapping)
+      await vscode.workspace.fs.writeFile(sibling(csv, `${baseName(csv)}.bccustomers-mapping.json`), encoder.encode(mappingText(result.mapping)));
     await vscode.window.showTextDocument(output);
     const skipped = report.skipped.length;
     void vscode.window
-      .showInformationMessage(`Imported ${report.customers.toLocaleString('en-US')} customers from ${fileName(csv)}${skipped ? `; ${skipped} row${skipped === 1 ? '' : 's'} not imported` : ''}. The report is in ${fileName(trace)}.`, 'Show Report')
+      .showInformationMessage(
+        `Imported ${report.customers.toLocaleString('en-US')} customers from ${fileName(csv)}${skipped ? `; ${skipped} row${skipped === 1 ? '' : 's'} not imported` : ''}. The report is in ${fileName(trace)}.`,
+        'Show Report',
+      )
       .then((action) => action && vscode.window.showTextDocument(trace, { viewColumn: vscode.ViewColumn.Beside, preview: true }));
     return output;
   } catch (error) {

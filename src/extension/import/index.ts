@@ -5,7 +5,6 @@ import type { StoreCatalogue } from '../../core/store/catalogueTypes';
 import { ImportOriginHover } from './importHover';
 import { MappingGroupCompletions } from './mappingCompletions';
 
-
 /** The module of the import command, a bundle of its own (`importCsv.js` beside the entry's). */
 export type ImportModule = typeof import('./importCsv.js');
 

@@ -51,7 +51,13 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private quickFix(document: vscode.TextDocument, parsed: Parameters<typeof computeFix>[0], d: BcDiagnostic, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction | undefined {
+  private quickFix(
+    document: vscode.TextDocument,
+    parsed: Parameters<typeof computeFix>[0],
+    d: BcDiagnostic,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction | undefined {
     const fix = computeFix(parsed, d.fix!);
     if (!fix) return undefined;
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -86,7 +92,10 @@ export class CustomersCodeActions implements vscode.CodeActionProvider {
 function relativeIndentation(document: vscode.TextDocument, start: vscode.Position, snippet: string): string {
   const indent = /^[ \t]*/.exec(document.lineAt(start.line).text)![0];
   if (!indent) return snippet;
-  return snippet.split('\n').map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
+  return snippet
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
 }
 
 /** The store diagnostic's code links to the customer's page in the control panel. */

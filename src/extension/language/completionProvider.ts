@@ -18,7 +18,7 @@ export class CustomersCompletions implements vscode.CompletionItemProvider {
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const { items, range, field, country } = completionsAt(document.getText(), document.offsetAt(position));
-    const replace = range.start === range.end ? document.getWordRangeAtPosition(position) ?? toRange(document, range) : toRange(document, range);
+    const replace = range.start === range.end ? (document.getWordRangeAtPosition(position) ?? toRange(document, range)) : toRange(document, range);
     const storeItems = field ? storeItemsFor(this.catalogue(), field, country) : [];
     // A value the store offers is offered once, as the store words it.
     const offered = new Set(storeItems.map((entry) => entry.label));
@@ -30,15 +30,19 @@ export class CustomersCompletions implements vscode.CompletionItemProvider {
       item.sortText = entry.sortText;
       return item;
     });
-    return fromStore.concat(items.filter((entry) => !offered.has(entry.label)).map((entry) => {
-      const item = new vscode.CompletionItem(entry.label, kinds[entry.kind]);
-      item.insertText = new vscode.SnippetString(entry.insertText);
-      item.range = replace;
-      if (entry.detail !== undefined) item.detail = entry.detail;
-      if (entry.filterText !== undefined) item.filterText = entry.filterText;
-      if (entry.sortText !== undefined) item.sortText = entry.sortText;
-      if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
-      return item;
-    }));
+    return fromStore.concat(
+      items
+        .filter((entry) => !offered.has(entry.label))
+        .map((entry) => {
+          const item = new vscode.CompletionItem(entry.label, kinds[entry.kind]);
+          item.insertText = new vscode.SnippetString(entry.insertText);
+          item.range = replace;
+          if (entry.detail !== undefined) item.detail = entry.detail;
+          if (entry.filterText !== undefined) item.filterText = entry.filterText;
+          if (entry.sortText !== undefined) item.sortText = entry.sortText;
+          if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
+          return item;
+        }),
+    );
   }
 }

@@ -34,7 +34,11 @@ export class DiagnosticsController implements vscode.Disposable {
       log: host.log,
       maxFileSize: (document) => readSettings(host.settings, document.uri).maxFileSize,
       publish: ({ document }, analysis) => {
-        publisher.publish('file', document, analysis.diagnostics.map((d) => toDiagnostic(document, d)));
+        publisher.publish(
+          'file',
+          document,
+          analysis.diagnostics.map((d) => toDiagnostic(document, d)),
+        );
         this.published$.fire({ document, analysis });
       },
     });
@@ -45,7 +49,12 @@ export class DiagnosticsController implements vscode.Disposable {
       this.published$,
       vscode.workspace.onDidOpenTextDocument((d) => ifCustomers(d, (c) => this.checker.opened(c))),
       vscode.workspace.onDidChangeTextDocument((e) =>
-        ifCustomers(e.document, (c) => this.checker.changed(c, e.contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, newLength: change.text.length })))),
+        ifCustomers(e.document, (c) =>
+          this.checker.changed(
+            c,
+            e.contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, newLength: change.text.length })),
+          ),
+        ),
       ),
       vscode.workspace.onDidCloseTextDocument((d) => this.checker.closed(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -16,7 +16,13 @@ export class CustomersSymbols implements vscode.DocumentSymbolProvider {
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
     const convert = (symbol: CustomerSymbol): vscode.DocumentSymbol => {
-      const result = new vscode.DocumentSymbol(symbol.name, symbol.detail, kinds[symbol.kind], toRange(document, symbol.range), toRange(document, symbol.selectionRange));
+      const result = new vscode.DocumentSymbol(
+        symbol.name,
+        symbol.detail,
+        kinds[symbol.kind],
+        toRange(document, symbol.range),
+        toRange(document, symbol.selectionRange),
+      );
       result.children = symbol.children.map(convert);
       return result;
     };

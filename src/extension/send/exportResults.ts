@@ -31,6 +31,8 @@ export async function exportSendResults(deps: SendDependencies, uri?: vscode.Uri
   const rows = resultRows(customers, settled);
   const text = target.path.toLowerCase().endsWith('.json') ? resultsJson(rows) : resultsCsv(rows);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  void vscode.window.showInformationMessage(`Exported the results of ${rows.length.toLocaleString('en-US')} customers to ${vscode.workspace.asRelativePath(target)}.`);
+  void vscode.window.showInformationMessage(
+    `Exported the results of ${rows.length.toLocaleString('en-US')} customers to ${vscode.workspace.asRelativePath(target)}.`,
+  );
   return target;
 }

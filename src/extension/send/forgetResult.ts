@@ -12,7 +12,13 @@ export async function forgetResult(deps: Pick<SendDependencies, 'registry' | 're
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   const store = deps.registry.active();
   if (!target || !store) return;
-  const emails = email !== undefined ? [email] : deps.results.get(target).filter((r) => r.storeHash === store.hash).map((r) => r.email);
+  const emails =
+    email !== undefined
+      ? [email]
+      : deps.results
+          .get(target)
+          .filter((r) => r.storeHash === store.hash)
+          .map((r) => r.email);
   await deps.results.forget(target, store.hash, email);
   const journal = await deps.journals.journalOf(store.hash);
   try {

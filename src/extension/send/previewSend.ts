@@ -43,18 +43,34 @@ export class SendPreview implements vscode.TextDocumentContentProvider {
       '',
       `- Store: \`${plan.store.hash}\`${plan.store.production ? ' (production)' : ''}`,
       `- Request: \`POST ${customersUrl(target)}\``,
-      `- Headers: ${Object.entries(redactedHeaders()).map(([k, v]) => `\`${k}: ${v}\``).join(', ')}`,
+      `- Headers: ${Object.entries(redactedHeaders())
+        .map(([k, v]) => `\`${k}: ${v}\``)
+        .join(', ')}`,
       `- Pre-flight check: no errors; ${plan.customers.length} customer${plan.customers.length === 1 ? '' : 's'} to send, ${plan.skipped.length} skipped (already created in this store)`,
       `- Requests: ${Math.ceil(plan.customers.length / size)} of at most ${size} customers, in file order, paced to the store's rate limit; before any retry the store is asked which emails already exist, so no customer is created twice.`,
       ...(hasPasswords(plan.customers.map((c) => c.value))
-        ? ['- Passwords (`new_password`) are shown as `<redacted>` below, so that they reach neither the clipboard nor a shell history; a send uses the real ones.']
+        ? [
+            '- Passwords (`new_password`) are shown as `<redacted>` below, so that they reach neither the clipboard nor a shell history; a send uses the real ones.',
+          ]
         : []),
       '',
     ];
     for (const { index, email, id } of plan.skipped) lines.push(`- Skipped customer ${index + 1} (${email}): already created as #${id}`);
     for (let start = 0; start < plan.customers.length; start += size) {
       const batch = plan.customers.slice(start, start + size);
-      lines.push('', `## Request ${start / size + 1}: customers ${batch.map((c) => c.index + 1).join(', ')}`, '', 'The token is read from `$BIGCOMMERCE_ACCESS_TOKEN`:', '', '```sh', curlCommand(target, batch.map((c) => c.value)), '```');
+      lines.push(
+        '',
+        `## Request ${start / size + 1}: customers ${batch.map((c) => c.index + 1).join(', ')}`,
+        '',
+        'The token is read from `$BIGCOMMERCE_ACCESS_TOKEN`:',
+        '',
+        '```sh',
+        curlCommand(
+          target,
+          batch.map((c) => c.value),
+        ),
+        '```',
+      );
     }
     return lines.join('\n') + '\n';
   }
@@ -68,7 +84,13 @@ export async function copyCurl(preview: SendPreview, uri?: vscode.Uri): Promise<
     void vscode.window.showInformationMessage('Open a send preview first ("BigCommerce: Preview Send").');
     return;
   }
-  const picked = commands.length === 1 ? { index: 0 } : await vscode.window.showQuickPick(commands.map((_, index) => ({ label: `Request ${index + 1}`, index })), { title: 'Copy which request as curl?' });
+  const picked =
+    commands.length === 1
+      ? { index: 0 }
+      : await vscode.window.showQuickPick(
+          commands.map((_, index) => ({ label: `Request ${index + 1}`, index })),
+          { title: 'Copy which request as curl?' },
+        );
   const command = picked && commands[picked.index];
   if (!picked || command === undefined) return;
   await vscode.env.clipboard.writeText(command);

@@ -42,7 +42,10 @@ export class ResultsStore {
   }
 
   async forget(uri: FileUri, storeHash: string, email?: string): Promise<void> {
-    await this.set(uri, this.get(uri).filter((r) => r.storeHash !== storeHash || (email !== undefined && r.email !== email)));
+    await this.set(
+      uri,
+      this.get(uri).filter((r) => r.storeHash !== storeHash || (email !== undefined && r.email !== email)),
+    );
   }
 
   private all(): Record<string, CustomerResult[]> {

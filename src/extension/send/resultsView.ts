@@ -65,7 +65,11 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
       if (result.outcome !== 'failed') continue;
       for (const problem of result.problems ?? []) {
         const target = nodeAt(parsed, `/${index}${problem.path}`) ?? node;
-        const diagnostic = new vscode.Diagnostic(toRange(document, rangeOf(target)), `Store ${store.hash}: ${problem.message}`, vscode.DiagnosticSeverity.Error);
+        const diagnostic = new vscode.Diagnostic(
+          toRange(document, rangeOf(target)),
+          `Store ${store.hash}: ${problem.message}`,
+          vscode.DiagnosticSeverity.Error,
+        );
         diagnostic.source = 'BigCommerce store';
         diagnostic.code = sendRejectedCode;
         found.push(diagnostic);
@@ -117,14 +121,35 @@ export class ResultsView implements vscode.InlayHintsProvider, vscode.CodeLensPr
       if (attached.length > 0) {
         // One summary for the file; the IDs themselves are inlay hints, drawn only where the editor looks.
         const title = `${created.toLocaleString('en-US')} created · ${(attached.length - created).toLocaleString('en-US')} refused · Export results`;
-        lenses.push(new vscode.CodeLens(top, { title, tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`, command: storeCommandIds.exportResults, arguments: [document.uri] }));
-        lenses.push(new vscode.CodeLens(top, { title: 'Summary', tooltip: 'The refusals grouped by the store’s reason, each with a link to its customer', command: storeCommandIds.showSendSummary, arguments: [document.uri] }));
+        lenses.push(
+          new vscode.CodeLens(top, {
+            title,
+            tooltip: `Save every customer's result in store ${store.hash} as CSV or JSON`,
+            command: storeCommandIds.exportResults,
+            arguments: [document.uri],
+          }),
+        );
+        lenses.push(
+          new vscode.CodeLens(top, {
+            title: 'Summary',
+            tooltip: 'The refusals grouped by the store’s reason, each with a link to its customer',
+            command: storeCommandIds.showSendSummary,
+            arguments: [document.uri],
+          }),
+        );
       }
       const perCustomer = codeLensPerCreatedCustomer(document.uri.toString()) ? attached : attached.filter(({ result }) => result.outcome !== 'created');
       for (const { node, result } of perCustomer) {
         const range = toRange(document, { start: node.offset, end: node.offset });
         const title = result.outcome === 'created' ? `✓ Created #${result.id} in ${store.hash} · forget` : `✗ Refused by ${store.hash} · forget`;
-        lenses.push(new vscode.CodeLens(range, { title, tooltip: 'Forget this result, so that the next send sends this customer again', command: forgetResultCommand, arguments: [document.uri, result.email] }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title,
+            tooltip: 'Forget this result, so that the next send sends this customer again',
+            command: forgetResultCommand,
+            arguments: [document.uri, result.email],
+          }),
+        );
       }
     }
     return lenses;

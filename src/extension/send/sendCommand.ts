@@ -44,7 +44,12 @@ const remedies: Record<SendRemedy, { title: string; command: string }> = {
 export async function planSend(deps: SendDependencies, uri?: vscode.Uri): Promise<SendPlan> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== languageId) return { ok: false, reason: 'Open a .bccustomers.json file to send its customers.' };
-  const plan = await planEditorSend({ host: deps.host, stores: deps.registry, analysis: () => deps.diagnostics.analysisOf(document), earlierResults: deps.results.get(document.uri) });
+  const plan = await planEditorSend({
+    host: deps.host,
+    stores: deps.registry,
+    analysis: () => deps.diagnostics.analysisOf(document),
+    earlierResults: deps.results.get(document.uri),
+  });
   if (plan.ok) return { ...plan, document };
   return { ok: false, reason: plan.reason, ...(plan.remedy ? { action: remedies[plan.remedy] } : {}) };
 }
@@ -92,7 +97,10 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
           const done = Math.round((p.done / p.total) * 100);
           if (p.waitingMs) deps.log.info(p.message);
           const rate = describeRate(p.done, p.total, Date.now() - started);
-          progress.report({ message: `${p.done}/${p.total} · ${p.created} created · ${p.failed} failed${rate ? ` · ${rate}` : ''}${p.waitingMs ? ` · ${p.message}` : ''}`, increment: done - reported });
+          progress.report({
+            message: `${p.done}/${p.total} · ${p.created} created · ${p.failed} failed${rate ? ` · ${rate}` : ''}${p.waitingMs ? ` · ${p.message}` : ''}`,
+            increment: done - reported,
+          });
           reported = done;
         },
       });
@@ -100,7 +108,9 @@ export async function sendCommand(deps: SendDependencies, uri?: vscode.Uri): Pro
   );
   await journal.close();
   await deps.results.add(plan.document.uri, resultsFromReport(sent, plan.emails, store.hash));
-  deps.log.info(`Send to store ${store.hash} finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sent.created.length} created, ${sent.failed.length} failed, ${sent.notSent.length} not sent, ${sent.requests} requests.`);
+  deps.log.info(
+    `Send to store ${store.hash} finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sent.created.length} created, ${sent.failed.length} failed, ${sent.notSent.length} not sent, ${sent.requests} requests.`,
+  );
   await summarize(summarizeSend(sent, withEarlierSends(plan, earlier), store.hash), store.hash, plan.document.uri);
   return sent;
 }
@@ -132,11 +142,14 @@ async function summarize(summary: SendSummary, storeHash: string, uri: vscode.Ur
   if (summary.notSent.length) parts.push(`${summary.notSent.length} not sent`);
   const headline = `Store ${storeHash}: ${parts.join(', ')}.`;
   const showSummary = 'Show Summary';
-  const showSummaryIfPicked = (picked: string | undefined) => (picked === showSummary ? vscode.commands.executeCommand(storeCommandIds.showSendSummary, uri) : undefined);
+  const showSummaryIfPicked = (picked: string | undefined) =>
+    picked === showSummary ? vscode.commands.executeCommand(storeCommandIds.showSendSummary, uri) : undefined;
   if (summary.stopped) {
     void vscode.window.showErrorMessage(`${headline} Sending stopped: ${summary.stopped}`, showSummary).then(showSummaryIfPicked);
   } else if (summary.cancelled) {
-    void vscode.window.showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`, showSummary).then(showSummaryIfPicked);
+    void vscode.window
+      .showWarningMessage(`${headline} Sending was cancelled; nothing already created is lost, and sending again continues with the rest.`, showSummary)
+      .then(showSummaryIfPicked);
   } else if (refused) {
     const picked = await vscode.window.showWarningMessage(headline, 'Show Problems', showSummary);
     if (picked === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');

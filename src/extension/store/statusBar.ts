@@ -13,7 +13,9 @@ export function storeStatusBar(registry: StoreRegistry, awareness: StoreAwarenes
     const store = registry.active();
     item.text = store ? `$(cloud-upload) ${store.hash}${store.production ? ' (production)' : ''}` : '$(cloud-upload) No store';
     const age = awareness.describeAge();
-    item.tooltip = store ? `BigCommerce store ${store.hash}: customers are sent here${age ? ` (${age})` : ''}. Click to select another store.` : 'No BigCommerce store selected: click to set credentials';
+    item.tooltip = store
+      ? `BigCommerce store ${store.hash}: customers are sent here${age ? ` (${age})` : ''}. Click to select another store.`
+      : 'No BigCommerce store selected: click to set credentials';
     if (vscode.window.activeTextEditor?.document.languageId === languageId) item.show();
     else item.hide();
   };

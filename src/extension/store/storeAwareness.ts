@@ -85,7 +85,10 @@ export class StoreAwareness implements vscode.Disposable {
       void vscode.window.showWarningMessage('No BigCommerce store is selected (or the workspace is not trusted), so there is no store data to load.');
       return undefined;
     }
-    const catalogue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Loading the data of store ${target.storeHash}…` }, () => this.store.refresh(target));
+    const catalogue = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Loading the data of store ${target.storeHash}…` },
+      () => this.store.refresh(target),
+    );
     const counts = `${catalogue.attributes?.length ?? '?'} attributes, ${catalogue.customerGroups?.length ?? '?'} customer groups, ${catalogue.channels?.length ?? '?'} channels, ${catalogue.countries?.length ?? '?'} countries`;
     void vscode.window.showInformationMessage(`Store ${target.storeHash}: ${counts}.${catalogue.problems.length ? ' ' + catalogue.problems.join(' ') : ''}`);
     this.changed.fire();

@@ -58,7 +58,12 @@ export async function clearStoreCredentials(registry: StoreRegistry): Promise<st
     void vscode.window.showInformationMessage('No BigCommerce store credentials are saved.');
     return undefined;
   }
-  const picked = !others.length ? { label: only.hash } : await vscode.window.showQuickPick(stores.map((s) => ({ label: s.hash })), { title: 'Remove the credentials of which store?' });
+  const picked = !others.length
+    ? { label: only.hash }
+    : await vscode.window.showQuickPick(
+        stores.map((s) => ({ label: s.hash })),
+        { title: 'Remove the credentials of which store?' },
+      );
   if (!picked) return undefined;
   await registry.remove(picked.label);
   void vscode.window.showInformationMessage(`The credentials of store ${picked.label} were removed.`);
@@ -75,7 +80,11 @@ export async function testStoreConnection(registry: StoreRegistry, log: vscode.L
   }
   const check = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Testing the connection to store ${store.hash}…` },
-    () => testConnection({ apiBaseUrl: apiBaseUrl(), storeHash: store.hash, accessToken: token }, { transport, onRequest: (entry) => log.info(describeRequest(entry)) }),
+    () =>
+      testConnection(
+        { apiBaseUrl: apiBaseUrl(), storeHash: store.hash, accessToken: token },
+        { transport, onRequest: (entry) => log.info(describeRequest(entry)) },
+      ),
   );
   log.info(`Connection check of store ${store.hash}: ${check.message}`);
   if (check.ok) void vscode.window.showInformationMessage(check.message);

@@ -46,7 +46,10 @@ export class StoreRegistry {
 
   async update(store: SavedStore): Promise<void> {
     const others = this.list().filter((s) => s.hash !== store.hash);
-    await this.host.globalState.update(storesKey, [...others, store].sort((a, b) => a.hash.localeCompare(b.hash)));
+    await this.host.globalState.update(
+      storesKey,
+      [...others, store].sort((a, b) => a.hash.localeCompare(b.hash)),
+    );
   }
 
   async setActive(hash: string): Promise<void> {
@@ -56,7 +59,10 @@ export class StoreRegistry {
 
   async remove(hash: string): Promise<void> {
     await this.host.secrets.delete(secretKey(hash));
-    await this.host.globalState.update(storesKey, this.list().filter((s) => s.hash !== hash));
+    await this.host.globalState.update(
+      storesKey,
+      this.list().filter((s) => s.hash !== hash),
+    );
     if (this.host.globalState.get(activeKey) === hash) await this.host.globalState.update(activeKey, this.list()[0]?.hash);
     this.changed.fire();
   }

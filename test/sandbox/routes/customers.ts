@@ -14,9 +14,7 @@ export function createCustomersRoute(context: RouteContext): RouteOutcome {
     return answer(detailReply(400, 'Input is invalid', 'Syntax error'));
   }
   if (Array.isArray(body) && body.length > MAX_ITEMS_PER_REQUEST) {
-    return answer(
-      errorReply(413, 'The request payload is too large. The maximum number of items allowed in the array is 10.'),
-    );
+    return answer(errorReply(413, 'The request payload is too large. The maximum number of items allowed in the array is 10.'));
   }
   const validation = validateCreateBody(body, context.errorKeyStyle);
   if (!validation.ok) return answer(invalidJson(validation.errors));
@@ -93,11 +91,7 @@ function buildFilters(query: URLSearchParams): CustomerFilter[] | Reply {
     if (ids === undefined) continue;
     if (!Array.isArray(ids)) return ids;
     const wanted = new Set(ids);
-    filters.push(
-      name === 'id:in'
-        ? (customer) => wanted.has(customer.id)
-        : (customer) => wanted.has(customer.customer_group_id ?? 0),
-    );
+    filters.push(name === 'id:in' ? (customer) => wanted.has(customer.id) : (customer) => wanted.has(customer.customer_group_id ?? 0));
   }
   const emails = csvParam(query, 'email:in');
   if (emails) {

@@ -34,7 +34,8 @@ export function listCountriesRoute({ state, query }: RouteContext): RouteOutcome
 function statesOf(context: RouteContext, countryId?: number): RouteOutcome {
   const { state, query } = context;
   const found = state.states.filter(
-    (s) => (countryId === undefined || s.country_id === countryId) && matches(query, 'state', s.state) && matches(query, 'state_abbreviation', s.state_abbreviation),
+    (s) =>
+      (countryId === undefined || s.country_id === countryId) && matches(query, 'state', s.state) && matches(query, 'state_abbreviation', s.state_abbreviation),
   );
   return answer(v2Page(found, query, (s) => ({ ...s })));
 }

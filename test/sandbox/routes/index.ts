@@ -2,13 +2,7 @@
 import type { RouteContext, RouteOutcome } from './context.js';
 import { createCustomersRoute, listCustomersRoute } from './customers.js';
 import { listAllStatesRoute, listCountriesRoute, listCountryStatesRoute } from './geography.js';
-import {
-  channelCustomerSettingsRoute,
-  customerSettingsRoute,
-  listAttributesRoute,
-  listChannelsRoute,
-  listCustomerGroupsRoute,
-} from './lookups.js';
+import { channelCustomerSettingsRoute, customerSettingsRoute, listAttributesRoute, listChannelsRoute, listCustomerGroupsRoute } from './lookups.js';
 
 /** Token scopes, any one of which opens a route. */
 const CUSTOMERS_MODIFY = ['store_v2_customers'];
@@ -42,13 +36,16 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/v3/channels', faultKey: 'GET /v3/channels', anyOfScopes: CHANNELS_READ, handle: listChannelsRoute },
   { method: 'GET', pattern: '/v2/countries', faultKey: 'GET /v2/countries', anyOfScopes: INFORMATION_READ, handle: listCountriesRoute },
   { method: 'GET', pattern: '/v2/countries/states', faultKey: 'GET /v2/countries/states', anyOfScopes: INFORMATION_READ, handle: listAllStatesRoute },
-  { method: 'GET', pattern: '/v2/countries/:id/states', faultKey: 'GET /v2/countries/{id}/states', anyOfScopes: INFORMATION_READ, handle: listCountryStatesRoute },
+  {
+    method: 'GET',
+    pattern: '/v2/countries/:id/states',
+    faultKey: 'GET /v2/countries/{id}/states',
+    anyOfScopes: INFORMATION_READ,
+    handle: listCountryStatesRoute,
+  },
 ];
 
-export type RouteMatch =
-  | { kind: 'route'; route: Route; pathParams: Record<string, string> }
-  | { kind: 'method-not-allowed' }
-  | { kind: 'not-found' };
+export type RouteMatch = { kind: 'route'; route: Route; pathParams: Record<string, string> } | { kind: 'method-not-allowed' } | { kind: 'not-found' };
 
 function matchPattern(pattern: string, path: string): Record<string, string> | undefined {
   const wanted = pattern.split('/');

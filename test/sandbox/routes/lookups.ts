@@ -78,9 +78,7 @@ export function listChannelsRoute({ state, query }: RouteContext): RouteOutcome 
   const platforms = csvParam(query, 'platform:in');
   const matches = state.channels.filter(
     (channel) =>
-      (!types || types.includes(channel.type)) &&
-      (!statuses || statuses.includes(channel.status)) &&
-      (!platforms || platforms.includes(channel.platform)),
+      (!types || types.includes(channel.type)) && (!statuses || statuses.includes(channel.status)) && (!platforms || platforms.includes(channel.platform)),
   );
   return answer(
     pagedList(matches, query, (channel) => ({

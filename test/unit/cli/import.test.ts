@@ -33,7 +33,10 @@ describe('bccustomers import (the bundled CLI)', () => {
       assert.equal(result.status, want.report.skipped.length ? 1 : 0, result.stderr);
       const printed = JSON.parse(result.stdout);
       assert.deepEqual(printed.report, want.report);
-      assert.deepEqual(readJson(out), want.customers.map((c) => c.customer));
+      assert.deepEqual(
+        readJson(out),
+        want.customers.map((c) => c.customer),
+      );
       const trace = readJson(join(dir, `${name}.bccustomers-import.json`));
       assert.equal(trace.importedFrom, want.report.file);
       assert.deepEqual(trace.rows, Object.fromEntries(want.customers.map((c) => [String(c.customer.email).toLowerCase(), c.row])));

@@ -46,7 +46,10 @@ describe('bccustomers send (the bundled CLI, against the sandbox store)', () => 
     const summary = JSON.parse(result.stdout);
     assert.equal(summary.created.length, 23);
     assert.deepEqual(summary.failed, []);
-    assert.deepEqual(summary.skipped.map((s: { index: number }) => s.index), [4, 17]);
+    assert.deepEqual(
+      summary.skipped.map((s: { index: number }) => s.index),
+      [4, 17],
+    );
     assert.match(summary.skipped[0].reason, /already a customer of store demo123 \(id 57\)/);
     assert.equal(store.customers().length, before + 23);
     for (const created of summary.created) {

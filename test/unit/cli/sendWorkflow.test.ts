@@ -21,7 +21,8 @@ async function cli(args: string[], env: Record<string, string> = { BIGCOMMERCE_A
   return { status, stdout: out.join('\n'), stderr: err.join('\n'), clock };
 }
 
-const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ email: `${prefix}${i}@example.com`, first_name: 'P', last_name: String(i) }));
+const people = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ email: `${prefix}${i}@example.com`, first_name: 'P', last_name: String(i) }));
 
 describe('bccustomers send (in process, against the sandbox store and misbehaving stores)', () => {
   let store: SandboxStore;
@@ -30,7 +31,8 @@ describe('bccustomers send (in process, against the sandbox store and misbehavin
     writeFileSync(join(dir, name), JSON.stringify(content));
     return join(dir, name);
   };
-  const send = (files: string[], ...extra: string[]) => cli(['send', ...files, '--store', store.storeHash, '--api-base-url', store.url, '--format', 'json', ...extra]);
+  const send = (files: string[], ...extra: string[]) =>
+    cli(['send', ...files, '--store', store.storeHash, '--api-base-url', store.url, '--format', 'json', ...extra]);
 
   before(async () => {
     store = await startSandboxStore({ accessToken: token, quota: 100_000, windowMs: 1000 });
@@ -44,7 +46,14 @@ describe('bccustomers send (in process, against the sandbox store and misbehavin
     const result = await send(files);
     assert.equal(result.status, 0, result.stderr);
     const summaries = result.stdout.split('\n').map((line) => JSON.parse(line));
-    assert.deepEqual(summaries.map((s) => [s.file, s.created.length]), [[files[0], 3], [files[1], 12], [files[2], 1]]);
+    assert.deepEqual(
+      summaries.map((s) => [s.file, s.created.length]),
+      [
+        [files[0], 3],
+        [files[1], 12],
+        [files[2], 1],
+      ],
+    );
     assert.equal(store.customers().length, 3 + 16);
   });
 
@@ -56,7 +65,16 @@ describe('bccustomers send (in process, against the sandbox store and misbehavin
   });
 
   it('lists customers never sent under notSent, apart from the skipped ones already in the store', async () => {
-    const result = await cli(['send', file('dead.bccustomers.json', people('d', 12)), '--store', 'abc123', '--api-base-url', await closedPortUrl(), '--format', 'json']);
+    const result = await cli([
+      'send',
+      file('dead.bccustomers.json', people('d', 12)),
+      '--store',
+      'abc123',
+      '--api-base-url',
+      await closedPortUrl(),
+      '--format',
+      'json',
+    ]);
     assert.equal(result.status, 1);
     const summary = JSON.parse(result.stdout);
     assert.deepEqual(summary.skipped, []);
@@ -75,7 +93,11 @@ describe('bccustomers send (in process, against the sandbox store and misbehavin
     for (const output of outputs) {
       assert.ok(!output.stdout.includes(token) && !output.stderr.includes(token), 'the token appears in the output');
     }
-    assert.deepEqual(readdirSync(dir).sort(), [...filesBefore, 'broken.bccustomers.json', 'faults.bccustomers.json.journal'].sort(), 'the CLI wrote a file other than its journal');
+    assert.deepEqual(
+      readdirSync(dir).sort(),
+      [...filesBefore, 'broken.bccustomers.json', 'faults.bccustomers.json.journal'].sort(),
+      'the CLI wrote a file other than its journal',
+    );
     for (const name of readdirSync(dir)) assert.ok(!readFileSync(join(dir, name), 'utf8').includes(token), `the token is in ${name}`);
     assert.equal(new Set(store.customers().map((c) => c.email.toLowerCase())).size, store.customers().length, 'a customer was created twice');
   });
@@ -96,7 +118,18 @@ describe('bccustomers send (in process, against the sandbox store and misbehavin
   it('with --format json, a store-demanded wait is cut to --max-store-wait-seconds and said on stderr as it happens', async () => {
     const slow = await startMisbehavingStore('hour-window');
     try {
-      const result = await cli(['send', file('wait.bccustomers.json', people('w', 25)), '--store', 'abc123', '--api-base-url', slow.url, '--format', 'json', '--max-store-wait-seconds', '60']);
+      const result = await cli([
+        'send',
+        file('wait.bccustomers.json', people('w', 25)),
+        '--store',
+        'abc123',
+        '--api-base-url',
+        slow.url,
+        '--format',
+        'json',
+        '--max-store-wait-seconds',
+        '60',
+      ]);
       assert.equal(result.status, 1);
       assert.match(result.stderr, /waiting 60 s: the store asked for 3600 s; stopping after this/);
       assert.ok(Math.max(...result.clock.sleeps) <= 60_000);
@@ -110,7 +143,9 @@ describe('bccustomers send (in process, against the sandbox store and misbehavin
 
   it('refuses a token that an HTTP header cannot carry, before any request', async () => {
     const requests = store.requests().length;
-    const result = await cli(['send', file('one.bccustomers.json', people('o', 1)), '--store', store.storeHash, '--api-base-url', store.url], { BIGCOMMERCE_ACCESS_TOKEN: 'tok\u0007en' });
+    const result = await cli(['send', file('one.bccustomers.json', people('o', 1)), '--store', store.storeHash, '--api-base-url', store.url], {
+      BIGCOMMERCE_ACCESS_TOKEN: 'tok\u0007en',
+    });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /character an HTTP header cannot carry/);
     assert.equal(store.requests().length, requests);

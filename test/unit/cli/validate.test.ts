@@ -15,7 +15,10 @@ describe('bccustomers validate (the bundled CLI)', () => {
   const bad = join(dir, 'bad.bccustomers.json');
   const warnOnly = join(dir, 'warn.bccustomers.json');
   writeFileSync(good, JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B' }]));
-  writeFileSync(bad, '[\n  {"email": "a@example.com", "first_name": "A", "last_name": "B",\n   "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA", "state_or_province": "Texas", "postal_code": "78701"}, {"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "US", "state_or_province": "Texas", "postal_code": "78701"}]}\n]');
+  writeFileSync(
+    bad,
+    '[\n  {"email": "a@example.com", "first_name": "A", "last_name": "B",\n   "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA", "state_or_province": "Texas", "postal_code": "78701"}, {"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "US", "state_or_province": "Texas", "postal_code": "78701"}]}\n]',
+  );
   writeFileSync(warnOnly, JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B', id: 3 }]));
 
   it('exits 0 for a valid file', () => {
@@ -36,8 +39,14 @@ describe('bccustomers validate (the bundled CLI)', () => {
 
   it('prints one JSON object per file with JSON Pointer paths and ranges', () => {
     const result = run('validate', good, bad, '--format', 'json');
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.map((l) => l.file), [good, bad]);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((l) => l.file),
+      [good, bad],
+    );
     assert.deepEqual(lines[0].diagnostics, []);
     const [d] = lines[1].diagnostics;
     assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'path', 'range', 'severity']);

@@ -22,7 +22,10 @@ describe('bccustomers validate on hostile files', () => {
   const good = file('good.bccustomers.json', JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B' }]));
 
   it('reports bytes that are not UTF-8 as an Error at their position', () => {
-    const latin1 = file('latin1.bccustomers.json', Buffer.concat([Buffer.from('[{"email":"u@example.com",\n "first_name":"Jos'), Buffer.from([0xe9]), Buffer.from('","last_name":"B"}]')]));
+    const latin1 = file(
+      'latin1.bccustomers.json',
+      Buffer.concat([Buffer.from('[{"email":"u@example.com",\n "first_name":"Jos'), Buffer.from([0xe9]), Buffer.from('","last_name":"B"}]')]),
+    );
     const text = run('validate', latin1);
     assert.equal(text.status, 1, text.stdout);
     assert.match(text.stdout, /latin1\.bccustomers\.json:2:15\s+error\s+invalid-utf8\s+/);
@@ -44,7 +47,10 @@ describe('bccustomers validate on hostile files', () => {
   });
 
   it('escapes control characters of property names in text output', () => {
-    const forged = file('forged.bccustomers.json', JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B', 'x\n/etc/passwd:1:1  error  fake \u001b[31mred': 1 }]));
+    const forged = file(
+      'forged.bccustomers.json',
+      JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B', 'x\n/etc/passwd:1:1  error  fake \u001b[31mred': 1 }]),
+    );
     const result = run('validate', forged);
     const lines = result.stdout.trim().split('\n');
     assert.equal(lines.length, 1, result.stdout);

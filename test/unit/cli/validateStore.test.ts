@@ -28,16 +28,30 @@ describe('bccustomers validate --store (against the sandbox store)', () => {
     writeFileSync(
       file,
       JSON.stringify([
-        { email: 'new.person@example.com', first_name: 'New', last_name: 'Person', customer_group_id: 9, attributes: [{ attribute_id: 42, attribute_value: 'x' }] },
+        {
+          email: 'new.person@example.com',
+          first_name: 'New',
+          last_name: 'Person',
+          customer_group_id: 9,
+          attributes: [{ attribute_id: 42, attribute_value: 'x' }],
+        },
         { email: 'taken@example.com', first_name: 'Taken', last_name: 'Already' },
-        { email: 'fine@example.com', first_name: 'Fine', last_name: 'Customer', customer_group_id: 2, attributes: [{ attribute_id: 1, attribute_value: '42' }] },
+        {
+          email: 'fine@example.com',
+          first_name: 'Fine',
+          last_name: 'Customer',
+          customer_group_id: 2,
+          attributes: [{ attribute_id: 1, attribute_value: '42' }],
+        },
       ]),
     );
   });
   after(() => store.close());
 
-  it("reports the attribute, the group and the email that the store does not accept, before anything is sent", async () => {
-    const result = await run(['validate', file, '--store', store.storeHash, '--api-base-url', store.url, '--format', 'json'], { BIGCOMMERCE_ACCESS_TOKEN: store.accessToken });
+  it('reports the attribute, the group and the email that the store does not accept, before anything is sent', async () => {
+    const result = await run(['validate', file, '--store', store.storeHash, '--api-base-url', store.url, '--format', 'json'], {
+      BIGCOMMERCE_ACCESS_TOKEN: store.accessToken,
+    });
     assert.equal(result.status, 1, result.stderr);
     const { diagnostics } = JSON.parse(result.stdout);
     assert.deepEqual(
@@ -54,11 +68,16 @@ describe('bccustomers validate --store (against the sandbox store)', () => {
   });
 
   it('degrades to one note, not errors, when the store cannot be reached; says so and exits 3 without asking again', async () => {
-    const result = await run(['validate', file, file, '--store', store.storeHash, '--api-base-url', 'http://127.0.0.1:9', '--format', 'json'], { BIGCOMMERCE_ACCESS_TOKEN: store.accessToken });
+    const result = await run(['validate', file, file, '--store', store.storeHash, '--api-base-url', 'http://127.0.0.1:9', '--format', 'json'], {
+      BIGCOMMERCE_ACCESS_TOKEN: store.accessToken,
+    });
     assert.equal(result.status, 3, result.stdout);
     for (const line of result.stdout.trim().split('\n')) {
       const { diagnostics } = JSON.parse(line);
-      assert.deepEqual(diagnostics.map((d: { code: string }) => d.code), ['store-data-unavailable']);
+      assert.deepEqual(
+        diagnostics.map((d: { code: string }) => d.code),
+        ['store-data-unavailable'],
+      );
     }
     assert.match(result.stderr, /could not be reached[\s\S]*store checks did not run \(exit status 3\)/);
   });

@@ -15,7 +15,13 @@ function checkEdit(before: string, after: string): void {
 }
 
 const customers = [
-  customer({ addresses: [address(), address({ country_code: 'USA', state_or_province: 'TX' })], attributes: [{ attribute_id: 1, attribute_value: 2 }, { attribute_id: 1, attribute_value: 'x' }] }),
+  customer({
+    addresses: [address(), address({ country_code: 'USA', state_or_province: 'TX' })],
+    attributes: [
+      { attribute_id: 1, attribute_value: 2 },
+      { attribute_id: 1, attribute_value: 'x' },
+    ],
+  }),
   customer({ email: 'b@example.com', id: 7, firstname: 'B', authentication: { new_password: 'abc' } }),
   customer({ email: 'JANE.DOE@example.com', channel_ids: [] }),
   customer({ email: 'c@example.com', last_name: undefined, phone: 12 }),
@@ -24,7 +30,10 @@ const customers = [
 const payload = body(...customers);
 const bigPayload = body(...Array.from({ length: 12 }, (_, i) => customer({ email: `p${i}@example.com` })));
 
-const snippet = fc.string({ maxLength: 8, unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', ' ', '\n', 'a', '1', '\\', 'e', '@', '.', 'US', '"email"', '"id": 3', 'null') });
+const snippet = fc.string({
+  maxLength: 8,
+  unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', ' ', '\n', 'a', '1', '\\', 'e', '@', '.', 'US', '"email"', '"id": 3', 'null'),
+});
 
 describe('analyzeEdit', () => {
   it('gives what a full analysis gives after any small edit', () => {

@@ -24,15 +24,31 @@ async function checkSame(text: string): Promise<void> {
 describe('analyzeTextInSlices', () => {
   it('gives what analyzeText gives, for any body', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(payloadLikeValue, fc.constant(customer()), fc.constant(customer({ addresses: [address({ country_code: 'USA' })] }))), { maxLength: 14 }), async (customers) => {
-        await checkSame(JSON.stringify(customers, null, 2));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(payloadLikeValue, fc.constant(customer()), fc.constant(customer({ addresses: [address({ country_code: 'USA' })] }))), {
+          maxLength: 14,
+        }),
+        async (customers) => {
+          await checkSame(JSON.stringify(customers, null, 2));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('gives what analyzeText gives for texts that are not a strict-JSON array', async () => {
-    for (const text of ['', '{"email": "a@b.co"}', '[{"email": "a@b.co",}]', '// c\n[]', '[1 2]', '[', '[]', '[] x', body(customer()).replace('"Jane"', '"Jane" /* x */')]) await checkSame(text);
+    for (const text of [
+      '',
+      '{"email": "a@b.co"}',
+      '[{"email": "a@b.co",}]',
+      '// c\n[]',
+      '[1 2]',
+      '[',
+      '[]',
+      '[] x',
+      body(customer()).replace('"Jane"', '"Jane" /* x */'),
+    ])
+      await checkSame(text);
   });
 
   it('pauses between customers, and stops when cancelled', async () => {

@@ -23,7 +23,14 @@ function assertSameAsOracle(text: string): void {
 }
 
 const validBody = body(
-  customer({ addresses: [address(), address({ country_code: 'USA', state_or_province: 'TX' })], attributes: [{ attribute_id: 1, attribute_value: 2 }, { attribute_id: 1, attribute_value: 'x' }], channel_ids: [1] }),
+  customer({
+    addresses: [address(), address({ country_code: 'USA', state_or_province: 'TX' })],
+    attributes: [
+      { attribute_id: 1, attribute_value: 2 },
+      { attribute_id: 1, attribute_value: 'x' },
+    ],
+    channel_ids: [1],
+  }),
   customer({ email: 'b@example.com', id: 7, firstname: 'B', authentication: { new_password: 'abc' } }),
   customer({ email: 'JANE.DOE@example.com', channel_ids: [] }),
   customer({ email: 'c@example.com', last_name: undefined, phone: 12 }),
@@ -32,7 +39,10 @@ const validBody = body(
 const mutation = fc.record({
   at: fc.nat(validBody.length),
   remove: fc.nat(8),
-  insert: fc.string({ maxLength: 6, unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '/', '*', ' ', '\n', 'a', '1', '\\', '"id": 1', '"email": "b@example.com"', '//', ',]') }),
+  insert: fc.string({
+    maxLength: 6,
+    unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '/', '*', ' ', '\n', 'a', '1', '\\', '"id": 1', '"email": "b@example.com"', '//', ',]'),
+  }),
 });
 
 function mutate(text: string, mutations: { at: number; remove: number; insert: string }[]): string {
@@ -46,19 +56,34 @@ function mutate(text: string, mutations: { at: number; remove: number; insert: s
 describe('the check against the whole-text analysis', () => {
   it('gives identical diagnostics for random payloads, strict JSON', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(payloadLikeValue, fc.constant(customer()), fc.constant(customer({ addresses: [address({ country_code: 'USA' })] }))), { maxLength: 14 }), fc.constantFrom(0, 2), (customers, indent) => {
-        assertSameAsOracle(JSON.stringify(customers, null, indent));
-      }),
+      fc.property(
+        fc.array(fc.oneof(payloadLikeValue, fc.constant(customer()), fc.constant(customer({ addresses: [address({ country_code: 'USA' })] }))), {
+          maxLength: 14,
+        }),
+        fc.constantFrom(0, 2),
+        (customers, indent) => {
+          assertSameAsOracle(JSON.stringify(customers, null, indent));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('gives identical diagnostics for mutated payloads, strict or broken', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => assertSameAsOracle(mutate(validBody, mutations))), { numRuns: 600 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => assertSameAsOracle(mutate(validBody, mutations))),
+      { numRuns: 600 },
+    );
   });
 
   it('gives identical diagnostics for random text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200, unit: fc.constantFrom('[', ']', '{', '}', '"', ',', ':', ' ', 'a', '1', '/', '*', 'e', 'email') }), assertSameAsOracle), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 200, unit: fc.constantFrom('[', ']', '{', '}', '"', ',', ':', ' ', 'a', '1', '/', '*', 'e', 'email') }),
+        assertSameAsOracle,
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('gives identical diagnostics for realistic files with planted mistakes', () => {
@@ -79,24 +104,30 @@ describe('the check against the whole-text analysis', () => {
     const sliced = await checkTextInSlices(text, { sliceMs: 0, pause: async () => {} });
     assert.deepEqual(withoutNewCodes(sliced!.diagnostics), wholeTextDiagnostics(text));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ at: fc.nat(text.length), remove: fc.nat(4), insert: fc.constantFrom('x', '"', '1', 'ID', 'USA', '@', ' ') }), { minLength: 1, maxLength: 6 }), async (edits) => {
-        let current = text;
-        let analysis = checkText(current);
-        let told = checkText(current);
-        for (let i = 0; i < edits.length; i += 2) {
-          // Two edits at a time, as an editor reports them: the quick path told what changed gives the same.
-          const replaced = edits.slice(i, i + 2).map(({ at, remove, insert }) => {
-            const offset = Math.min(at, current.length);
-            const length = Math.min(remove, current.length - offset);
-            current = current.slice(0, offset) + insert + current.slice(offset + length);
-            return { offset, length, newLength: insert.length };
-          });
-          analysis = checkEdit(analysis, current);
-          told = checkEdit(told, current, replaced);
-          assert.deepEqual(withoutNewCodes(analysis.diagnostics), wholeTextDiagnostics(current));
-          assert.deepEqual(told.diagnostics, analysis.diagnostics);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(text.length), remove: fc.nat(4), insert: fc.constantFrom('x', '"', '1', 'ID', 'USA', '@', ' ') }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        async (edits) => {
+          let current = text;
+          let analysis = checkText(current);
+          let told = checkText(current);
+          for (let i = 0; i < edits.length; i += 2) {
+            // Two edits at a time, as an editor reports them: the quick path told what changed gives the same.
+            const replaced = edits.slice(i, i + 2).map(({ at, remove, insert }) => {
+              const offset = Math.min(at, current.length);
+              const length = Math.min(remove, current.length - offset);
+              current = current.slice(0, offset) + insert + current.slice(offset + length);
+              return { offset, length, newLength: insert.length };
+            });
+            analysis = checkEdit(analysis, current);
+            told = checkEdit(told, current, replaced);
+            assert.deepEqual(withoutNewCodes(analysis.diagnostics), wholeTextDiagnostics(current));
+            assert.deepEqual(told.diagnostics, analysis.diagnostics);
+          }
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -19,7 +19,16 @@ export function customer(extra: Record<string, unknown> = {}): Record<string, un
 }
 
 export function address(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { first_name: 'Jane', last_name: 'Doe', address1: '1 Main Street', city: 'Austin', state_or_province: 'Texas', postal_code: '78701', country_code: 'US', ...extra };
+  return {
+    first_name: 'Jane',
+    last_name: 'Doe',
+    address1: '1 Main Street',
+    city: 'Austin',
+    state_or_province: 'Texas',
+    postal_code: '78701',
+    country_code: 'US',
+    ...extra,
+  };
 }
 
 export function body(...customers: unknown[]): string {
@@ -30,7 +39,10 @@ export function body(...customers: unknown[]): string {
 export function fillSnippet(snippet: string): string {
   let text = snippet;
   for (let i = 0; i < 5; i++) {
-    text = text.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^{}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
+    text = text
+      .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+      .replace(/\$\{\d+:([^{}]*)\}/g, '$1')
+      .replace(/\$\{\d+\}|\$\d+/g, '');
   }
   return text.replace(/\\([$}\\])/g, '$1');
 }
@@ -42,7 +54,25 @@ export function plain(node: Node | undefined): unknown {
   return children ? { ...rest, children: children.map(plain) } : rest;
 }
 
-const field = fc.constantFrom('email', 'first_name', 'last_name', 'addresses', 'attributes', 'channel_ids', 'country_code', 'attribute_value', 'attribute_id', 'id', 'authentication', 'new_password', 'state_or_province', 'form_fields', 'value', 'amount', 'phone');
+const field = fc.constantFrom(
+  'email',
+  'first_name',
+  'last_name',
+  'addresses',
+  'attributes',
+  'channel_ids',
+  'country_code',
+  'attribute_value',
+  'attribute_id',
+  'id',
+  'authentication',
+  'new_password',
+  'state_or_province',
+  'form_fields',
+  'value',
+  'amount',
+  'phone',
+);
 
 /** Random JSON values whose keys are mostly the payload's own field names, and strings that rules care about. */
 export const payloadLikeValue = fc.letrec((tie) => ({

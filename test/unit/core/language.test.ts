@@ -39,7 +39,7 @@ describe('completion', () => {
     assert.match(us.filterText!, /United States/);
   });
 
-  it('offers the states BigCommerce lists for the address\'s country, by full name', () => {
+  it("offers the states BigCommerce lists for the address's country, by full name", () => {
     let { text, offset } = at('[{"addresses": [{"country_code": "AU", "state_or_province": "|"}]}]');
     let found = completionsAt(text, offset);
     assert.equal(found.country, 'AU');
@@ -56,9 +56,15 @@ describe('completion', () => {
 
   it('offers enum values and booleans', () => {
     let { text, offset } = at('[{"addresses": [{"address_type": |}]}]');
-    assert.deepEqual(completionsAt(text, offset).items.map((i) => i.label), ['"residential"', '"commercial"']);
+    assert.deepEqual(
+      completionsAt(text, offset).items.map((i) => i.label),
+      ['"residential"', '"commercial"'],
+    );
     ({ text, offset } = at('[{"trigger_account_created_notification": |}]'));
-    assert.deepEqual(completionsAt(text, offset).items.map((i) => i.label), ['true', 'false']);
+    assert.deepEqual(
+      completionsAt(text, offset).items.map((i) => i.label),
+      ['true', 'false'],
+    );
   });
 
   it('inserts a property with a value template that is valid once filled', () => {
@@ -114,7 +120,11 @@ describe('snippets', () => {
 
 describe('completion and hover on the customer under the cursor', () => {
   const payload = body(
-    customer({ addresses: [address(), address({ country_code: 'DE', address_type: 'commercial' })], attributes: [{ attribute_id: 1, attribute_value: '44' }], channel_ids: [1, 2] }),
+    customer({
+      addresses: [address(), address({ country_code: 'DE', address_type: 'commercial' })],
+      attributes: [{ attribute_id: 1, attribute_value: '44' }],
+      channel_ids: [1, 2],
+    }),
     customer({ email: 'b@example.com', note: 'a "quoted" [bracket] {brace} // not a comment', authentication: { force_password_reset: true } }),
     customer({ email: 'c@example.com' }),
   );

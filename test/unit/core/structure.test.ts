@@ -29,7 +29,7 @@ describe('format', () => {
   });
 
   it('gives no edits for a file already formatted, and keeps number spellings', () => {
-    const text = body(customer({ store_credit_amounts: [{ amount: 1.50 }] }));
+    const text = body(customer({ store_credit_amounts: [{ amount: 1.5 }] }));
     assert.deepEqual(formatEdits(text, undefined, spaces2), []);
     assert.match(formatted('[{"amount":1.50,"id":12345678901234567890}]'), /"amount": 1\.50,\n {4}"id": 12345678901234567890/);
   });
@@ -51,8 +51,17 @@ describe('format', () => {
 });
 
 describe('formatting strict JSON in one pass, as Format Document does', () => {
-  const byJsonc = (text: string, options: FormatOptions) => applyEdits(text, format(text, undefined, options).map((e) => ({ offset: e.offset, length: e.length, newText: e.content })));
-  const options = fc.record({ tabSize: fc.integer({ min: 1, max: 8 }), insertSpaces: fc.boolean(), eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'), insertFinalNewline: fc.boolean() });
+  const byJsonc = (text: string, options: FormatOptions) =>
+    applyEdits(
+      text,
+      format(text, undefined, options).map((e) => ({ offset: e.offset, length: e.length, newText: e.content })),
+    );
+  const options = fc.record({
+    tabSize: fc.integer({ min: 1, max: 8 }),
+    insertSpaces: fc.boolean(),
+    eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
+    insertFinalNewline: fc.boolean(),
+  });
   const layouts = (value: unknown) => [JSON.stringify(value), JSON.stringify(value, null, 3), ` \r\n${JSON.stringify(value, null, '\t')}\n\n`];
 
   /** Both ways the edits come back: apart, and as one once they are more than the most kept apart. */
@@ -75,7 +84,9 @@ describe('formatting strict JSON in one pass, as Format Document does', () => {
   });
 
   it('gives exactly what jsonc-parser gives for numbers spelt as JSON allows but JSON.stringify never writes', () => {
-    const number = fc.tuple(fc.integer(), fc.constantFrom('', '.50', '.0'), fc.constantFrom('', 'e+2', 'E-07', 'e0')).map(([n, fraction, exponent]) => `${n}${fraction}${exponent}`);
+    const number = fc
+      .tuple(fc.integer(), fc.constantFrom('', '.50', '.0'), fc.constantFrom('', 'e+2', 'E-07', 'e0'))
+      .map(([n, fraction, exponent]) => `${n}${fraction}${exponent}`);
     fc.assert(
       fc.property(fc.array(number, { maxLength: 5 }), options, (numbers, opts) => {
         for (const text of [`[${numbers.join(',')}]`, `{"n" : [ ${numbers.join(' ,\n')} ] }`]) sameAsJsonc(text, opts);
@@ -85,7 +96,29 @@ describe('formatting strict JSON in one pass, as Format Document does', () => {
   });
 
   it('leaves what is not strict JSON to jsonc-parser', () => {
-    for (const text of ['[1,]', '{"a":1,}', '[1 2]', '{"a" 1}', '{a: 1}', '// c\n[]', '[/* c */]', '[1]]', '[1] 2', '[', '"a\nb"', '"a\tb"', '"a\\x"', '"\\u12"', '["a\u0001"]', '', '{"a":tru}', '[01]', '[1.]', '[-]', '[1e]'])
+    for (const text of [
+      '[1,]',
+      '{"a":1,}',
+      '[1 2]',
+      '{"a" 1}',
+      '{a: 1}',
+      '// c\n[]',
+      '[/* c */]',
+      '[1]]',
+      '[1] 2',
+      '[',
+      '"a\nb"',
+      '"a\tb"',
+      '"a\\x"',
+      '"\\u12"',
+      '["a\u0001"]',
+      '',
+      '{"a":tru}',
+      '[01]',
+      '[1.]',
+      '[-]',
+      '[1e]',
+    ])
       assert.equal(strictJsonFormatEdits(text, spaces2), undefined, text);
   });
 
@@ -95,7 +128,10 @@ describe('formatting strict JSON in one pass, as Format Document does', () => {
 
   it('keeps strings, escapes and numbers byte for byte', () => {
     const text = '{"a\\"b":"\\u00e9\\\\","n":[1.50,-0e+1,12345678901234567890],"é":"\\/"}';
-    assert.equal(applyEdits(text, strictJsonFormatEdits(text, spaces2) ?? []), '{\n  "a\\"b": "\\u00e9\\\\",\n  "n": [\n    1.50,\n    -0e+1,\n    12345678901234567890\n  ],\n  "é": "\\/"\n}');
+    assert.equal(
+      applyEdits(text, strictJsonFormatEdits(text, spaces2) ?? []),
+      '{\n  "a\\"b": "\\u00e9\\\\",\n  "n": [\n    1.50,\n    -0e+1,\n    12345678901234567890\n  ],\n  "é": "\\/"\n}',
+    );
   });
 
   it('keeps a character outside the BMP whole wherever the new text is cut into pieces', () => {
@@ -116,14 +152,26 @@ const names = (symbols: CustomerSymbol[]): unknown[] => symbols.map((s) => (s.ch
 
 describe('document symbols', () => {
   const text = body(
-    customer({ email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', addresses: [address({ address1: '1 Main St', city: 'Austin', country_code: 'US' })], attributes: [{ attribute_id: 3, attribute_value: 'Gold' }] }),
+    customer({
+      email: 'ada@example.com',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      addresses: [address({ address1: '1 Main St', city: 'Austin', country_code: 'US' })],
+      attributes: [{ attribute_id: 3, attribute_value: 'Gold' }],
+    }),
     customer({ email: undefined, first_name: 'No', last_name: 'Email', addresses: [] }),
   );
 
   it('names each customer by email and name, with its addresses and attributes under it', () => {
     const symbols = customerSymbols(text);
     assert.deepEqual(names(symbols), [
-      ['ada@example.com', [['addresses', ['1 Main St, Austin, US']], ['attributes', ['attribute 3']]]],
+      [
+        'ada@example.com',
+        [
+          ['addresses', ['1 Main St, Austin, US']],
+          ['attributes', ['attribute 3']],
+        ],
+      ],
       'customer 2 (no email)',
     ]);
     const [ada, noEmail] = symbols;
@@ -145,7 +193,7 @@ describe('document symbols', () => {
     assert.equal(text.slice(addresses.selectionRange.start, addresses.selectionRange.end), '"addresses"');
   });
 
-  it('keeps each selection range in its range, and each range in its parent\'s, as VS Code requires', () => {
+  it("keeps each selection range in its range, and each range in its parent's, as VS Code requires", () => {
     const check = (symbols: CustomerSymbol[], parent?: CustomerSymbol) => {
       for (const s of symbols) {
         assert.ok(s.range.start <= s.selectionRange.start && s.selectionRange.end <= s.range.end, `${s.name}: selection range outside its range`);
@@ -176,11 +224,14 @@ describe('folding ranges', () => {
 
   it('keeps one range per start line, and folds block comments', () => {
     const ranges = foldingRanges('[{\n  "a": [\n    1\n  ]\n}]\n/*\n note\n*/');
-    assert.deepEqual([...ranges].sort((a, b) => a.startLine - b.startLine), [
-      { startLine: 0, endLine: 3 },
-      { startLine: 1, endLine: 2 },
-      { startLine: 5, endLine: 7, kind: 'comment' },
-    ]);
+    assert.deepEqual(
+      [...ranges].sort((a, b) => a.startLine - b.startLine),
+      [
+        { startLine: 0, endLine: 3 },
+        { startLine: 1, endLine: 2 },
+        { startLine: 5, endLine: 7, kind: 'comment' },
+      ],
+    );
   });
 });
 
@@ -213,7 +264,10 @@ describe('selection ranges', () => {
   });
 
   it('works on a body that is not an array, and between customers', () => {
-    assert.deepEqual(selectionRangesAt('{"a": 1}', 6).map((r) => '{"a": 1}'.slice(r.start, r.end)), ['1', '"a": 1', '{"a": 1}']);
+    assert.deepEqual(
+      selectionRangesAt('{"a": 1}', 6).map((r) => '{"a": 1}'.slice(r.start, r.end)),
+      ['1', '"a": 1', '{"a": 1}'],
+    );
     assert.deepEqual(slices(text.indexOf('},') + 2), [text]);
   });
 });

@@ -70,7 +70,11 @@ describe('DocumentChecker', () => {
     for (let i = 0; i < 5; i++) checker.changed(document, document.edit(document.getText().indexOf('First0') + 5, 0, 'x'));
     await checker.whenChecked(document);
     assert.deepEqual(host.clock.sleeps, [0, 60, 60, 60, 60, 60]);
-    assert.deepEqual(published.map((p) => p.version), [1, 6], 'one check after the burst of edits');
+    assert.deepEqual(
+      published.map((p) => p.version),
+      [1, 6],
+      'one check after the burst of edits',
+    );
     assert.deepEqual(codes(published[1]!.analysis), codes(checkText(document.getText())));
   });
 
@@ -107,7 +111,10 @@ describe('DocumentChecker', () => {
     // An edit between two customers: the quick path cannot take it, so a full check follows.
     checker.changed(document, document.edit(document.getText().indexOf(',\n') + 1, 0, ' '));
     await checker.whenChecked(document);
-    assert.deepEqual(published.map((p) => p.version), [2]);
+    assert.deepEqual(
+      published.map((p) => p.version),
+      [2],
+    );
   });
 
   it('gives a file larger than the setting one "file-too-large" problem instead of checking it', async () => {
@@ -115,7 +122,10 @@ describe('DocumentChecker', () => {
     const document = new FakeDocument('file:///a.bccustomers.json', fileOf(5, 'USA'));
     checker.opened(document);
     await checker.whenChecked(document);
-    assert.deepEqual(published[0]!.analysis.diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.deepEqual(
+      published[0]!.analysis.diagnostics.map((d) => d.code),
+      ['file-too-large'],
+    );
     assert.match(published[0]!.analysis.diagnostics[0]!.message, /larger than bigcommerceCustomers\.validation\.maxFileSizeMB/);
   });
 
@@ -126,7 +136,10 @@ describe('DocumentChecker', () => {
     await checker.whenChecked(document);
     checker.changed(document, document.edit(1, 0, ' '));
     const analysis = checker.analysisOf(document);
-    assert.deepEqual(published.map((p) => p.version), [1, 2]);
+    assert.deepEqual(
+      published.map((p) => p.version),
+      [1, 2],
+    );
     await checker.whenChecked(document);
     assert.equal(published.length, 2);
     assert.equal(checker.analysisIfReady(document), analysis);

@@ -8,7 +8,15 @@ import { FakeHost } from './fakeHost';
 const valid = analyzeText('[{"email": "a@example.com", "first_name": "A", "last_name": "B"}, {"email": "b@example.com", "first_name": "C", "last_name": "D"}]');
 const wrong = analyzeText('[{"email": "a@example.com", "first_name": "A"}]');
 
-function input(options: { trusted?: boolean; store?: { hash: string; production: boolean } | undefined; token?: string | undefined; analysis?: typeof valid; earlierResults?: CustomerResult[] } = {}) {
+function input(
+  options: {
+    trusted?: boolean;
+    store?: { hash: string; production: boolean } | undefined;
+    token?: string | undefined;
+    analysis?: typeof valid;
+    earlierResults?: CustomerResult[];
+  } = {},
+) {
   const host = new FakeHost();
   host.trusted = options.trusted ?? true;
   let analysed = 0;
@@ -50,7 +58,7 @@ describe('planEditorSend', () => {
     assert.match(!plan.ok ? plan.reason : '', /^This file has 1 error that BigCommerce would reject/);
   });
 
-  it('points at the settings when the user\'s API address cannot carry a token', async () => {
+  it("points at the settings when the user's API address cannot carry a token", async () => {
     const { host, input: i } = input();
     host.user.apiBaseUrl = 'http://api.example.com';
     const plan = await planEditorSend(i);
@@ -62,7 +70,10 @@ describe('planEditorSend', () => {
     const earlierResults: CustomerResult[] = [{ email: 'a@example.com', storeHash: 'abc123', outcome: 'created', id: 7, at: new Date(0).toISOString() }];
     const plan = await planEditorSend(input({ earlierResults }).input);
     assert.ok(plan.ok);
-    assert.deepEqual(plan.customers.map((c) => c.index), [1]);
+    assert.deepEqual(
+      plan.customers.map((c) => c.index),
+      [1],
+    );
     assert.deepEqual(plan.skipped, [{ index: 0, email: 'a@example.com', id: 7 }]);
     assert.deepEqual([plan.store.hash, plan.token, plan.baseUrl], ['abc123', 'secret-token', 'https://api.bigcommerce.com']);
   });

@@ -19,7 +19,10 @@ describe('Publications', () => {
     publications.record({ uri, version: 1, source: 'store' });
     listening.dispose();
     publications.record({ uri, version: 1, source: 'send' });
-    assert.deepEqual(seen.map((p) => p.source), ['file', 'store']);
+    assert.deepEqual(
+      seen.map((p) => p.source),
+      ['file', 'store'],
+    );
   });
 
   it('resolves a wait for a version at once when it is published, otherwise when its source publishes it', async () => {

@@ -27,7 +27,10 @@ describe('readSettings', () => {
     assert.equal(settings.storeDataEnabled, false);
     assert.equal(settings.codeLensPerCreatedCustomer, true);
     assert.ok(host.reads.length > 0);
-    assert.ok(host.reads.every((read) => read.scope === file), 'every setting is read with the document as its scope');
+    assert.ok(
+      host.reads.every((read) => read.scope === file),
+      'every setting is read with the document as its scope',
+    );
     assert.equal(readSettings(host.settings, 'file:///work/b/other.bccustomers.json').storeDataEnabled, true, 'another folder keeps its own values');
   });
 

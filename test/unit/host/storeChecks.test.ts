@@ -11,7 +11,11 @@ import { FakeHost } from './fakeHost';
 const file = 'file:///work/store-check.bccustomers.json';
 const v1 = { uri: file, version: 1 };
 const payload = parseJsonDocument(
-  JSON.stringify([{ email: 'taken@example.com', first_name: 'Tamsin', last_name: 'Kerr', customer_group_id: 9, attributes: [{ attribute_id: 42, attribute_value: '44' }] }], null, 2),
+  JSON.stringify(
+    [{ email: 'taken@example.com', first_name: 'Tamsin', last_name: 'Kerr', customer_group_id: 9, attributes: [{ attribute_id: 42, attribute_value: '44' }] }],
+    null,
+    2,
+  ),
 );
 
 describe('StoreChecks (against the sandbox store)', () => {
@@ -72,7 +76,7 @@ describe('StoreChecks (against the sandbox store)', () => {
     assert.equal(await checks.target(file), undefined);
   });
 
-  it('reads a store\'s token from the secret storage once, until the stores change', async () => {
+  it("reads a store's token from the secret storage once, until the stores change", async () => {
     const { checks, tokenReads } = setup();
     for (let i = 0; i < 3; i++) await checks.target(file);
     assert.equal(tokenReads(), 1);
@@ -88,21 +92,33 @@ describe('StoreChecks (against the sandbox store)', () => {
     assert.ok(!first.some((d) => d.code === 'email-exists-in-store'), 'nothing is known of the emails yet');
     await checks.whenIdle();
     assert.ok(changes() >= 2, 'told when the data and when the answers arrived');
-    const codes = checks.check(target, v1, payload, []).map((d) => d.code).sort();
+    const codes = checks
+      .check(target, v1, payload, [])
+      .map((d) => d.code)
+      .sort();
     assert.deepEqual(codes, ['email-exists-in-store', 'unknown-attribute', 'unknown-customer-group']);
-    assert.deepEqual(checks.diagnosticsOf(file, 1).map((d) => d.code).sort(), codes);
+    assert.deepEqual(
+      checks
+        .diagnosticsOf(file, 1)
+        .map((d) => d.code)
+        .sort(),
+      codes,
+    );
     assert.deepEqual(checks.diagnosticsOf(file, 2), [], 'nothing for a version not checked');
     assert.match(checks.describeAge() ?? '', /store data loaded just now/);
   });
 
-  it('ends a wait for the store\'s diagnostics only once they are published from its data as it stands', async () => {
+  it("ends a wait for the store's diagnostics only once they are published from its data as it stands", async () => {
     const publications = new Publications();
     let published: string[] = [];
     let publishCheck = (): void => {};
     const { checks } = setup(() => publishCheck()); // each change of the data is checked again, as the editor does
     const target = (await checks.target(file))!;
     publishCheck = () => {
-      published = checks.check(target, v1, payload, []).map((d) => d.code).sort();
+      published = checks
+        .check(target, v1, payload, [])
+        .map((d) => d.code)
+        .sort();
       publications.record({ uri: file, version: 1, source: 'store' });
     };
     publishCheck();
@@ -130,7 +146,7 @@ describe('StoreChecks (against the sandbox store)', () => {
     assert.ok(!codes.includes('email-exists-in-store'));
   });
 
-  it('loads the store data again once it is older than the file\'s setting allows, on the host\'s clock', async () => {
+  it("loads the store data again once it is older than the file's setting allows, on the host's clock", async () => {
     const { host, checks, catalogueReads } = setup();
     host.set(file, { 'storeData.maxAgeMinutes': 30 });
     const target = (await checks.target(file))!;

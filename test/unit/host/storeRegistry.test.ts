@@ -11,7 +11,10 @@ describe('StoreRegistry', () => {
     registry.onDidChange(() => changes++);
     await registry.save({ hash: 'zzz9', production: false }, 'token-z');
     await registry.save({ hash: 'abc1', production: true }, 'token-a');
-    assert.deepEqual(registry.list().map((s) => s.hash), ['abc1', 'zzz9']);
+    assert.deepEqual(
+      registry.list().map((s) => s.hash),
+      ['abc1', 'zzz9'],
+    );
     assert.equal(registry.active()?.hash, 'abc1', 'the store saved last is the active one');
     assert.equal(await registry.token('zzz9'), 'token-z');
     assert.ok(!JSON.stringify([...host.globalState.values]).includes('token-'), 'no token in the state');

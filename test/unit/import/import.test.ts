@@ -112,7 +112,7 @@ describe('importing a CSV export', () => {
     assert.equal(customerOf(result, 4)!.addresses?.[0]?.country_code, 'US', '"USA" → "US"');
   });
 
-  it('says the BigCommerce export\'s Addresses cell is left out, rather than guessing its layout', async () => {
+  it("says the BigCommerce export's Addresses cell is left out, rather than guessing its layout", async () => {
     const result = await importFixture({ file: 'bigcommerce-export.csv' });
     const addresses = result.report.leftOut.find((l) => l.column === 'Addresses');
     assert.match(addresses?.reason ?? '', /not published/);
@@ -160,7 +160,10 @@ describe('importing a CSV export', () => {
       importCustomers({ file: { name: 'x.csv', chunks: once('Name,Mail\nA,a@example.com\n') }, onCustomer: () => {} }),
       /not one the import knows .*Shopify customer export needs "Email", "First Name", "Default Address Address1".*mapping file/,
     );
-    await assert.rejects(importCustomers({ file: { name: 'x.csv', chunks: once('_website,_email,street\n') }, onCustomer: () => {} }), /Customer Addresses file/);
+    await assert.rejects(
+      importCustomers({ file: { name: 'x.csv', chunks: once('_website,_email,street\n') }, onCustomer: () => {} }),
+      /Customer Addresses file/,
+    );
     await assert.rejects(
       importCustomers({ file: { name: 'x.csv', chunks: once('Name,Mail\n') }, onCustomer: () => {} }),
       (error: unknown) => error instanceof ImportProblem && error.kind === 'unknown-format',
@@ -171,7 +174,10 @@ describe('importing a CSV export', () => {
   it('stops at a quote never closed long before the end, instead of reading the file again and again', async () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `p${i}@example.com,P,${i} St`).join('\n');
     const csv = `Email,First Name,Default Address Address1\n"a@example.com,A,1 St\n${rows}\n`;
-    await assert.rejects(importCustomers({ file: { name: 'x.csv', chunks: chunksOfText(csv, 4096) }, onCustomer: () => {} }), /Row 2 runs on for more than 1 MB/);
+    await assert.rejects(
+      importCustomers({ file: { name: 'x.csv', chunks: chunksOfText(csv, 4096) }, onCustomer: () => {} }),
+      /Row 2 runs on for more than 1 MB/,
+    );
   });
 
   it('stops when cancelled, saying so', async () => {

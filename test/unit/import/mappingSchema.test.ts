@@ -45,7 +45,8 @@ describe('the mapping file schema (schemas/bccustomers-mapping.schema.json)', ()
     const document = documentOf(text);
     const list = await service.doComplete(document, { line: 0, character: text.indexOf('""') + 1 }, service.parseJSONDocument(document));
     const labels = list?.items.map((i) => i.label.replace(/"/g, '')) ?? [];
-    for (const label of ['email', 'full_name', 'addresses[0].city', 'addresses[1].postal_code']) assert.ok(labels.includes(label), `${label} in ${labels.join(', ')}`);
+    for (const label of ['email', 'full_name', 'addresses[0].city', 'addresses[1].postal_code'])
+      assert.ok(labels.includes(label), `${label} in ${labels.join(', ')}`);
   });
 
   it('explains a field on hover', async () => {

@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { customerContentKey, planResume, readJournal, resultRows, resultsCsv, resultsJson, SendJournal, storeIdentity, type SettledCustomer } from '../../../src/core/journal';
+import {
+  customerContentKey,
+  planResume,
+  readJournal,
+  resultRows,
+  resultsCsv,
+  resultsJson,
+  SendJournal,
+  storeIdentity,
+  type SettledCustomer,
+} from '../../../src/core/journal';
 import { FileJournal } from '../../../src/node/fileJournal';
 
 const file = [
@@ -17,17 +27,46 @@ const file = [
 const key = (i: number) => customerContentKey(file[i]!.value);
 const settled = new Map<number, SettledCustomer>([
   [0, { index: 0, email: 'a@example.com', key: key(0), result: 'created', id: 142, requestId: 'req-1' }],
-  [1, { index: 1, email: 'b@example.com', key: key(1), result: 'refused', message: 'Error creating customers: customer group 9 does not exist, "quoted", and a comma', path: '/customer_group_id', requestId: 'req-2' }],
-  [2, { index: 2, email: 'taken@example.com', key: key(2), result: 'refused', message: 'Error creating customers: email taken@example.com already in use', path: '/email', emailInUse: true, existingId: 57 }],
+  [
+    1,
+    {
+      index: 1,
+      email: 'b@example.com',
+      key: key(1),
+      result: 'refused',
+      message: 'Error creating customers: customer group 9 does not exist, "quoted", and a comma',
+      path: '/customer_group_id',
+      requestId: 'req-2',
+    },
+  ],
+  [
+    2,
+    {
+      index: 2,
+      email: 'taken@example.com',
+      key: key(2),
+      result: 'refused',
+      message: 'Error creating customers: email taken@example.com already in use',
+      path: '/email',
+      emailInUse: true,
+      existingId: 57,
+    },
+  ],
 ]);
 
 describe('send results export', () => {
   const rows = resultRows(file, settled, new Map([[3, 'Sending stopped before this customer.']]));
 
-  it('has one row per customer: the new id, or the refusal in the store\'s words, and the request id', () => {
+  it("has one row per customer: the new id, or the refusal in the store's words, and the request id", () => {
     assert.deepEqual(rows, [
       { index: 0, email: 'a@example.com', status: 'created', customerId: 142, requestId: 'req-1' },
-      { index: 1, email: 'b@example.com', status: 'refused', message: 'Error creating customers: customer group 9 does not exist, "quoted", and a comma', requestId: 'req-2' },
+      {
+        index: 1,
+        email: 'b@example.com',
+        status: 'refused',
+        message: 'Error creating customers: customer group 9 does not exist, "quoted", and a comma',
+        requestId: 'req-2',
+      },
       { index: 2, email: 'taken@example.com', status: 'exists', customerId: 57, message: 'Error creating customers: email taken@example.com already in use' },
       { index: 3, email: 'd@example.com', status: 'not created', message: 'Sending stopped before this customer.' },
     ]);
@@ -47,7 +86,7 @@ describe('send results export', () => {
     );
   });
 
-  it('writes CSV that a CSV reader reads back field for field, whatever the store\'s words', () => {
+  it("writes CSV that a CSV reader reads back field for field, whatever the store's words", () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string(), (message, requestId) => {
         const row = { index: 7, email: 'a@example.com', status: 'refused' as const, message, requestId };
@@ -87,7 +126,10 @@ describe('the file journal', () => {
     assert.equal(await next.intent([{ index: 1, email: 'b@example.com', key: key(1) }]), 2);
     await again.close();
     const read = readJournal(readFileSync(path, 'utf8'));
-    assert.deepEqual(read.records.map((r) => r.type), ['send', 'intent', 'outcome', 'send', 'intent']);
+    assert.deepEqual(
+      read.records.map((r) => r.type),
+      ['send', 'intent', 'outcome', 'send', 'intent'],
+    );
     assert.equal(read.damagedLines, 1);
   });
 });

@@ -18,7 +18,10 @@ const store = storeIdentity({ storeHash: 'abc123', apiBaseUrl: 'https://api.bigc
 const otherStore = storeIdentity({ storeHash: 'xyz789', apiBaseUrl: 'https://api.bigcommerce.com' });
 
 function fileOf(count: number, edit: (i: number) => Record<string, unknown> = () => ({})): FileCustomer[] {
-  return Array.from({ length: count }, (_, index) => ({ index, value: { email: `c${index}@example.com`, first_name: 'F', last_name: `L${index}`, ...edit(index) } }));
+  return Array.from({ length: count }, (_, index) => ({
+    index,
+    value: { email: `c${index}@example.com`, first_name: 'F', last_name: `L${index}`, ...edit(index) },
+  }));
 }
 
 function named(customer: FileCustomer): JournalCustomer {
@@ -27,7 +30,11 @@ function named(customer: FileCustomer): JournalCustomer {
 
 async function startJournal(storage: MemoryJournalStorage, identity = store): Promise<SendJournal> {
   const text = await storage.read();
-  return SendJournal.start(storage, identity, { existing: text, nextRequest: planResume(readJournal(text).records, identity, []).nextRequest, now: () => 1_000 });
+  return SendJournal.start(storage, identity, {
+    existing: text,
+    nextRequest: planResume(readJournal(text).records, identity, []).nextRequest,
+    now: () => 1_000,
+  });
 }
 
 describe('the journal reader', () => {
@@ -38,7 +45,10 @@ describe('the journal reader', () => {
     const request = await journal.intent(file.map(named));
     await journal.outcome(request, [{ ...named(file[0]!), result: 'created', id: 101, requestId: 'r-1' }]);
     const { records, damagedLines, tornTail } = readJournal(storage.text);
-    assert.deepEqual(records.map((r) => r.type), ['send', 'intent', 'outcome']);
+    assert.deepEqual(
+      records.map((r) => r.type),
+      ['send', 'intent', 'outcome'],
+    );
     assert.deepEqual(records[0], { type: 'send', version: 1, store: 'abc123', api: 'https://api.bigcommerce.com', at: new Date(1_000).toISOString() });
     assert.equal(damagedLines, 0);
     assert.equal(tornTail, false);
@@ -49,13 +59,19 @@ describe('the journal reader', () => {
     const first = await startJournal(storage);
     await first.intent(fileOf(1).map(named));
     storage.text = storage.text.slice(0, -7); // killed while the intent was written
-    assert.deepEqual(readJournal(storage.text).records.map((r) => r.type), ['send']);
+    assert.deepEqual(
+      readJournal(storage.text).records.map((r) => r.type),
+      ['send'],
+    );
     assert.equal(readJournal(storage.text).tornTail, true);
 
     const second = await startJournal(storage);
     assert.equal(await second.intent(fileOf(1).map(named)), 1, 'the torn intent never counted');
     const read = readJournal(storage.text);
-    assert.deepEqual(read.records.map((r) => r.type), ['send', 'send', 'intent']);
+    assert.deepEqual(
+      read.records.map((r) => r.type),
+      ['send', 'send', 'intent'],
+    );
     assert.equal(read.damagedLines, 1);
   });
 
@@ -72,7 +88,10 @@ const journalScript = fc.array(
     requests: fc.array(
       fc.record({
         customers: fc.uniqueArray(fc.nat(29), { minLength: 1, maxLength: 10 }),
-        outcome: fc.option(fc.array(fc.constantFrom<'created' | 'refused' | 'unclear' | 'absent'>('created', 'refused', 'unclear', 'absent'), { minLength: 10, maxLength: 10 }), { nil: undefined }),
+        outcome: fc.option(
+          fc.array(fc.constantFrom<'created' | 'refused' | 'unclear' | 'absent'>('created', 'refused', 'unclear', 'absent'), { minLength: 10, maxLength: 10 }),
+          { nil: undefined },
+        ),
         message: fc.string({ maxLength: 20 }),
       }),
       { maxLength: 6 },
@@ -161,7 +180,10 @@ describe('every prefix of a journal is readable (a kill between any two bytes)',
         const request = await journal.intent([named(file[0]!)]);
         const after = readJournal(storage.text);
         assert.deepEqual(after.records.slice(0, before.records.length), before.records);
-        assert.deepEqual(after.records.slice(before.records.length).map((r) => r.type), ['send', 'intent']);
+        assert.deepEqual(
+          after.records.slice(before.records.length).map((r) => r.type),
+          ['send', 'intent'],
+        );
         assert.ok(after.damagedLines <= 1);
         assert.ok(!before.records.some((r) => 'request' in r && r.request >= request), 'a request number was used twice');
       }),
@@ -178,7 +200,14 @@ describe('resuming from a journal', () => {
     const first = await journal.intent(file.slice(0, 10).map(named));
     await journal.outcome(first, [
       ...file.slice(0, 8).map((c) => ({ ...named(c), result: 'created' as const, id: 500 + c.index })),
-      { ...named(file[8]!), result: 'refused', message: 'Error creating customers: email c8@example.com already in use', path: '/email', emailInUse: true, existingId: 57 },
+      {
+        ...named(file[8]!),
+        result: 'refused',
+        message: 'Error creating customers: email c8@example.com already in use',
+        path: '/email',
+        emailInUse: true,
+        existingId: 57,
+      },
     ]);
     const second = await journal.intent(file.slice(10, 20).map(named));
     const plan = planResume(readJournal(storage.text).records, store, file);
@@ -192,7 +221,13 @@ describe('resuming from a journal', () => {
     const third = await journal.intent([named(file[8]!)]);
     const again = planResume(readJournal(storage.text).records, store, file);
     assert.equal(again.settled.has(8), false);
-    assert.deepEqual(again.interrupted.map((r) => [r.request, r.indexes]), [[second, [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]], [third, [8]]]);
+    assert.deepEqual(
+      again.interrupted.map((r) => [r.request, r.indexes]),
+      [
+        [second, [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]],
+        [third, [8]],
+      ],
+    );
   });
 
   it('keys customers by content: an edited customer is sent again, the others stay settled, wherever they moved', async () => {
@@ -200,7 +235,10 @@ describe('resuming from a journal', () => {
     const journal = await startJournal(storage);
     const file = fileOf(3);
     const request = await journal.intent(file.map(named));
-    await journal.outcome(request, file.map((c) => ({ ...named(c), result: 'created' as const, id: 10 + c.index })));
+    await journal.outcome(
+      request,
+      file.map((c) => ({ ...named(c), result: 'created' as const, id: 10 + c.index })),
+    );
 
     // Reordered, re-spaced, keys in another order, one customer edited, one added at the top.
     const edited: FileCustomer[] = [
@@ -210,7 +248,13 @@ describe('resuming from a journal', () => {
       { index: 3, value: { email: 'c0@example.com', first_name: 'F', last_name: 'L0' } },
     ];
     const plan = planResume(readJournal(storage.text).records, store, edited);
-    assert.deepEqual([...plan.settled.entries()].map(([index, o]) => [index, o.result === 'created' && o.id]), [[1, 12], [3, 10]]);
+    assert.deepEqual(
+      [...plan.settled.entries()].map(([index, o]) => [index, o.result === 'created' && o.id]),
+      [
+        [1, 12],
+        [3, 10],
+      ],
+    );
     assert.deepEqual(plan.interrupted, []);
   });
 
@@ -219,14 +263,20 @@ describe('resuming from a journal', () => {
     const file = fileOf(3);
     const journal = await startJournal(storage, otherStore);
     const request = await journal.intent(file.slice(0, 2).map(named));
-    await journal.outcome(request, file.slice(0, 2).map((c) => ({ ...named(c), result: 'created' as const, id: 1 })));
+    await journal.outcome(
+      request,
+      file.slice(0, 2).map((c) => ({ ...named(c), result: 'created' as const, id: 1 })),
+    );
     const cut = await journal.intent([named(file[2]!)]);
     assert.equal(planResume(readJournal(storage.text).records, store, file).settled.size, 0);
     assert.deepEqual(planResume(readJournal(storage.text).records, store, file).interrupted, []);
     const elsewhere = storeIdentity({ storeHash: 'xyz789', apiBaseUrl: 'http://127.0.0.1:4010' });
     assert.equal(planResume(readJournal(storage.text).records, elsewhere, file).settled.size, 0);
     assert.equal(planResume(readJournal(storage.text).records, otherStore, file).settled.size, 2);
-    assert.deepEqual(planResume(readJournal(storage.text).records, otherStore, file).interrupted.map((r) => [r.request, r.indexes]), [[cut, [2]]]);
+    assert.deepEqual(
+      planResume(readJournal(storage.text).records, otherStore, file).interrupted.map((r) => [r.request, r.indexes]),
+      [[cut, [2]]],
+    );
   });
 
   it('asks again about customers whose outcome was unclear, with the time their request left', async () => {
@@ -256,7 +306,10 @@ describe('forgetting results', () => {
   async function sentAndCreated(storage: MemoryJournalStorage, file: FileCustomer[]): Promise<void> {
     const journal = await startJournal(storage);
     const request = await journal.intent(file.map(named));
-    await journal.outcome(request, file.map((c) => ({ ...named(c), result: 'created' as const, id: 10 + c.index })));
+    await journal.outcome(
+      request,
+      file.map((c) => ({ ...named(c), result: 'created' as const, id: 10 + c.index })),
+    );
   }
 
   it('a forgotten customer is settled no more, so the next send sends it again; the others stay', async () => {
@@ -274,7 +327,11 @@ describe('forgetting results', () => {
     await sentAndCreated(storage, file);
     await forgetInJournal(storage, { storeHash: 'xyz789', apiBaseUrl: 'https://api.bigcommerce.com' }, ['c0@example.com']);
     assert.equal(planResume(readJournal(storage.text).records, store, file).settled.size, 2, 'another store’s forget');
-    await forgetInJournal(storage, { storeHash: 'abc123', apiBaseUrl: 'https://api.bigcommerce.com' }, file.map((c) => (c.value as { email: string }).email));
+    await forgetInJournal(
+      storage,
+      { storeHash: 'abc123', apiBaseUrl: 'https://api.bigcommerce.com' },
+      file.map((c) => (c.value as { email: string }).email),
+    );
     assert.equal(planResume(readJournal(storage.text).records, store, file).settled.size, 0, 'all of the file forgotten');
     await sentAndCreated(storage, file.slice(0, 1));
     assert.deepEqual([...planResume(readJournal(storage.text).records, store, file).settled.keys()], [0]);

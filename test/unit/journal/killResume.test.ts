@@ -121,7 +121,11 @@ describe('bccustomers send killed at random points, then run again (sandbox stor
       const random = seededRandom(seed);
       tornRecords = 0;
       const file = `seed${seed}.bccustomers.json`;
-      const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({ email: `s${seed}.c${i}@example.com`, first_name: 'Kill', last_name: `Seed ${seed} #${i}` }));
+      const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
+        email: `s${seed}.c${i}@example.com`,
+        first_name: 'Kill',
+        last_name: `Seed ${seed} #${i}`,
+      }));
       writeFileSync(join(dir, file), JSON.stringify(customers, null, 2));
 
       for (let k = 0; k < kills; k++) {
@@ -146,7 +150,10 @@ describe('bccustomers send killed at random points, then run again (sandbox stor
         ids.set(s.index, Number(id));
       }
       assert.deepEqual(summary.failed, []);
-      assert.deepEqual([...ids.entries()].sort((a, b) => a[0] - b[0]), customers.map((c, i) => [i, inStore.get(c.email)![0]]));
+      assert.deepEqual(
+        [...ids.entries()].sort((a, b) => a[0] - b[0]),
+        customers.map((c, i) => [i, inStore.get(c.email)![0]]),
+      );
 
       // Requests: the customers left need, plus one lookup per request the journal had no outcome for.
       const resuming = /resuming: (\d+) of \d+ already settled; (\d+) requests? to reconcile/.exec(final.stderr);
@@ -161,15 +168,24 @@ describe('bccustomers send killed at random points, then run again (sandbox stor
       assert.ok(!final.requests.some((r) => r.status === 429), 'the final run was told to slow down');
 
       // The results file has the same ids; the journal never holds the token.
-      const rows = readFileSync(join(dir, `seed${seed}.results.csv`), 'utf8').trim().split('\n').slice(1);
-      assert.deepEqual(rows.map((row) => row.split(',').slice(0, 4)), customers.map((c, i) => [String(i), c.email, 'created', String(inStore.get(c.email)![0])]));
+      const rows = readFileSync(join(dir, `seed${seed}.results.csv`), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1);
+      assert.deepEqual(
+        rows.map((row) => row.split(',').slice(0, 4)),
+        customers.map((c, i) => [String(i), c.email, 'created', String(inStore.get(c.email)![0])]),
+      );
       assert.ok(!readFileSync(join(dir, `${file}.journal`), 'utf8').includes(token));
     });
   }
 
   it('the kills left every kind of journal: partly settled, with requests to reconcile, with torn records', () => {
     assert.equal(seen.length, SEEDS);
-    assert.ok(seen.some((s) => s.settled > 0 && s.settled < CUSTOMERS), 'no run resumed part way');
+    assert.ok(
+      seen.some((s) => s.settled > 0 && s.settled < CUSTOMERS),
+      'no run resumed part way',
+    );
     assert.ok(seen.filter((s) => s.interrupted > 0).length >= 4, 'too few runs had a request to reconcile');
     assert.ok(seen.filter((s) => s.torn > 0).length >= 2, 'too few runs had a torn record');
   });

@@ -55,9 +55,18 @@ describe('a send that resumes from its journal (sandbox store)', () => {
 
     const resumed = await journaledSend(store, storage);
     assert.equal(resumed.send.plan.settled.size, 20);
-    assert.deepEqual(resumed.send.plan.interrupted.map((r) => r.indexes), [[20, 21, 22, 23, 24]]);
-    assert.deepEqual(resumed.requests.map((r) => `${r.method} ${r.query.startsWith('email:in') ? 'lookup' : ''}`), ['GET lookup']);
-    assert.deepEqual(resumed.report.created.map((c) => [c.index, c.recovered]), [20, 21, 22, 23, 24].map((i) => [i, true]));
+    assert.deepEqual(
+      resumed.send.plan.interrupted.map((r) => r.indexes),
+      [[20, 21, 22, 23, 24]],
+    );
+    assert.deepEqual(
+      resumed.requests.map((r) => `${r.method} ${r.query.startsWith('email:in') ? 'lookup' : ''}`),
+      ['GET lookup'],
+    );
+    assert.deepEqual(
+      resumed.report.created.map((c) => [c.index, c.recovered]),
+      [20, 21, 22, 23, 24].map((i) => [i, true]),
+    );
     assert.equal(createdInStore(), 25);
     assert.equal((await readResumePlan(storage, targetOf(store), customers(25))).settled.size, 25);
   });
@@ -67,12 +76,20 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     const file = customers(25);
     await journaledSend(store, storage, file.slice(0, 20));
     const { sendOptions } = await startJournaledSend(storage, targetOf(store), file);
-    await sendOptions.journal.requestStarting(file.slice(20).map((c) => ({ index: c.index, value: c.value, email: (c.value as { email: string }).email, key: (c.value as { email: string }).email })));
+    await sendOptions.journal.requestStarting(
+      file.slice(20).map((c) => ({ index: c.index, value: c.value, email: (c.value as { email: string }).email, key: (c.value as { email: string }).email })),
+    );
 
     const resumed = await journaledSend(store, storage, file);
-    assert.deepEqual(resumed.requests.map((r) => r.method), ['GET', 'POST']);
+    assert.deepEqual(
+      resumed.requests.map((r) => r.method),
+      ['GET', 'POST'],
+    );
     assert.equal(postsTo(store).length, 3);
-    assert.deepEqual(resumed.report.created.map((c) => [c.index, c.recovered]), [20, 21, 22, 23, 24].map((i) => [i, undefined]));
+    assert.deepEqual(
+      resumed.report.created.map((c) => [c.index, c.recovered]),
+      [20, 21, 22, 23, 24].map((i) => [i, undefined]),
+    );
     assert.equal(createdInStore(), 25);
   });
 
@@ -81,8 +98,15 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     const file = customers(3);
     await sendCustomers(targetOf(store), [file[1]!], fastOptions()); // another tool created this one
     const first = await journaledSend(store, storage, file, { checkExistingFirst: true });
-    assert.deepEqual(first.report.failed.map((f) => [f.index, f.emailInUse]), [[1, true]]);
-    assert.deepEqual(first.requests.map((r) => r.method), ['GET', 'POST'], 'one lookup, then the two that were not there');
+    assert.deepEqual(
+      first.report.failed.map((f) => [f.index, f.emailInUse]),
+      [[1, true]],
+    );
+    assert.deepEqual(
+      first.requests.map((r) => r.method),
+      ['GET', 'POST'],
+      'one lookup, then the two that were not there',
+    );
 
     const again = await journaledSend(store, storage, file, { checkExistingFirst: true });
     const found = again.send.plan.settled.get(1);
@@ -91,7 +115,11 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     assert.deepEqual(again.send.toSend, []);
     assert.deepEqual(again.requests, [], 'nothing sent, nothing asked');
     assert.equal(createdInStore(), 3);
-    const summary = summarizeSend(again.report, withEarlierSends({ ok: true, customers: file, emails: new Map(), skipped: [] }, again.send.plan), store.storeHash);
+    const summary = summarizeSend(
+      again.report,
+      withEarlierSends({ ok: true, customers: file, emails: new Map(), skipped: [] }, again.send.plan),
+      store.storeHash,
+    );
     assert.deepEqual(
       summary.skipped.map((s) => [s.index, s.by, s.reason.startsWith(`already a customer of store ${store.storeHash}`)]),
       [
@@ -111,7 +139,10 @@ describe('a send that resumes from its journal (sandbox store)', () => {
     const again = await journaledSend(store, storage, file);
     const refused = again.send.plan.settled.get(1);
     assert.equal(refused?.result === 'refused' && refused.message, first.report.failed[0]!.message);
-    assert.deepEqual(again.send.toSend.map((c) => c.index), [1]);
+    assert.deepEqual(
+      again.send.toSend.map((c) => c.index),
+      [1],
+    );
     assert.deepEqual(again.requests.filter((r) => r.method === 'POST').length, 1);
     assert.equal(again.report.failed[0]?.message, first.report.failed[0]!.message);
   });

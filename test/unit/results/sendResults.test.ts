@@ -26,7 +26,14 @@ describe('send results', () => {
   it('keeps each outcome by email, with problems relative to the customer', () => {
     assert.deepEqual(resultsFromReport(report, emails, 'abc123', at), [
       { email: 'ada@example.com', storeHash: 'abc123', outcome: 'created', id: 142, at },
-      { email: 'taken@example.com', storeHash: 'abc123', outcome: 'failed', problems: [{ path: '/email', message: 'Error creating customers: email taken@example.com already in use' }], at, requestId: 'req-1' },
+      {
+        email: 'taken@example.com',
+        storeHash: 'abc123',
+        outcome: 'failed',
+        problems: [{ path: '/email', message: 'Error creating customers: email taken@example.com already in use' }],
+        at,
+        requestId: 'req-1',
+      },
       {
         email: 'grace@example.com',
         storeHash: 'abc123',
@@ -47,7 +54,7 @@ describe('send results', () => {
     assert.deepEqual(mergeResults([created!, refused!], [again, otherStore]), [created, again, otherStore]);
   });
 
-  it('finds each result\'s customer by email after edits above it, whatever the case of the email', () => {
+  it("finds each result's customer by email after edits above it, whatever the case of the email", () => {
     const results = resultsFromReport(report, emails, 'abc123', at);
     const doc = parseJsonDocument(JSON.stringify([{ email: 'new@example.com' }, { email: 'GRACE@example.com' }, { email: 'ada@example.com' }]));
     assert.deepEqual(
@@ -72,7 +79,15 @@ describe('readStoredResults', () => {
     const good = { email: 'ada@example.com', storeHash: 'abc123', outcome: 'created', id: 142, at };
     const failed = { email: 'grace@example.com', storeHash: 'abc123', outcome: 'failed', problems: [{ path: '/email', message: 'in use' }], at };
     const raw = {
-      'file:///a.bccustomers.json': [good, null, 42, { email: 'x@example.com' }, { ...good, outcome: 'created', id: '7' }, failed, { ...failed, problems: [null] }],
+      'file:///a.bccustomers.json': [
+        good,
+        null,
+        42,
+        { email: 'x@example.com' },
+        { ...good, outcome: 'created', id: '7' },
+        failed,
+        { ...failed, problems: [null] },
+      ],
       'file:///b.bccustomers.json': 'not a list',
       'file:///c.bccustomers.json': [{}],
     };
@@ -99,9 +114,19 @@ describe('customersInRange', () => {
         [20, 21, 22].map((i) => [i, `c${i}@example.com`]),
       );
       assert.equal(text[found[0]!.node.offset], '{');
-      assert.deepEqual(customersInRange(doc, 0, 1).map((c) => c.index), [], 'the array\'s "[" alone');
-      assert.deepEqual(customersInRange(doc, 0, text.indexOf('{')).map((c) => c.index), [0]);
-      assert.deepEqual(customersInRange(doc, text.length - 2, text.length).map((c) => c.index), [49]);
+      assert.deepEqual(
+        customersInRange(doc, 0, 1).map((c) => c.index),
+        [],
+        'the array\'s "[" alone',
+      );
+      assert.deepEqual(
+        customersInRange(doc, 0, text.indexOf('{')).map((c) => c.index),
+        [0],
+      );
+      assert.deepEqual(
+        customersInRange(doc, text.length - 2, text.length).map((c) => c.index),
+        [49],
+      );
     });
   }
 

@@ -16,14 +16,24 @@ describe('matchCreated', () => {
       { id: 1, email: 'A@X.CO' },
       { id: 2, email: 'b@x.co' },
     ]);
-    assert.deepEqual(matches.map((m) => [m.item.index, m.id]).sort(), [[20, 1], [21, 2], [22, 3]]);
+    assert.deepEqual(matches.map((m) => [m.item.index, m.id]).sort(), [
+      [20, 1],
+      [21, 2],
+      [22, 3],
+    ]);
     assert.deepEqual(missing, []);
   });
 
   it('never matches by position: a record without a usable email ties no customer', () => {
     const { matches, missing, foreign } = matchCreated(request, [{ id: 7 }, { id: 8, email: 'b@x.co' }]);
-    assert.deepEqual(matches.map((m) => [m.item.index, m.id, m.email]), [[21, 8, 'b@x.co']]);
-    assert.deepEqual(missing.map((m) => m.index), [20, 22]);
+    assert.deepEqual(
+      matches.map((m) => [m.item.index, m.id, m.email]),
+      [[21, 8, 'b@x.co']],
+    );
+    assert.deepEqual(
+      missing.map((m) => m.index),
+      [20, 22],
+    );
     assert.deepEqual(foreign, []);
   });
 
@@ -34,14 +44,23 @@ describe('matchCreated', () => {
       { id: 3, email: 'c@x.co' },
     ]);
     assert.deepEqual(matches, []);
-    assert.deepEqual(missing.map((m) => m.index), [20, 21, 22]);
+    assert.deepEqual(
+      missing.map((m) => m.index),
+      [20, 21, 22],
+    );
     assert.deepEqual(foreign, ['changed@x.co']);
   });
 
   it('never maps two records to one customer, and ignores records without an id', () => {
     const { matches, missing } = matchCreated(request, [{ id: 1, email: 'a@x.co' }, { id: 2, email: 'a@x.co' }, { email: 'c@x.co' }]);
-    assert.deepEqual(matches.map((m) => [m.item.index, m.id]), [[20, 1]]);
-    assert.deepEqual(missing.map((m) => m.index), [21, 22]);
+    assert.deepEqual(
+      matches.map((m) => [m.item.index, m.id]),
+      [[20, 1]],
+    );
+    assert.deepEqual(
+      missing.map((m) => m.index),
+      [21, 22],
+    );
   });
 });
 
@@ -62,9 +81,15 @@ describe('planInvalidAnswer', () => {
   });
 
   it('indexed keys point at the customer of that request, with the file index', () => {
-    const plan = planInvalidAnswer(request, refused({ errors: { '1.addresses.0.country_code': 'error.minLength', '2.email': 'error.path.missing', '1.first_name': 'error.path.missing' } }));
+    const plan = planInvalidAnswer(
+      request,
+      refused({ errors: { '1.addresses.0.country_code': 'error.minLength', '2.email': 'error.path.missing', '1.first_name': 'error.path.missing' } }),
+    );
     const paths = [...plan.problems].map(([i, problems]) => [i.index, problems.map((p) => p.path)]);
-    assert.deepEqual(paths, [[11, ['/11/addresses/0/country_code', '/11/first_name']], [12, ['/12/email']]]);
+    assert.deepEqual(paths, [
+      [11, ['/11/addresses/0/country_code', '/11/first_name']],
+      [12, ['/12/email']],
+    ]);
     const [problem] = plan.problems.get(request[2]!) ?? [];
     assert.ok(problem);
     assert.match(problem.message, /^email: is required but missing/);

@@ -7,7 +7,10 @@ import { backoffDelayMs } from '../../../src/core/send/backoff';
 describe('backoffDelayMs', () => {
   it('doubles the ceiling per attempt until the cap', () => {
     const top = { baseMs: 100, capMs: 1000, random: () => 0.999999 };
-    assert.deepEqual([0, 1, 2, 3, 4, 5].map((a) => backoffDelayMs(a, top)), [99, 199, 399, 799, 999, 999]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((a) => backoffDelayMs(a, top)),
+      [99, 199, 399, 799, 999, 999],
+    );
   });
 
   it('uses full jitter: anywhere from 0 up to the ceiling', () => {

@@ -19,8 +19,20 @@ describe('testConnection', () => {
   it('works: reads one customer, then probes create with an empty list that creates nothing', async () => {
     const log: RequestLogEntry[] = [];
     const check = await testConnection(targetOf(store), { onRequest: (e) => log.push(e) });
-    assert.deepEqual(check, { ok: true, canRead: true, canCreate: true, status: 200, message: 'Connected to store demo123: the token can read and create customers.' });
-    assert.deepEqual(store.requests().map((r) => [r.method, r.query]), [['GET', 'limit=1'], ['POST', '']]);
+    assert.deepEqual(check, {
+      ok: true,
+      canRead: true,
+      canCreate: true,
+      status: 200,
+      message: 'Connected to store demo123: the token can read and create customers.',
+    });
+    assert.deepEqual(
+      store.requests().map((r) => [r.method, r.query]),
+      [
+        ['GET', 'limit=1'],
+        ['POST', ''],
+      ],
+    );
     assert.equal(store.customers().length, 3, 'nothing created');
     assert.equal(log.length, 2);
   });
@@ -57,7 +69,10 @@ describe('testConnection', () => {
 
   it('an unreachable store, asked once: a refused connection is not tried again', async () => {
     const clock = new FakeClock();
-    const check = await testConnection({ apiBaseUrl: await closedPortUrl(), storeHash: 'abc', accessToken: 'x' }, { timeoutMs: 1_000, clock, transport: nodeTransport });
+    const check = await testConnection(
+      { apiBaseUrl: await closedPortUrl(), storeHash: 'abc', accessToken: 'x' },
+      { timeoutMs: 1_000, clock, transport: nodeTransport },
+    );
     assert.deepEqual([check.ok, check.canRead, check.canCreate], [false, false, 'unknown']);
     assert.match(check.message, /could not be reached: the store refused the connection/);
     assert.deepEqual(clock.sleeps, []);

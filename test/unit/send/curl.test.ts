@@ -42,10 +42,13 @@ describe('curlCommand', () => {
 
   it('quotes any text so a POSIX shell gives it back byte for byte', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\0')), (text) => {
-        const out = execFileSync('sh', ['-c', `printf '%s' ${shellQuote(text)}`]).toString('utf8');
-        return out === text;
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\0')),
+        (text) => {
+          const out = execFileSync('sh', ['-c', `printf '%s' ${shellQuote(text)}`]).toString('utf8');
+          return out === text;
+        },
+      ),
       { numRuns: 60 },
     );
   });

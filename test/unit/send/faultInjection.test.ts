@@ -38,16 +38,27 @@ describe('fault injection', () => {
       assertEachCustomerOnce(report, 520);
       assert.deepEqual(
         report.failed.map((f) => [f.index, f.path, f.emailInUse, f.existingId]),
-        [[7, '/7/email', true, 57], [333, '/333/email', true, 56]],
+        [
+          [7, '/7/email', true, 57],
+          [333, '/333/email', true, 56],
+        ],
       );
       assert.equal(report.created.length, 518);
       assertReportMatchesStore(report, store, sent, [55, 56, 57]);
       assert.equal(store.customers().length, 3 + 518);
 
       // the run really met every fault, and some customers were only found by asking
-      const faults = new Set(store.requests().map((r) => r.fault).filter(Boolean));
+      const faults = new Set(
+        store
+          .requests()
+          .map((r) => r.fault)
+          .filter(Boolean),
+      );
       assert.deepEqual([...faults].sort(), [...ALL_FAULTS].sort());
-      assert.ok(report.created.some((c) => c.recovered), 'some customers were recovered by lookup');
+      assert.ok(
+        report.created.some((c) => c.recovered),
+        'some customers were recovered by lookup',
+      );
       if (checkExistingFirst) {
         const refused = store.requests().filter((r) => r.method === 'POST' && r.status === 422);
         assert.equal(refused.length, 0, 'checking first finds the existing emails without a refused request');

@@ -50,7 +50,11 @@ export function lookupsIn(store: SandboxStore) {
 /** Every customer appears exactly once in the report. */
 export function assertEachCustomerOnce(report: SendReport, total: number): void {
   const seen = [...report.created.map((c) => c.index), ...report.failed.map((f) => f.index), ...report.notSent].sort((a, b) => a - b);
-  assert.deepEqual(seen, Array.from({ length: total }, (_, i) => i), 'each customer is created, failed or not sent — once');
+  assert.deepEqual(
+    seen,
+    Array.from({ length: total }, (_, i) => i),
+    'each customer is created, failed or not sent — once',
+  );
 }
 
 /**
@@ -72,5 +76,9 @@ export function assertReportMatchesStore(report: SendReport, store: SandboxStore
   const reportedIds = new Set(report.created.map((c) => c.id));
   assert.equal(reportedIds.size, report.created.length, 'no id reported twice');
   const gained = stored.filter((c) => !seededIds.includes(c.id));
-  assert.deepEqual(gained.map((c) => c.id).sort((a, b) => a - b), [...reportedIds].sort((a, b) => a - b), 'every stored customer is reported as created');
+  assert.deepEqual(
+    gained.map((c) => c.id).sort((a, b) => a - b),
+    [...reportedIds].sort((a, b) => a - b),
+    'every stored customer is reported as created',
+  );
 }

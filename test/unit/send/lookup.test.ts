@@ -15,7 +15,10 @@ describe('findExistingCustomers', () => {
 
   it('finds emails with + and in any case, and sends + as %2B', async () => {
     const found = (await findExistingCustomers(targetOf(store), ['Fred.Rogers+Neighbor@example.com', 'TAKEN@example.com', 'nobody@example.com'])).found;
-    assert.deepEqual([...found].sort(), [['fred.rogers+neighbor@example.com', 99], ['taken@example.com', 57]]);
+    assert.deepEqual([...found].sort(), [
+      ['fred.rogers+neighbor@example.com', 99],
+      ['taken@example.com', 57],
+    ]);
     assert.match(store.requests().at(-1)!.query, /fred\.rogers%2Bneighbor%40example\.com/i);
   });
 

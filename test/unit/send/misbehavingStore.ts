@@ -21,14 +21,30 @@ export function startMisbehavingStore(misbehaviour: Misbehaviour): Promise<Scrip
   let posts = 0;
   return startScriptedServer((request): ScriptedReply => {
     const token = String(request.headers['x-auth-token'] ?? '');
-    const hourWindow: Record<string, string> = misbehaviour === 'hour-window' ? { 'X-Rate-Limit-Requests-Left': '0', 'X-Rate-Limit-Requests-Quota': '150', 'X-Rate-Limit-Time-Reset-Ms': String(HOUR_MS) } : {};
+    const hourWindow: Record<string, string> =
+      misbehaviour === 'hour-window'
+        ? { 'X-Rate-Limit-Requests-Left': '0', 'X-Rate-Limit-Requests-Quota': '150', 'X-Rate-Limit-Time-Reset-Ms': String(HOUR_MS) }
+        : {};
     if (request.method === 'GET') return { ...emptyLookup, headers: hourWindow };
     posts += 1;
     switch (misbehaviour) {
       case 'echo-token':
-        return { status: 400, json: { status: 400, title: `Invalid token ${token}`, detail: `header X-Auth-Token: ${token}` }, headers: { 'X-Request-ID': `req-${token}` } };
+        return {
+          status: 400,
+          json: { status: 400, title: `Invalid token ${token}`, detail: `header X-Auth-Token: ${token}` },
+          headers: { 'X-Request-ID': `req-${token}` },
+        };
       case 'foreign-emails':
-        if (posts === 1) return { status: 200, json: { data: [{ id: 9001, email: 'someone.else@example.com' }, { id: 9002, email: 'another@example.com' }] } };
+        if (posts === 1)
+          return {
+            status: 200,
+            json: {
+              data: [
+                { id: 9001, email: 'someone.else@example.com' },
+                { id: 9002, email: 'another@example.com' },
+              ],
+            },
+          };
         return createdAnswer(request.body, 100 * posts);
       case 'hour-429':
         if (posts === 1) return { status: 429, json: { status: 429, title: 'Too many requests' }, headers: { 'X-Retry-After': '3600' } };

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  headroomFor,
-  lowerCaseHeaders,
-  RateLimitPacer,
-  readRateLimit,
-  waitAfterTooManyRequests,
-} from '../../../src/core/send/rateLimit';
+import { headroomFor, lowerCaseHeaders, RateLimitPacer, readRateLimit, waitAfterTooManyRequests } from '../../../src/core/send/rateLimit';
 
 describe('readRateLimit', () => {
   it('reads the headers whatever their case, converting X-Retry-After from seconds', () => {

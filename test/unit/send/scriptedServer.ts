@@ -45,7 +45,7 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
           req.socket.destroy();
           return;
         }
-        const body = reply.json !== undefined ? JSON.stringify(reply.json) : reply.text ?? '';
+        const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? '');
         const headers = { ...(reply.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...reply.headers };
         if (!res.destroyed) res.writeHead(reply.status ?? 200, headers).end(body);
       };

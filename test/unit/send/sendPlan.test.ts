@@ -26,7 +26,10 @@ describe('planSend', () => {
       ],
     });
     assert.ok(plan.ok);
-    assert.deepEqual(plan.customers.map((c) => c.index), [0, 2]);
+    assert.deepEqual(
+      plan.customers.map((c) => c.index),
+      [0, 2],
+    );
     assert.deepEqual(plan.skipped, [{ index: 1, email: 'c1@example.com', id: 7 }]);
     assert.equal(plan.emails.get(2), 'c2@example.com');
   });
@@ -49,8 +52,17 @@ describe('summarizeSend', () => {
     };
     const summary = summarizeSend(report, plan, 'abc123');
     assert.deepEqual(summary.skipped, [{ index: 1, email: 'c1@example.com', reason: 'already a customer of store abc123 (id 57)', by: 'store' }]);
-    assert.deepEqual(summary.failed.map((f) => f.index), [2]);
-    assert.deepEqual(summary.notSent.map((n) => [n.index, n.reason]), [[3, 'not sent: sending stopped before it'], [4, 'not sent: sending stopped before it']]);
+    assert.deepEqual(
+      summary.failed.map((f) => f.index),
+      [2],
+    );
+    assert.deepEqual(
+      summary.notSent.map((n) => [n.index, n.reason]),
+      [
+        [3, 'not sent: sending stopped before it'],
+        [4, 'not sent: sending stopped before it'],
+      ],
+    );
     assert.equal(summary.stopped, 'The store could not be reached.');
     assert.equal(isComplete(summary), false);
     assert.equal(isComplete({ ...summary, failed: [], notSent: [], stopped: undefined }), true);

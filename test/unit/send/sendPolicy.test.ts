@@ -16,7 +16,8 @@ describe('meaningOfAnswer', () => {
       assert.ok(meaning.kind === 'stop' && !meaning.reconcile && meaning.stop.status === status, String(status));
     }
     assert.equal((meaningOfAnswer(answer(507), 10) as { reconcile: boolean }).reconcile, true, '507 may have stored some');
-    for (const status of [500, 502, 503, 504]) assert.deepEqual(meaningOfAnswer(answer(status), 10), { kind: 'unclear', problem: `answered HTTP ${status} (words)` });
+    for (const status of [500, 502, 503, 504])
+      assert.deepEqual(meaningOfAnswer(answer(status), 10), { kind: 'unclear', problem: `answered HTTP ${status} (words)` });
     assert.deepEqual(meaningOfAnswer(answer(400), 10), { kind: 'final', reconcile: false });
     assert.deepEqual(meaningOfAnswer(answer(501), 10), { kind: 'final', reconcile: true });
     assert.deepEqual(meaningOfAnswer({ ...answer(302, undefined), isJson: false }, 10), { kind: 'final', reconcile: true });

@@ -9,7 +9,10 @@ import { startScriptedServer, type SeenRequest } from './scriptedServer';
 
 const TOKEN = 'hostile-secret-token-42';
 
-async function withStore<T>(misbehaviour: Misbehaviour, run: (target: { apiBaseUrl: string; storeHash: string; accessToken: string }, seen: SeenRequest[]) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  misbehaviour: Misbehaviour,
+  run: (target: { apiBaseUrl: string; storeHash: string; accessToken: string }, seen: SeenRequest[]) => Promise<T>,
+): Promise<T> {
   const server = await startMisbehavingStore(misbehaviour);
   try {
     return await run({ apiBaseUrl: server.url, storeHash: 'abc123', accessToken: TOKEN }, server.seen);
@@ -39,15 +42,24 @@ describe('sendCustomers against a store that cannot be reached', () => {
 
   it('a failed check of what was created counts toward stopping: two such batches end the send', async () => {
     const server = await startScriptedServer((request) =>
-      request.method === 'POST' ? { status: 503, json: { status: 503, title: 'Service Unavailable' } } : { status: 500, json: { status: 500, title: 'Internal Server Error' } },
+      request.method === 'POST'
+        ? { status: 503, json: { status: 503, title: 'Service Unavailable' } }
+        : { status: 500, json: { status: 500, title: 'Internal Server Error' } },
     );
     try {
       const clock = new FakeClock();
-      const report = await sendCustomers({ apiBaseUrl: server.url, storeHash: 'abc123', accessToken: TOKEN }, customers(35), fastOptions({ clock, checkExistingFirst: false, backoffBaseMs: 2_000, backoffCapMs: 8_000 }));
+      const report = await sendCustomers(
+        { apiBaseUrl: server.url, storeHash: 'abc123', accessToken: TOKEN },
+        customers(35),
+        fastOptions({ clock, checkExistingFirst: false, backoffBaseMs: 2_000, backoffCapMs: 8_000 }),
+      );
       assert.equal(server.seen.filter((r) => r.method === 'POST').length, 2, 'two batches, then stopped');
       assert.match(report.stopped?.reason ?? '', /could not be asked what was created twice in a row/);
       assert.equal(report.failed.filter((f) => f.outcomeUnknown).length, 20);
-      assert.deepEqual(report.notSent, Array.from({ length: 15 }, (_, i) => i + 20));
+      assert.deepEqual(
+        report.notSent,
+        Array.from({ length: 15 }, (_, i) => i + 20),
+      );
     } finally {
       await server.close();
     }
@@ -69,8 +81,18 @@ describe('sendCustomers against a store that misbehaves', () => {
   it('an answer naming emails the request did not send is unclear: checked by email, and only true ids reported', async () => {
     await withStore('foreign-emails', async (target, seen) => {
       const report = await sendCustomers(target, customers(2), fastOptions({ checkExistingFirst: false }));
-      assert.deepEqual(seen.map((r) => r.method), ['POST', 'GET', 'POST'], 'the odd answer was reconciled, then the customers sent again');
-      assert.deepEqual(report.created.map((c) => [c.index, c.id]), [[0, 200], [1, 201]]);
+      assert.deepEqual(
+        seen.map((r) => r.method),
+        ['POST', 'GET', 'POST'],
+        'the odd answer was reconciled, then the customers sent again',
+      );
+      assert.deepEqual(
+        report.created.map((c) => [c.index, c.id]),
+        [
+          [0, 200],
+          [1, 201],
+        ],
+      );
       assert.ok(!JSON.stringify(report).includes('9001'));
     });
   });
@@ -88,7 +110,8 @@ describe('sendCustomers against a store that misbehaves', () => {
         assert.ok(messages.includes('waiting 60 s: the store asked for 3600 s; stopping after this'), messages.join('\n'));
         assert.match(report.stopped?.reason ?? '', /asked to wait 3600 s .* longer than the 60 s allowed/);
         assert.ok(report.notSent.length > 0);
-        if (misbehaviour === 'hour-429') assert.match(report.failed[0]!.message, /asked to wait 3600 s before taking this customer \(HTTP 429\), longer than a batch is retried/);
+        if (misbehaviour === 'hour-429')
+          assert.match(report.failed[0]!.message, /asked to wait 3600 s before taking this customer \(HTTP 429\), longer than a batch is retried/);
       });
     });
   }

@@ -6,7 +6,10 @@ import { createdAnswer, emptyLookup, startScriptedServer, type Script, type Seen
 
 const TOKEN = 'scripted-secret-token';
 
-async function withServer<T>(script: Script, run: (target: { apiBaseUrl: string; storeHash: string; accessToken: string }, seen: SeenRequest[]) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  script: Script,
+  run: (target: { apiBaseUrl: string; storeHash: string; accessToken: string }, seen: SeenRequest[]) => Promise<T>,
+): Promise<T> {
   const server = await startScriptedServer(script);
   try {
     return await run({ apiBaseUrl: server.url, storeHash: 'abc123', accessToken: TOKEN }, server.seen);
@@ -38,7 +41,10 @@ describe('sendCustomers: answers the sandbox never gives', () => {
       assert.equal(post.headers.accept, 'application/json');
       assert.equal(post.headers['content-type'], 'application/json');
       assert.equal(post.headers['user-agent'], 'my-tool/1.0');
-      assert.deepEqual(JSON.parse(post.body), customers(2).map((c) => c.value));
+      assert.deepEqual(
+        JSON.parse(post.body),
+        customers(2).map((c) => c.value),
+      );
       const get = seen.find((r) => r.method === 'GET')!;
       assert.equal(get.url, '/stores/abc123/v3/customers?email:in=c0%40example.com,c1%40example.com');
     });
@@ -80,9 +86,15 @@ describe('sendCustomers: answers the sandbox never gives', () => {
     const script = postScript([(body) => createdAnswer(body, 500), () => ({ status: 401, json: { status: 401, title: 'Unauthorized' } })]);
     await withServer(script, async (target) => {
       const report = await sendCustomers(target, customers(30), fastOptions({ checkExistingFirst: false }));
-      assert.deepEqual(report.created.map((c) => c.id), Array.from({ length: 10 }, (_, i) => 500 + i));
+      assert.deepEqual(
+        report.created.map((c) => c.id),
+        Array.from({ length: 10 }, (_, i) => 500 + i),
+      );
       assert.equal(report.stopped?.status, 401);
-      assert.deepEqual(report.notSent, Array.from({ length: 20 }, (_, i) => i + 10));
+      assert.deepEqual(
+        report.notSent,
+        Array.from({ length: 20 }, (_, i) => i + 10),
+      );
       assert.ok(!JSON.stringify(report).includes(TOKEN));
     });
   });
@@ -93,7 +105,17 @@ describe('sendCustomers: answers the sandbox never gives', () => {
       if (request.method === 'GET') {
         lookups += 1;
         // the store did create c0 and c1, whatever it answered
-        return lookups === 1 ? { status: 200, json: { data: [{ id: 70, email: 'C0@example.com' }, { id: 71, email: 'c1@example.com' }] } } : emptyLookup;
+        return lookups === 1
+          ? {
+              status: 200,
+              json: {
+                data: [
+                  { id: 70, email: 'C0@example.com' },
+                  { id: 71, email: 'c1@example.com' },
+                ],
+              },
+            }
+          : emptyLookup;
       }
       const sent = JSON.parse(request.body) as unknown[];
       if (sent.length === 3) return { status: 200, json: { meta: {} } };
@@ -102,7 +124,14 @@ describe('sendCustomers: answers the sandbox never gives', () => {
     await withServer(script, async (target, seen) => {
       const report = await sendCustomers(target, customers(3), fastOptions({ checkExistingFirst: false }));
       assert.deepEqual(methods(seen), ['POST', 'GET', 'POST']);
-      assert.deepEqual(report.created.map((c) => [c.index, c.id, c.recovered ?? false]), [[0, 70, true], [1, 71, true], [2, 90, false]]);
+      assert.deepEqual(
+        report.created.map((c) => [c.index, c.id, c.recovered ?? false]),
+        [
+          [0, 70, true],
+          [1, 71, true],
+          [2, 90, false],
+        ],
+      );
       assert.deepEqual(JSON.parse(seen[2]!.body), [customers(3)[2]!.value], 'only the missing customer is sent again');
     });
   });
@@ -118,7 +147,10 @@ describe('sendCustomers: answers the sandbox never gives', () => {
       assert.deepEqual(report.failed, [
         { index: 2, path: '/2', message: 'The store refused the request: Something odd: what is this: no idea', status: 422, requestId: 'rid-422' },
       ]);
-      assert.deepEqual(report.created.map((c) => c.index), [0, 1, 3]);
+      assert.deepEqual(
+        report.created.map((c) => c.index),
+        [0, 1, 3],
+      );
       assert.deepEqual(methods(seen), ['POST', 'GET', 'POST', 'POST', 'POST', 'GET', 'POST']);
     });
   });
@@ -142,16 +174,20 @@ describe('sendCustomers: answers the sandbox never gives', () => {
   });
 
   it('when the check before sending fails, nothing is sent and the customers say why', async () => {
-    const script: Script = (request) => (request.method === 'GET' ? { status: 400, json: { status: 400, title: 'Bad filter' } } : createdAnswer(request.body, 1));
+    const script: Script = (request) =>
+      request.method === 'GET' ? { status: 400, json: { status: 400, title: 'Bad filter' } } : createdAnswer(request.body, 1);
     await withServer(script, async (target, seen) => {
       const report = await sendCustomers(target, customers(3), fastOptions({ checkExistingFirst: true }));
       assert.deepEqual(methods(seen), ['GET']);
       assert.equal(report.failed.length, 3);
-      assert.match(report.failed[0]!.message, /Could not check whether this customer already exists \(the store answered HTTP 400: Bad filter\), so it was not sent/);
+      assert.match(
+        report.failed[0]!.message,
+        /Could not check whether this customer already exists \(the store answered HTTP 400: Bad filter\), so it was not sent/,
+      );
     });
   });
 
-  it('without the check first, the store\'s clock tells a customer that existed before from one this send created', async () => {
+  it("without the check first, the store's clock tells a customer that existed before from one this send created", async () => {
     const script: Script = (request) => {
       if (request.method === 'GET') {
         return {
@@ -169,7 +205,10 @@ describe('sendCustomers: answers the sandbox never gives', () => {
     await withServer(script, async (target) => {
       const report = await sendCustomers(target, customers(2), fastOptions({ checkExistingFirst: false }));
       assert.deepEqual(report.created, [{ index: 1, id: 58, email: 'c1@example.com', recovered: true }]);
-      assert.deepEqual(report.failed.map((f) => [f.index, f.path, f.emailInUse, f.existingId]), [[0, '/0/email', true, 57]]);
+      assert.deepEqual(
+        report.failed.map((f) => [f.index, f.path, f.emailInUse, f.existingId]),
+        [[0, '/0/email', true, 57]],
+      );
     });
   });
 
@@ -213,10 +252,20 @@ describe('sendCustomers in a store with several storefronts', () => {
         { email: 'c0@example.com', first_name: 'A', last_name: 'B', channel_ids: [1, 3] },
       ];
       const forChannel2 = await sendCustomers(target, [{ index: 0, value: values[0] }], fastOptions({ checkExistingFirst: true }));
-      assert.deepEqual(forChannel2.created.map((c) => [c.index, c.id]), [[0, 300]]);
+      assert.deepEqual(
+        forChannel2.created.map((c) => [c.index, c.id]),
+        [[0, 300]],
+      );
       const forChannel1 = await sendCustomers(target, [{ index: 0, value: values[1] }], fastOptions({ checkExistingFirst: true }));
-      assert.deepEqual(forChannel1.failed.map((f) => [f.emailInUse, f.existingId]), [[true, 57]]);
-      const global = await sendCustomers(target, [{ index: 0, value: { email: 'c0@example.com', first_name: 'A', last_name: 'B' } }], fastOptions({ checkExistingFirst: true }));
+      assert.deepEqual(
+        forChannel1.failed.map((f) => [f.emailInUse, f.existingId]),
+        [[true, 57]],
+      );
+      const global = await sendCustomers(
+        target,
+        [{ index: 0, value: { email: 'c0@example.com', first_name: 'A', last_name: 'B' } }],
+        fastOptions({ checkExistingFirst: true }),
+      );
       assert.equal(global.failed[0]!.emailInUse, true);
     });
   });
@@ -230,9 +279,16 @@ describe('sendCustomers in a store with several storefronts', () => {
       return reply;
     };
     await withServer(script, async (target, seen) => {
-      const report = await sendCustomers(target, [{ index: 0, value: { email: 'c0@example.com', first_name: 'A', last_name: 'B', channel_ids: [2] } }], fastOptions({ checkExistingFirst: false }));
+      const report = await sendCustomers(
+        target,
+        [{ index: 0, value: { email: 'c0@example.com', first_name: 'A', last_name: 'B', channel_ids: [2] } }],
+        fastOptions({ checkExistingFirst: false }),
+      );
       assert.deepEqual(methods(seen), ['POST', 'GET'], 'stored despite the 504: found, not sent again');
-      assert.deepEqual(report.created.map((c) => [c.id, c.recovered]), [[300, true]]);
+      assert.deepEqual(
+        report.created.map((c) => [c.id, c.recovered]),
+        [[300, true]],
+      );
     });
   });
 });

@@ -5,16 +5,7 @@ import { systemClock } from '../../../src/core/send/clock';
 import { startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { nodeTransport } from '../../../src/node/nodeTransport';
 import { FakeClock } from './fakeClock';
-import {
-  assertEachCustomerOnce,
-  assertReportMatchesStore,
-  customer,
-  customers,
-  fastOptions,
-  postsTo,
-  targetOf,
-  toSend,
-} from './helpers';
+import { assertEachCustomerOnce, assertReportMatchesStore, customer, customers, fastOptions, postsTo, targetOf, toSend } from './helpers';
 
 const SEEDED_IDS = [55, 56, 57];
 
@@ -43,9 +34,19 @@ describe('sendCustomers against the sandbox store', () => {
     assert.ok(report.created.every((c) => !c.recovered));
     assertReportMatchesStore(report, store, sent, SEEDED_IDS);
     const posts = postsTo(store);
-    assert.deepEqual(posts.map((p) => p.customersStored), [10, 10, 5]);
-    const storedOrder = store.customers().filter((c) => !SEEDED_IDS.includes(c.id)).map((c) => c.email);
-    assert.deepEqual(storedOrder, sent.map((c) => (c.value as { email: string }).email), 'file order');
+    assert.deepEqual(
+      posts.map((p) => p.customersStored),
+      [10, 10, 5],
+    );
+    const storedOrder = store
+      .customers()
+      .filter((c) => !SEEDED_IDS.includes(c.id))
+      .map((c) => c.email);
+    assert.deepEqual(
+      storedOrder,
+      sent.map((c) => (c.value as { email: string }).email),
+      'file order',
+    );
     // one log entry per HTTP request, lookups included, never with the token
     assert.equal(options.log.length, store.requests().length);
     assert.equal(report.requests, store.requests().length);
@@ -57,7 +58,10 @@ describe('sendCustomers against the sandbox store', () => {
   it('sends only POSTs when asked not to check existing emails first', async () => {
     const report = await sendCustomers(targetOf(store), customers(12), fastOptions({ checkExistingFirst: false }));
     assert.equal(report.created.length, 12);
-    assert.deepEqual(store.requests().map((r) => r.method), ['POST', 'POST']);
+    assert.deepEqual(
+      store.requests().map((r) => r.method),
+      ['POST', 'POST'],
+    );
   });
 
   it('reports progress with counts that only grow', async () => {
@@ -72,8 +76,18 @@ describe('sendCustomers against the sandbox store', () => {
   it('never sends entries without an email or with a repeated email', async () => {
     const sent = toSend([customer(0), { first_name: 'No', last_name: 'Email' }, customer(2, { email: 'C0@Example.com' }), 'not an object', customer(4)]);
     const report = await sendCustomers(targetOf(store), sent, fastOptions());
-    assert.deepEqual(report.created.map((c) => c.index), [0, 4]);
-    assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[1, '/1/email'], [2, '/2/email'], [3, '/3']]);
+    assert.deepEqual(
+      report.created.map((c) => c.index),
+      [0, 4],
+    );
+    assert.deepEqual(
+      report.failed.map((f) => [f.index, f.path]),
+      [
+        [1, '/1/email'],
+        [2, '/2/email'],
+        [3, '/3'],
+      ],
+    );
     assert.match(report.failed[1]!.message, /\/0 in this file has the same email/);
   });
 
@@ -82,7 +96,10 @@ describe('sendCustomers against the sandbox store', () => {
       const report = await sendCustomers({ ...targetOf(store), accessToken: 'wrong-token' }, customers(15), fastOptions());
       assert.equal(report.stopped?.status, 401);
       assert.match(report.stopped.reason, /access token or store hash is wrong — set the store credentials again/);
-      assert.deepEqual(report.notSent, Array.from({ length: 15 }, (_, i) => i));
+      assert.deepEqual(
+        report.notSent,
+        Array.from({ length: 15 }, (_, i) => i),
+      );
       assert.equal(report.requests, 1);
       assert.ok(!JSON.stringify(report).includes('wrong-token'));
     });
@@ -108,7 +125,10 @@ describe('sendCustomers against the sandbox store', () => {
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ timeoutMs: 5_000 }));
       assert.equal(report.stopped?.status, 413);
       assert.match(report.stopped.reason, /at most 10 customers per request/);
-      assert.deepEqual(report.notSent, Array.from({ length: 12 }, (_, i) => i));
+      assert.deepEqual(
+        report.notSent,
+        Array.from({ length: 12 }, (_, i) => i),
+      );
       assert.equal(postsTo(store).length, 1);
     });
 
@@ -126,8 +146,17 @@ describe('sendCustomers against the sandbox store', () => {
       try {
         const sent = toSend([customer(0), customer(1, { email: 'taken@example.com' }), customer(2), customer(3, { customer_group_id: 999 }), customer(4)]);
         const report = await sendCustomers(targetOf(titleOnly), sent, fastOptions({ checkExistingFirst: false }));
-        assert.deepEqual(report.created.map((c) => c.index), [0, 2, 4]);
-        assert.deepEqual(report.failed.map((f) => [f.index, f.emailInUse ?? false, f.existingId]), [[1, true, 57], [3, false, undefined]]);
+        assert.deepEqual(
+          report.created.map((c) => c.index),
+          [0, 2, 4],
+        );
+        assert.deepEqual(
+          report.failed.map((f) => [f.index, f.emailInUse ?? false, f.existingId]),
+          [
+            [1, true, 57],
+            [3, false, undefined],
+          ],
+        );
         assert.match(report.failed[1]!.message, /Create customers failed/);
         assertEachCustomerOnce(report, 5);
         assertReportMatchesStore(report, titleOnly, sent, SEEDED_IDS);
@@ -137,7 +166,13 @@ describe('sendCustomers against the sandbox store', () => {
     });
 
     it('family A: emails already in use are pinned on /i/email and the rest are created', async () => {
-      const sent = toSend([customer(0), customer(1, { email: 'taken@example.com' }), customer(2), customer(3, { email: 'mixed.case@EXAMPLE.com' }), ...Array.from({ length: 8 }, (_, i) => customer(i + 4))]);
+      const sent = toSend([
+        customer(0),
+        customer(1, { email: 'taken@example.com' }),
+        customer(2),
+        customer(3, { email: 'mixed.case@EXAMPLE.com' }),
+        ...Array.from({ length: 8 }, (_, i) => customer(i + 4)),
+      ]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: false }));
 
       const refused = store.requests().filter((r) => r.status === 422);
@@ -153,7 +188,10 @@ describe('sendCustomers against the sandbox store', () => {
       assert.deepEqual([mixed.path, mixed.emailInUse, mixed.existingId], ['/3/email', true, 56]);
       assert.equal(report.failed.length, 2);
       assert.equal(report.created.length, 10);
-      assert.ok(report.created.every((c) => !c.recovered), 'a refused request created nothing');
+      assert.ok(
+        report.created.every((c) => !c.recovered),
+        'a refused request created nothing',
+      );
       assertReportMatchesStore(report, store, sent, SEEDED_IDS);
     });
 
@@ -161,29 +199,50 @@ describe('sendCustomers against the sandbox store', () => {
       const sent = toSend([customer(0), customer(1, { email: 'TAKEN@example.com' }), customer(2)]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: true }));
       assert.equal(store.requests().filter((r) => r.status === 422).length, 0);
-      assert.deepEqual(report.failed.map((f) => [f.index, f.path, f.emailInUse, f.existingId]), [[1, '/1/email', true, 57]]);
+      assert.deepEqual(
+        report.failed.map((f) => [f.index, f.path, f.emailInUse, f.existingId]),
+        [[1, '/1/email', true, 57]],
+      );
       assert.match(report.failed[0]!.message, /already exists in the store \(id 57\)/);
-      assert.deepEqual(postsTo(store).map((p) => p.customersStored), [2]);
+      assert.deepEqual(
+        postsTo(store).map((p) => p.customersStored),
+        [2],
+      );
     });
 
     it('by default, checks emails before each batch only once the store has refused one it already has', async () => {
       const sent = toSend(Array.from({ length: 23 }, (_, i) => (i === 1 ? customer(1, { email: 'taken@example.com' }) : customer(i))));
       const report = await sendCustomers(targetOf(store), sent, fastOptions());
       // batch 1 refused, looked up, sent again without the taken email; batches 2 and 3 checked first
-      assert.deepEqual(store.requests().map((r) => r.method), ['POST', 'GET', 'POST', 'GET', 'POST', 'GET', 'POST']);
+      assert.deepEqual(
+        store.requests().map((r) => r.method),
+        ['POST', 'GET', 'POST', 'GET', 'POST', 'GET', 'POST'],
+      );
       assert.equal(report.created.length, 22);
-      assert.deepEqual(report.failed.map((f) => [f.index, f.existingId]), [[1, 57]]);
+      assert.deepEqual(
+        report.failed.map((f) => [f.index, f.existingId]),
+        [[1, 57]],
+      );
       assertReportMatchesStore(report, store, sent, SEEDED_IDS);
     });
 
     it('family A naming no email: sends one by one to find the culprit', async () => {
       const sent = toSend([customer(0), customer(1), customer(2, { customer_group_id: 999 }), customer(3)]);
       const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: false }));
-      assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[2, '/2']]);
+      assert.deepEqual(
+        report.failed.map((f) => [f.index, f.path]),
+        [[2, '/2']],
+      );
       assert.match(report.failed[0]!.message, /customer group 999 does not exist/);
-      assert.deepEqual(report.created.map((c) => c.index), [0, 1, 3]);
+      assert.deepEqual(
+        report.created.map((c) => c.index),
+        [0, 1, 3],
+      );
       // the batch, then one request per customer
-      assert.deepEqual(postsTo(store).map((p) => p.status), [422, 200, 200, 422, 200]);
+      assert.deepEqual(
+        postsTo(store).map((p) => p.status),
+        [422, 200, 200, 422, 200],
+      );
       assertReportMatchesStore(report, store, sent, SEEDED_IDS);
     });
 
@@ -193,7 +252,13 @@ describe('sendCustomers against the sandbox store', () => {
       (sent[14]!.value as Record<string, unknown>).addresses = [{ first_name: 'A', last_name: 'B', address1: '1 Road', city: 'Town', country_code: 42 }];
       const report = await sendCustomers(targetOf(store), sent, fastOptions());
 
-      assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[12, '/12/first_name'], [14, '/14/addresses/0/country_code']]);
+      assert.deepEqual(
+        report.failed.map((f) => [f.index, f.path]),
+        [
+          [12, '/12/first_name'],
+          [14, '/14/addresses/0/country_code'],
+        ],
+      );
       assert.match(report.failed[0]!.message, /first_name: is required but missing \(the store said: error\.path\.missing\)/);
       assert.equal(report.failed[0]!.status, 422);
       assert.equal(report.created.length, 13);
@@ -208,9 +273,21 @@ describe('sendCustomers against the sandbox store', () => {
         (sent[1]!.value as Record<string, unknown>).last_name = '';
         const report = await sendCustomers(targetOf(bare), sent, fastOptions({ checkExistingFirst: false }));
         // a numeric email is never sent: it cannot be tied to a store record
-        assert.deepEqual(report.failed.map((f) => [f.index, f.path]), [[1, '/1/last_name'], [3, '/3/email']]);
-        assert.deepEqual(report.created.map((c) => c.index), [0, 2, 4]);
-        assert.ok(bare.requests().some((r) => r.status === 422), 'the bare-key answer was seen');
+        assert.deepEqual(
+          report.failed.map((f) => [f.index, f.path]),
+          [
+            [1, '/1/last_name'],
+            [3, '/3/email'],
+          ],
+        );
+        assert.deepEqual(
+          report.created.map((c) => c.index),
+          [0, 2, 4],
+        );
+        assert.ok(
+          bare.requests().some((r) => r.status === 422),
+          'the bare-key answer was seen',
+        );
       } finally {
         await bare.close();
       }
@@ -269,7 +346,10 @@ describe('sendCustomers against the sandbox store', () => {
         store.setFaults({ queue: [kind], slowMs: 1_000 });
         const sent = customers(12);
         const report = await sendCustomers(targetOf(store), sent, fastOptions({ checkExistingFirst: false, timeoutMs: 300 }));
-        assert.deepEqual(store.requests().map((r) => r.method), ['POST', 'GET', 'POST']);
+        assert.deepEqual(
+          store.requests().map((r) => r.method),
+          ['POST', 'GET', 'POST'],
+        );
         assert.equal(report.created.filter((c) => c.recovered).length, 10);
         assert.equal(report.created.length, 12);
         assertReportMatchesStore(report, store, sent, SEEDED_IDS);
@@ -278,12 +358,22 @@ describe('sendCustomers against the sandbox store', () => {
 
     it('gives up on a batch after maxRetryTimeMs, says that re-sending is safe, and stops after two such batches', async () => {
       store.setFaults({ queue: Array.from({ length: 200 }, () => '503' as const) });
-      const report = await sendCustomers(targetOf(store), customers(35), fastOptions({ checkExistingFirst: false, maxRetryTimeMs: 250, backoffBaseMs: 40, backoffCapMs: 80 }));
+      const report = await sendCustomers(
+        targetOf(store),
+        customers(35),
+        fastOptions({ checkExistingFirst: false, maxRetryTimeMs: 250, backoffBaseMs: 40, backoffCapMs: 80 }),
+      );
       assert.equal(report.failed.length, 20);
-      assert.match(report.failed[0]!.message, /kept failing \(answered HTTP 503 \(Service Unavailable\)\) for [0-9.]+ s, so this customer was not created\. Nothing is lost: sending again is safe/);
+      assert.match(
+        report.failed[0]!.message,
+        /kept failing \(answered HTTP 503 \(Service Unavailable\)\) for [0-9.]+ s, so this customer was not created\. Nothing is lost: sending again is safe/,
+      );
       assert.equal(report.failed[0]!.status, 503);
       assert.match(report.stopped!.reason, /two batches in a row/);
-      assert.deepEqual(report.notSent, Array.from({ length: 15 }, (_, i) => i + 20));
+      assert.deepEqual(
+        report.notSent,
+        Array.from({ length: 15 }, (_, i) => i + 20),
+      );
       assert.equal(store.customers().length, 3);
     });
   });
@@ -292,15 +382,25 @@ describe('sendCustomers against the sandbox store', () => {
     it('stops before the next request and keeps what is done', async () => {
       const controller = new AbortController();
       const sent = customers(50);
-      const report = await sendCustomers(targetOf(store), sent, fastOptions({
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (p.created >= 20) controller.abort();
-        },
-      }));
+      const report = await sendCustomers(
+        targetOf(store),
+        sent,
+        fastOptions({
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.created >= 20) controller.abort();
+          },
+        }),
+      );
       assert.equal(report.cancelled, true);
-      assert.deepEqual(report.created.map((c) => c.index), Array.from({ length: 20 }, (_, i) => i));
-      assert.deepEqual(report.notSent, Array.from({ length: 30 }, (_, i) => i + 20));
+      assert.deepEqual(
+        report.created.map((c) => c.index),
+        Array.from({ length: 20 }, (_, i) => i),
+      );
+      assert.deepEqual(
+        report.notSent,
+        Array.from({ length: 30 }, (_, i) => i + 20),
+      );
       assertReportMatchesStore(report, store, sent, SEEDED_IDS);
     });
 
@@ -308,22 +408,33 @@ describe('sendCustomers against the sandbox store', () => {
       store.setFaults({ queue: ['slow'], slowMs: 1_000 });
       const controller = new AbortController();
       const sent = customers(30);
-      const report = await sendCustomers(targetOf(store), sent, fastOptions({
-        checkExistingFirst: false,
-        timeoutMs: 400,
-        signal: controller.signal,
-        // Cancelled once the first request has left: certain, not a race with a timer.
-        transport: (request) => {
-          const outcome = nodeTransport(request);
-          controller.abort();
-          return outcome;
-        },
-      }));
+      const report = await sendCustomers(
+        targetOf(store),
+        sent,
+        fastOptions({
+          checkExistingFirst: false,
+          timeoutMs: 400,
+          signal: controller.signal,
+          // Cancelled once the first request has left: certain, not a race with a timer.
+          transport: (request) => {
+            const outcome = nodeTransport(request);
+            controller.abort();
+            return outcome;
+          },
+        }),
+      );
       assert.equal(report.cancelled, true);
-      assert.deepEqual(store.requests().map((r) => r.method), ['POST', 'GET'], 'the unclear request was reconciled, nothing else sent');
+      assert.deepEqual(
+        store.requests().map((r) => r.method),
+        ['POST', 'GET'],
+        'the unclear request was reconciled, nothing else sent',
+      );
       assert.equal(report.created.length, 10);
       assert.ok(report.created.every((c) => c.recovered));
-      assert.deepEqual(report.notSent, Array.from({ length: 20 }, (_, i) => i + 10));
+      assert.deepEqual(
+        report.notSent,
+        Array.from({ length: 20 }, (_, i) => i + 10),
+      );
       assertEachCustomerOnce(report, 30);
       assertReportMatchesStore(report, store, sent, SEEDED_IDS);
     });

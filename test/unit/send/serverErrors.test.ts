@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { toPointer } from '../../../src/core/document/jsonPointer';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import {
-  emailsInMessage,
-  explainFieldMessage,
-  locateErrorKey,
-  parseErrorBody,
-} from '../../../src/core/send/serverErrors';
+import { emailsInMessage, explainFieldMessage, locateErrorKey, parseErrorBody } from '../../../src/core/send/serverErrors';
 
 const parse = (status: number, body: unknown) => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -39,7 +34,12 @@ describe('parseErrorBody', () => {
   });
 
   it('reads detail, instance, {code,message}, arrays and nested messages', () => {
-    const withDetail = parse(405, { status: 405, title: 'Method Not Allowed', detail: 'The requested HTTP method is invalid for this endpoint.', instance: '/x' });
+    const withDetail = parse(405, {
+      status: 405,
+      title: 'Method Not Allowed',
+      detail: 'The requested HTTP method is invalid for this endpoint.',
+      instance: '/x',
+    });
     assert.equal(withDetail.detail, 'The requested HTTP method is invalid for this endpoint.');
     assert.equal(withDetail.instance, '/x');
     assert.match(withDetail.summary, /Method Not Allowed: The requested HTTP method is invalid/);
@@ -117,16 +117,23 @@ describe('jsonPointer', () => {
 
   it('round-trips through the pointer spelling of a key', () => {
     fc.assert(
-      fc.property(fc.nat(50), fc.array(fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''), { maxLength: 4 }), (index, fields) => {
-        const location = locateErrorKey(toPointer([index, ...fields]), 'm');
-        return location.family === 'indexed' && location.requestIndex === index && JSON.stringify(location.fieldPath) === JSON.stringify(fields);
-      }),
+      fc.property(
+        fc.nat(50),
+        fc.array(
+          fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''),
+          { maxLength: 4 },
+        ),
+        (index, fields) => {
+          const location = locateErrorKey(toPointer([index, ...fields]), 'm');
+          return location.family === 'indexed' && location.requestIndex === index && JSON.stringify(location.fieldPath) === JSON.stringify(fields);
+        },
+      ),
     );
   });
 });
 
 describe('emailsInMessage', () => {
-  it('finds the email in the store\'s family-A text', () => {
+  it("finds the email in the store's family-A text", () => {
     assert.deepEqual(emailsInMessage('Error creating customers: email sally@smithers.org already in use'), ['sally@smithers.org']);
     assert.deepEqual(emailsInMessage("email 'Fred+1@Example.com'."), ['Fred+1@Example.com']);
     assert.deepEqual(emailsInMessage('customer group 9 does not exist'), []);

@@ -20,7 +20,15 @@ describe('checkStoreHash', () => {
 
 describe('checkApiBaseUrl', () => {
   it('accepts https anywhere and http only on this computer', () => {
-    for (const url of ['https://api.bigcommerce.com', 'https://api.bigcommerce.com/', 'https://proxy.example.com:8443/bc', 'http://127.0.0.1:4000', 'http://127.8.9.10', 'http://localhost:3000', 'http://[::1]:9000']) {
+    for (const url of [
+      'https://api.bigcommerce.com',
+      'https://api.bigcommerce.com/',
+      'https://proxy.example.com:8443/bc',
+      'http://127.0.0.1:4000',
+      'http://127.8.9.10',
+      'http://localhost:3000',
+      'http://[::1]:9000',
+    ]) {
       assert.equal(checkApiBaseUrl(url), undefined, url);
     }
   });

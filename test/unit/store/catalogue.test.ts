@@ -16,7 +16,7 @@ describe('loadStoreCatalogue', () => {
   beforeEach(() => store.reset());
   after(() => store.close());
 
-  it('loads attributes, groups, channels and each channel\'s global logins', async () => {
+  it("loads attributes, groups, channels and each channel's global logins", async () => {
     const catalogue = await loadStoreCatalogue(targetOf(store), { now: () => 1234 });
     assert.equal(catalogue.storeHash, 'abc123');
     assert.equal(catalogue.loadedAt, 1234);
@@ -25,12 +25,18 @@ describe('loadStoreCatalogue', () => {
       { id: 2, name: 'Birthday', type: 'date' },
       { id: 3, name: 'Loyalty tier', type: 'string' },
     ]);
-    assert.deepEqual(catalogue.customerGroups, [{ id: 1, name: 'Retail' }, { id: 2, name: 'Wholesale' }]);
-    assert.deepEqual(catalogue.channels?.map((c) => [c.id, c.name, c.type, c.status]), [
-      [1, 'Default storefront', 'storefront', 'active'],
-      [2, 'Wholesale storefront', 'storefront', 'active'],
-      [3, 'Amazon marketplace', 'marketplace', 'connected'],
+    assert.deepEqual(catalogue.customerGroups, [
+      { id: 1, name: 'Retail' },
+      { id: 2, name: 'Wholesale' },
     ]);
+    assert.deepEqual(
+      catalogue.channels?.map((c) => [c.id, c.name, c.type, c.status]),
+      [
+        [1, 'Default storefront', 'storefront', 'active'],
+        [2, 'Wholesale storefront', 'storefront', 'active'],
+        [3, 'Amazon marketplace', 'marketplace', 'connected'],
+      ],
+    );
     assert.deepEqual(catalogue.globalLogins, { 1: true, 2: false, 3: null });
     assert.deepEqual(catalogue.problems, []);
     assert.equal(catalogue.unavailable, undefined);
@@ -41,10 +47,23 @@ describe('loadStoreCatalogue', () => {
     const groups = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, name: `Group ${i + 1}` }));
     store.reset({ ...data, attributes: manyAttributes, customerGroups: groups });
     const catalogue = await loadStoreCatalogue(targetOf(store), { pageSize: 2 });
-    assert.deepEqual(catalogue.attributes?.map((a) => a.id), [1, 2, 3, 4, 5, 6, 7]);
-    assert.deepEqual(catalogue.customerGroups?.map((g) => g.id), [1, 2, 3, 4, 5]);
-    assert.deepEqual(catalogue.channels?.map((c) => c.id), [1, 2, 3]);
-    const pagesOf = (path: string) => store.requests().filter((r) => r.path.endsWith(path)).map((r) => new URLSearchParams(r.query).get('page'));
+    assert.deepEqual(
+      catalogue.attributes?.map((a) => a.id),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
+    assert.deepEqual(
+      catalogue.customerGroups?.map((g) => g.id),
+      [1, 2, 3, 4, 5],
+    );
+    assert.deepEqual(
+      catalogue.channels?.map((c) => c.id),
+      [1, 2, 3],
+    );
+    const pagesOf = (path: string) =>
+      store
+        .requests()
+        .filter((r) => r.path.endsWith(path))
+        .map((r) => new URLSearchParams(r.query).get('page'));
     assert.deepEqual(pagesOf('/v3/customers/attributes'), ['1', '2', '3', '4']);
     // 2 + 2 + 1 groups, then a page past the end: a V2 list ends with a short page
     assert.deepEqual(pagesOf('/v2/customer_groups'), ['1', '2', '3']);
@@ -71,15 +90,21 @@ describe('loadStoreCatalogue', () => {
     assert.ok(!store.requests().some((r) => r.path.includes('/settings/channels/')), 'no channel settings are asked for without channels');
   });
 
-  it('loads the store\'s countries and, in a few requests, the states of each', async () => {
+  it("loads the store's countries and, in a few requests, the states of each", async () => {
     const catalogue = await loadStoreCatalogue(targetOf(store), { pageSize: 50 });
     assert.equal(catalogue.countries?.find((c) => c.iso2 === 'AU')?.name, 'Australia');
-    assert.deepEqual(catalogue.states?.['AU']?.find((s) => s.abbreviation === 'NSW'), { name: 'New South Wales', abbreviation: 'NSW' });
+    assert.deepEqual(
+      catalogue.states?.['AU']?.find((s) => s.abbreviation === 'NSW'),
+      { name: 'New South Wales', abbreviation: 'NSW' },
+    );
     assert.equal(catalogue.states?.['US']?.length, 52);
     assert.equal(catalogue.states?.['DE']?.length, 16);
     assert.equal(catalogue.states?.['GB'], undefined);
     const geography = store.requests().filter((r) => r.path.includes('/v2/countries'));
-    assert.deepEqual(geography.map((r) => r.path.replace(/^.*\/v2/, '/v2')), ['/v2/countries', '/v2/countries/states', '/v2/countries/states']);
+    assert.deepEqual(
+      geography.map((r) => r.path.replace(/^.*\/v2/, '/v2')),
+      ['/v2/countries', '/v2/countries/states', '/v2/countries/states'],
+    );
   });
 
   it('without the Information & Settings scope, leaves countries and states out with one plain problem', async () => {
@@ -88,14 +113,19 @@ describe('loadStoreCatalogue', () => {
     assert.equal(catalogue.countries, undefined);
     assert.equal(catalogue.states, undefined);
     assert.equal(catalogue.channels?.length, 3);
-    assert.deepEqual(catalogue.problems, ['The token has no Information & Settings scope (store_v2_information_read_only), so country codes and state names are not checked.']);
+    assert.deepEqual(catalogue.problems, [
+      'The token has no Information & Settings scope (store_v2_information_read_only), so country codes and state names are not checked.',
+    ]);
   });
 
   it('when the store cannot be reached, resolves with every part missing and one problem', async () => {
     const catalogue = await loadStoreCatalogue({ apiBaseUrl: await closedPortUrl(), storeHash: 'abc123', accessToken: 't' }, { timeoutMs: 2_000 });
     for (const part of ['attributes', 'customerGroups', 'channels', 'globalLogins'] as const) assert.equal(catalogue[part], undefined, part);
     assert.equal(catalogue.problems.length, 1);
-    assert.match(catalogue.problems[0]!, /^Store abc123 could not be reached \(the store refused the connection\), so attribute IDs and values, customer group IDs, channel IDs, country codes and state names are not checked, nor whether channels allow global logins\.$/);
+    assert.match(
+      catalogue.problems[0]!,
+      /^Store abc123 could not be reached \(the store refused the connection\), so attribute IDs and values, customer group IDs, channel IDs, country codes and state names are not checked, nor whether channels allow global logins\.$/,
+    );
   });
 
   it('after a 401 asks nothing more and never shows the token', async () => {
@@ -127,13 +157,16 @@ describe('loadStoreCatalogue', () => {
       assert.equal(catalogue.attributes?.length, 3);
       assert.deepEqual(catalogue.problems, []);
       const attributeRequests = small.requests().filter((r) => r.path.endsWith('/attributes'));
-      assert.deepEqual(attributeRequests.map((r) => r.status), [429, 200]);
+      assert.deepEqual(
+        attributeRequests.map((r) => r.status),
+        [429, 200],
+      );
     } finally {
       await small.close();
     }
   });
 
-  it('paces its requests by the store\'s rate-limit headers, as sending does', async () => {
+  it("paces its requests by the store's rate-limit headers, as sending does", async () => {
     const tight = await startSandboxStore({ quota: 3, windowMs: 300, storeHash: 'abc123' });
     try {
       const waits: number[] = [];
@@ -141,7 +174,10 @@ describe('loadStoreCatalogue', () => {
       assert.deepEqual(catalogue.problems, []);
       assert.deepEqual(catalogue.globalLogins, { 1: true, 2: false, 3: null });
       assert.equal(tight.requests().length, 8);
-      assert.ok(tight.requests().every((r) => r.status !== 429), 'the quota is never overrun');
+      assert.ok(
+        tight.requests().every((r) => r.status !== 429),
+        'the quota is never overrun',
+      );
       assert.ok(waits.length > 0, 'the pacer made it wait');
     } finally {
       await tight.close();
@@ -183,7 +219,7 @@ describe('CatalogueCache', () => {
     assert.equal(store.requests().filter((r) => r.path.endsWith('/v3/customers/attributes')).length, 2);
   });
 
-  it('knows the age of each store\'s catalogue and when it is stale', async () => {
+  it("knows the age of each store's catalogue and when it is stale", async () => {
     let now = 1_000;
     const cache = new CatalogueCache({ now: () => now });
     assert.equal(cache.ageMs('abc123'), undefined);

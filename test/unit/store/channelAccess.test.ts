@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { accessOverlaps, channelAccessOf, collidingCustomer, existingCustomerOf, globalLoginsFrom, type ExistingCustomer } from '../../../src/core/store/channelAccess';
+import {
+  accessOverlaps,
+  channelAccessOf,
+  collidingCustomer,
+  existingCustomerOf,
+  globalLoginsFrom,
+  type ExistingCustomer,
+} from '../../../src/core/store/channelAccess';
 
 describe('channel access', () => {
   it('reads channel_ids: absent or null is global access, a list is those channels', () => {
@@ -36,7 +43,12 @@ describe('channel access', () => {
   });
 
   it('reads a customer of a GET /v3/customers answer', () => {
-    assert.deepEqual(existingCustomerOf({ id: 5, email: 'a@b.co', channel_ids: [2], origin_channel_id: 2 }), { id: 5, email: 'a@b.co', access: [2], originChannelId: 2 });
+    assert.deepEqual(existingCustomerOf({ id: 5, email: 'a@b.co', channel_ids: [2], origin_channel_id: 2 }), {
+      id: 5,
+      email: 'a@b.co',
+      access: [2],
+      originChannelId: 2,
+    });
     assert.deepEqual(existingCustomerOf({ id: 5, email: 'a@b.co', channel_ids: null }), { id: 5, email: 'a@b.co', access: 'global' });
     assert.equal(existingCustomerOf({ email: 'a@b.co' }), undefined);
   });

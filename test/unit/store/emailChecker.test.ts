@@ -36,7 +36,14 @@ function setup(extra: Partial<ConstructorParameters<typeof ExistingEmailChecker>
   const timers = new ManualTimers();
   const scripted = new ScriptedLookup();
   const changes: string[] = [];
-  const checker = new ExistingEmailChecker({ debounceMs: 300, timers, now: () => timers.now, lookup: scripted.lookup, onChange: (hash) => changes.push(hash), ...extra });
+  const checker = new ExistingEmailChecker({
+    debounceMs: 300,
+    timers,
+    now: () => timers.now,
+    lookup: scripted.lookup,
+    onChange: (hash) => changes.push(hash),
+    ...extra,
+  });
   return { timers, scripted, changes, checker };
 }
 
@@ -52,7 +59,11 @@ describe('ExistingEmailChecker (scripted)', () => {
     }
     assert.equal(scripted.calls.length, 0, 'nothing is asked while typing');
     timers.advance(300);
-    assert.deepEqual(scripted.calls.map((c) => c.emails.length), [10], 'one store is asked one batch at a time');
+    assert.deepEqual(
+      scripted.calls.map((c) => c.emails.length),
+      [10],
+      'one store is asked one batch at a time',
+    );
     for (let round = 0; round < 3; round++) {
       scripted.answerAll({ 'c3@example.com': 57 });
       await settle();
@@ -71,7 +82,10 @@ describe('ExistingEmailChecker (scripted)', () => {
     await checker.whenIdle();
     checker.check(target, [...emails(3), 'new@example.com', 'NEW@example.com ']);
     timers.advance(300);
-    assert.deepEqual(scripted.calls.map((c) => c.emails), [['new@example.com']]);
+    assert.deepEqual(
+      scripted.calls.map((c) => c.emails),
+      [['new@example.com']],
+    );
   });
 
   it('never asks about an email twice while it is being asked', async () => {
@@ -83,14 +97,21 @@ describe('ExistingEmailChecker (scripted)', () => {
     timers.advance(300);
     scripted.answerAll();
     await settle();
-    assert.deepEqual(scripted.calls.map((c) => c.emails), [['c5@example.com', 'c6@example.com']], 'the second burst asks only what the first did not');
+    assert.deepEqual(
+      scripted.calls.map((c) => c.emails),
+      [['c5@example.com', 'c6@example.com']],
+      'the second burst asks only what the first did not',
+    );
   });
 
   it('does not ask about half-typed emails', () => {
     const { timers, scripted, checker } = setup();
     checker.check(target, ['jane@exa', 'jane', '', 'a b@example.com', 'x,y@example.com', 'ok@example.co']);
     timers.advance(300);
-    assert.deepEqual(scripted.calls.map((c) => c.emails), [['ok@example.co']]);
+    assert.deepEqual(
+      scripted.calls.map((c) => c.emails),
+      [['ok@example.co']],
+    );
   });
 
   it('asks again once an answer is older than maxAgeMs', async () => {
@@ -165,7 +186,13 @@ describe('ExistingEmailChecker against the sandbox store', () => {
   after(() => store.close());
 
   const lookups = () => store.requests().filter((r) => r.query.startsWith('email:in='));
-  const askedEmails = () => lookups().flatMap((r) => new URLSearchParams(r.query).get('email:in')!.split(',').map((e) => e.toLowerCase()));
+  const askedEmails = () =>
+    lookups().flatMap((r) =>
+      new URLSearchParams(r.query)
+        .get('email:in')!
+        .split(',')
+        .map((e) => e.toLowerCase()),
+    );
 
   /** A 25-customer file in which the last email is being typed, one character per edit. */
   function fileWhileTyping(edit: number): string {
@@ -209,9 +236,18 @@ describe('ExistingEmailChecker against the sandbox store', () => {
       assert.equal(store.requests().length, before);
 
       const existing = checker.existing('abc123', emailsOf(text));
-      assert.deepEqual([...existing].sort(), [['mixed.case@example.com', 56], ['taken@example.com', 57]]);
+      assert.deepEqual([...existing].sort(), [
+        ['mixed.case@example.com', 56],
+        ['taken@example.com', 57],
+      ]);
       const warnings = storeDiagnostics(parseJsonDocument(text), demoCatalogue(), existing, 'abc123').filter((d) => codeOf(d) === 'email-exists-in-store');
-      assert.deepEqual(warnings.map((d) => [d.path, d.customerId]), [['/1/email', 57], ['/2/email', 56]]);
+      assert.deepEqual(
+        warnings.map((d) => [d.path, d.customerId]),
+        [
+          ['/1/email', 57],
+          ['/2/email', 56],
+        ],
+      );
     } finally {
       checker.dispose();
     }

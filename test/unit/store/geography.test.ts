@@ -13,10 +13,19 @@ import { storeDiagnostics } from '../../../src/core/store/storeRules';
 import { demoData, startSandboxStore, type SandboxStore } from '../../sandbox/store';
 import { fileOf, targetOf } from './helpers';
 
-const address = (extra: Record<string, unknown>) => ({ first_name: 'A', last_name: 'B', address1: '1 Main St', city: 'Sydney', postal_code: '2000', country_code: 'AU', state_or_province: 'New South Wales', ...extra });
+const address = (extra: Record<string, unknown>) => ({
+  first_name: 'A',
+  last_name: 'B',
+  address1: '1 Main St',
+  city: 'Sydney',
+  postal_code: '2000',
+  country_code: 'AU',
+  state_or_province: 'New South Wales',
+  ...extra,
+});
 const withAddress = (extra: Record<string, unknown>) => [{ email: 'a@example.com', first_name: 'A', last_name: 'B', addresses: [address(extra)] }];
 
-describe('the store\'s own geography', () => {
+describe("the store's own geography", () => {
   let store: SandboxStore;
   let catalogue: StoreCatalogue;
   before(async () => {
@@ -41,9 +50,16 @@ describe('the store\'s own geography', () => {
 
   it('requires a state where the store lists states for the country (an Error)', () => {
     const found = check(withAddress({ state_or_province: undefined }));
-    assert.deepEqual(found.map((d) => [d.code, d.severity, d.path]), [['store-state-missing', 'error', '/0/addresses/0']]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity, d.path]),
+      [['store-state-missing', 'error', '/0/addresses/0']],
+    );
     assert.match(found[0]!.message, /lists states for Australia, such as "Australian Capital Territory"/);
-    assert.deepEqual(check(withAddress({ country_code: 'NZ', state_or_province: undefined, postal_code: '6011' })), [], 'New Zealand has no states in this store');
+    assert.deepEqual(
+      check(withAddress({ country_code: 'NZ', state_or_province: undefined, postal_code: '6011' })),
+      [],
+      'New Zealand has no states in this store',
+    );
   });
 
   it('turns an abbreviation into the name the store lists; stays silent where the built-in table already says the same', () => {
@@ -57,7 +73,13 @@ describe('the store\'s own geography', () => {
     assert.match(applyTextEdits(doc.text, fix.edits), /"state_or_province": "Tokyo"/);
     // NSW: the built-in table gives the same fix, so the store adds nothing.
     assert.deepEqual(check(withAddress({ state_or_province: 'NSW' })), []);
-    assert.deepEqual(analyzeText(JSON.stringify(withAddress({ state_or_province: 'NSW' }))).diagnostics.map((x) => [x.code, x.fix && 'value' in x.fix ? x.fix.value : undefined]), [['state-code', 'New South Wales']]);
+    assert.deepEqual(
+      analyzeText(JSON.stringify(withAddress({ state_or_province: 'NSW' }))).diagnostics.map((x) => [
+        x.code,
+        x.fix && 'value' in x.fix ? x.fix.value : undefined,
+      ]),
+      [['state-code', 'New South Wales']],
+    );
   });
 
   it('says "did you mean" for a name the store does not list', () => {
@@ -71,23 +93,29 @@ describe('the store\'s own geography', () => {
     try {
       const partial = await loadStoreCatalogue(targetOf(store));
       const found = check(withAddress({ country_code: 'IT', state_or_province: undefined, postal_code: '00100' }), partial);
-      assert.deepEqual(found.map((d) => d.code), ['store-data-unavailable']);
+      assert.deepEqual(
+        found.map((d) => d.code),
+        ['store-data-unavailable'],
+      );
       assert.match(found[0]!.message, /no Information & Settings scope \(store_v2_information_read_only\), so country codes and state names are not checked/);
     } finally {
       store.reset();
     }
   });
 
-  it('offers the store\'s states of the address\'s country for completion', () => {
+  it("offers the store's states of the address's country for completion", () => {
     const items = stateItems(catalogue, 'au');
     assert.equal(items.length, 8);
-    assert.deepEqual(items.find((i) => i.label === '"New South Wales"'), {
-      label: '"New South Wales"',
-      insertText: '"New South Wales"',
-      detail: 'NSW — Australia, in store abc123',
-      filterText: '"New South Wales" NSW',
-      sortText: 'New South Wales',
-    });
+    assert.deepEqual(
+      items.find((i) => i.label === '"New South Wales"'),
+      {
+        label: '"New South Wales"',
+        insertText: '"New South Wales"',
+        detail: 'NSW — Australia, in store abc123',
+        filterText: '"New South Wales" NSW',
+        sortText: 'New South Wales',
+      },
+    );
     assert.deepEqual(stateItems(catalogue, 'GB'), []);
   });
 });
@@ -113,15 +141,24 @@ describe('existing emails, channel by channel', () => {
 
   it('reports an email only where the existing customer shares a channel', async () => {
     const catalogue = await loadStoreCatalogue(targetOf(store));
-    const existing = await findExistingCustomers(targetOf(store), customers.map((c) => c.email));
-    assert.deepEqual(existing.customers.get('wholesale@example.com')?.map((c) => [c.id, c.access]), [[90, [2]]]);
+    const existing = await findExistingCustomers(
+      targetOf(store),
+      customers.map((c) => c.email),
+    );
+    assert.deepEqual(
+      existing.customers.get('wholesale@example.com')?.map((c) => [c.id, c.access]),
+      [[90, [2]]],
+    );
     const found = storeDiagnostics(fileOf(customers), catalogue, existing.found, 'abc123', { existingCustomers: existing.customers });
     // Customer 1 is for channel 1 and customer 3 global (channel 2 does not allow global logins): second accounts.
     // taken@example.com has global access, which channel 2 does not grant, so it stays too: BigCommerce allows it.
-    assert.deepEqual(found.map((d) => [d.code, d.path, d.customerId]), [['email-exists-in-store', '/1/email', 90]]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.path, d.customerId]),
+      [['email-exists-in-store', '/1/email', 90]],
+    );
   });
 
-  it('says when the clash depends on a channel\'s global-logins setting the store leaves open', async () => {
+  it("says when the clash depends on a channel's global-logins setting the store leaves open", async () => {
     const data = demoData();
     data.customers.push({ id: 91, email: 'amazon@example.com', first_name: 'A', last_name: 'M', channel_ids: [3] });
     store.reset(data);
@@ -130,16 +167,25 @@ describe('existing emails, channel by channel', () => {
     const existing = await findExistingCustomers(targetOf(store), ['amazon@example.com']);
     const [d] = storeDiagnostics(fileOf(file), catalogue, existing.found, 'abc123', { existingCustomers: existing.customers });
     assert.equal(d?.code, 'email-exists-in-store');
-    assert.match(d.message, /if one of these channels allows global logins \(the store's customer: channel 3; this one: all channels that allow global logins\)$/);
+    assert.match(
+      d.message,
+      /if one of these channels allows global logins \(the store's customer: channel 3; this one: all channels that allow global logins\)$/,
+    );
   });
 
-  it('asks while editing and keeps what the store says of each customer\'s channels', async () => {
+  it("asks while editing and keeps what the store says of each customer's channels", async () => {
     const checker = new ExistingEmailChecker({ debounceMs: 0 });
     try {
-      checker.check(targetOf(store), customers.map((c) => c.email));
+      checker.check(
+        targetOf(store),
+        customers.map((c) => c.email),
+      );
       checker.flush();
       await checker.whenIdle();
-      assert.deepEqual([...checker.existing('abc123')].sort(), [['taken@example.com', 57], ['wholesale@example.com', 90]]);
+      assert.deepEqual([...checker.existing('abc123')].sort(), [
+        ['taken@example.com', 57],
+        ['wholesale@example.com', 90],
+      ]);
       const listed = checker.existingCustomers('abc123').get('taken@example.com');
       assert.deepEqual(
         listed?.map(({ id, email, access, originChannelId }) => ({ id, email, access, originChannelId })),

@@ -13,17 +13,26 @@ describe('store completions and hover', () => {
       filterText: '1 Shoe size',
       sortText: '0000000001',
     });
-    assert.deepEqual(items.map((i) => i.label), ['1 — Shoe size (number)', '2 — Birthday (date)', '3 — Loyalty tier (string)']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['1 — Shoe size (number)', '2 — Birthday (date)', '3 — Loyalty tier (string)'],
+    );
   });
 
   it('lists groups after 0 (no group), and channels with their kind and global logins', () => {
-    assert.deepEqual(customerGroupItems(demoCatalogue()).map((i) => [i.label, i.insertText]), [
-      ['0 — no group', '0'],
-      ['1 — Retail', '1'],
-      ['2 — Wholesale', '2'],
-    ]);
+    assert.deepEqual(
+      customerGroupItems(demoCatalogue()).map((i) => [i.label, i.insertText]),
+      [
+        ['0 — no group', '0'],
+        ['1 — Retail', '1'],
+        ['2 — Wholesale', '2'],
+      ],
+    );
     const channels = channelItems(demoCatalogue());
-    assert.deepEqual(channels.map((i) => i.label), ['1 — Default storefront (storefront, active)', '2 — Wholesale storefront (storefront, active)', '3 — Amazon marketplace (marketplace, connected)']);
+    assert.deepEqual(
+      channels.map((i) => i.label),
+      ['1 — Default storefront (storefront, active)', '2 — Wholesale storefront (storefront, active)', '3 — Amazon marketplace (marketplace, connected)'],
+    );
     assert.equal(channels[1]!.detail, 'channel of store abc123; does not allow global logins');
   });
 

@@ -21,7 +21,11 @@ function check(doc: JsonDocument, catalogue: StoreCatalogue | null = demoCatalog
 }
 
 function only(diagnostics: BcDiagnostic[], code: string): BcDiagnostic {
-  assert.deepEqual(diagnostics.map((d) => d.code), [code], JSON.stringify(diagnostics, null, 2));
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    [code],
+    JSON.stringify(diagnostics, null, 2),
+  );
   return diagnostics[0]!;
 }
 
@@ -39,20 +43,35 @@ function applyFix(doc: JsonDocument, d: BcDiagnostic): string {
 describe('storeDiagnostics', () => {
   it('is silent about a file that fits the store', () => {
     const doc = fileOf([
-      customer(1, { attributes: [{ attribute_id: 1, attribute_value: '42' }, { attribute_id: 2, attribute_value: '2024-05-01' }, { attribute_id: 3, attribute_value: 'gold' }] }),
+      customer(1, {
+        attributes: [
+          { attribute_id: 1, attribute_value: '42' },
+          { attribute_id: 2, attribute_value: '2024-05-01' },
+          { attribute_id: 3, attribute_value: 'gold' },
+        ],
+      }),
       customer(2, { customer_group_id: 0, channel_ids: [1, 2], origin_channel_id: 2 }),
       customer(3, { customer_group_id: 2, channel_ids: null }),
       customer(4, { channel_ids: undefined, origin_channel_id: 3 }),
-      customer(5, { channel_ids: undefined, attributes: [{ attribute_id: 1, attribute_value: '-3.5' }, { attribute_id: 2, attribute_value: '2024-05-01T10:00:00Z' }] }),
+      customer(5, {
+        channel_ids: undefined,
+        attributes: [
+          { attribute_id: 1, attribute_value: '-3.5' },
+          { attribute_id: 2, attribute_value: '2024-05-01T10:00:00Z' },
+        ],
+      }),
     ]);
     assert.deepEqual(check(doc), []);
   });
 
-  it('names the store\'s attributes when attribute_id is not one of them', () => {
+  it("names the store's attributes when attribute_id is not one of them", () => {
     const doc = fileOf([customer(1, { attributes: [{ attribute_id: 9, attribute_value: 'x' }] })]);
     const d = only(check(doc), 'unknown-attribute');
     assert.equal(d.severity, 'error');
-    assert.equal(d.message, 'attribute_id 9 is not an attribute of store abc123; its attributes are 1 "Shoe size" (number), 2 "Birthday" (date), 3 "Loyalty tier" (string)');
+    assert.equal(
+      d.message,
+      'attribute_id 9 is not an attribute of store abc123; its attributes are 1 "Shoe size" (number), 2 "Birthday" (date), 3 "Loyalty tier" (string)',
+    );
     assert.equal(d.path, '/0/attributes/0/attribute_id');
     assert.equal(textAt(doc, d), '9');
     assert.equal(d.fix, undefined);
@@ -61,8 +80,14 @@ describe('storeDiagnostics', () => {
   it('checks an id written as a string, and says when the store has no attributes at all', () => {
     assert.deepEqual(check(fileOf([customer(1, { attributes: [{ attribute_id: '2', attribute_value: '2024-05-01' }] })])), []);
     only(check(fileOf([customer(1, { attributes: [{ attribute_id: '9', attribute_value: 'x' }] })])), 'unknown-attribute');
-    const d = only(check(fileOf([customer(1, { attributes: [{ attribute_id: 1, attribute_value: 'x' }] })]), demoCatalogue({ attributes: [] })), 'unknown-attribute');
-    assert.match(d.message, /^attribute_id 1 is not an attribute of store abc123; store abc123 has no customer attributes; create the attribute in the control panel/);
+    const d = only(
+      check(fileOf([customer(1, { attributes: [{ attribute_id: 1, attribute_value: 'x' }] })]), demoCatalogue({ attributes: [] })),
+      'unknown-attribute',
+    );
+    assert.match(
+      d.message,
+      /^attribute_id 1 is not an attribute of store abc123; store abc123 has no customer attributes; create the attribute in the control panel/,
+    );
   });
 
   it('turns an attribute name given as attribute_id into its id, as the preferred fix', () => {
@@ -81,7 +106,7 @@ describe('storeDiagnostics', () => {
     assert.match(applyFix(doc, d), /"attribute_id": 1,/);
   });
 
-  it('checks attribute values against the attribute\'s type, leniently', () => {
+  it("checks attribute values against the attribute's type, leniently", () => {
     const values: [number | string, string, boolean][] = [
       [1, 'abc', false],
       [1, '42', true],
@@ -112,7 +137,7 @@ describe('storeDiagnostics', () => {
     );
   });
 
-  it('accepts group 0 and the store\'s groups, and names the groups for any other', () => {
+  it("accepts group 0 and the store's groups, and names the groups for any other", () => {
     assert.deepEqual(check(fileOf([customer(1, { customer_group_id: 0 }), customer(2, { customer_group_id: 1 })])), []);
     const doc = fileOf([customer(1, { customer_group_id: 7 })]);
     const d = only(check(doc), 'unknown-customer-group');
@@ -125,11 +150,17 @@ describe('storeDiagnostics', () => {
   it('reports channel ids the store does not have, in channel_ids and origin_channel_id', () => {
     const doc = fileOf([customer(1, { channel_ids: [1, 9] }), customer(2, { channel_ids: [2], origin_channel_id: 8 })]);
     const found = check(doc);
-    assert.deepEqual(found.map((d) => [d.code, d.severity, d.path, textAt(doc, d)]), [
-      ['unknown-channel', 'error', '/0/channel_ids/1', '9'],
-      ['unknown-channel', 'error', '/1/origin_channel_id', '8'],
-    ]);
-    assert.match(found[0]!.message, /^channel 9 in channel_ids is not a channel of store abc123; its channels are 1 "Default storefront" \(storefront\), 2 "Wholesale storefront" \(storefront\), 3 "Amazon marketplace" \(marketplace\)$/);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity, d.path, textAt(doc, d)]),
+      [
+        ['unknown-channel', 'error', '/0/channel_ids/1', '9'],
+        ['unknown-channel', 'error', '/1/origin_channel_id', '8'],
+      ],
+    );
+    assert.match(
+      found[0]!.message,
+      /^channel 9 in channel_ids is not a channel of store abc123; its channels are 1 "Default storefront" \(storefront\), 2 "Wholesale storefront" \(storefront\), 3 "Amazon marketplace" \(marketplace\)$/,
+    );
   });
 
   it('warns about global access to a channel that does not allow global logins', () => {
@@ -140,13 +171,22 @@ describe('storeDiagnostics', () => {
       customer(4, { channel_ids: null }),
     ]);
     const found = check(doc);
-    assert.deepEqual(found.map((d) => [d.code, d.severity, d.path, textAt(doc, d)]), [
-      ['global-logins-disabled', 'warning', '/0/origin_channel_id', '2'],
-      ['global-logins-disabled', 'warning', '/1/channel_ids', 'null'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity, d.path, textAt(doc, d)]),
+      [
+        ['global-logins-disabled', 'warning', '/0/origin_channel_id', '2'],
+        ['global-logins-disabled', 'warning', '/1/channel_ids', 'null'],
+      ],
+    );
     const [first] = found;
-    assert.match(first!.message, /Customer 1 would get access to all channels \(it has no channel_ids\), but channel 2 "Wholesale storefront" of store abc123 does not allow global logins/);
-    assert.match(first!.message, /list the channels the customer may use in channel_ids \(for example \[2\]\), or turn on global logins for channel 2 "Wholesale storefront" in the control panel/);
+    assert.match(
+      first!.message,
+      /Customer 1 would get access to all channels \(it has no channel_ids\), but channel 2 "Wholesale storefront" of store abc123 does not allow global logins/,
+    );
+    assert.match(
+      first!.message,
+      /list the channels the customer may use in channel_ids \(for example \[2\]\), or turn on global logins for channel 2 "Wholesale storefront" in the control panel/,
+    );
     assert.equal(first!.fix?.preferred, false);
     assert.match(applyFix(doc, first!), /"origin_channel_id": 2,\s*"channel_ids": \[\s*2\s*\]/);
   });
@@ -180,7 +220,10 @@ describe('storeDiagnostics', () => {
       assert.equal(d.severity, 'information');
       assert.deepEqual(d.range, { start: 0, end: 1 });
       assert.equal(d.path, '');
-      assert.match(d.message, /^Not every check against store abc123 could run\. Store abc123's attributes, groups and channels have not been loaded yet, so attribute IDs and values, customer group IDs and channel IDs are not checked, nor whether channels allow global logins\.$/);
+      assert.match(
+        d.message,
+        /^Not every check against store abc123 could run\. Store abc123's attributes, groups and channels have not been loaded yet, so attribute IDs and values, customer group IDs and channel IDs are not checked, nor whether channels allow global logins\.$/,
+      );
     });
 
     it('names only the checks that were skipped', () => {
@@ -190,7 +233,10 @@ describe('storeDiagnostics', () => {
       assert.equal(notes.length, 1);
       assert.match(notes[0]!.message, /Store abc123 answered HTTP 500 \(Internal Server Error\), so attribute IDs and values are not checked\.$/);
       assert.ok(!found.some((d) => codeOf(d) === 'unknown-attribute'));
-      assert.ok(found.some((d) => codeOf(d) === 'unknown-customer-group'), 'the other checks still run');
+      assert.ok(
+        found.some((d) => codeOf(d) === 'unknown-customer-group'),
+        'the other checks still run',
+      );
       assert.ok(found.some((d) => codeOf(d) === 'unknown-channel'));
     });
 
@@ -200,8 +246,13 @@ describe('storeDiagnostics', () => {
     });
 
     it('tells why existing emails are not checked, when told', () => {
-      const found = storeDiagnostics(fileOf([customer(1)]), demoCatalogue(), none, 'abc123', { emailLookupProblem: 'the store kept failing (answered HTTP 503) for 3 s' });
-      assert.match(only(found, 'store-data-unavailable').message, /Emails are not checked against the store's customers: the store kept failing \(answered HTTP 503\) for 3 s\.$/);
+      const found = storeDiagnostics(fileOf([customer(1)]), demoCatalogue(), none, 'abc123', {
+        emailLookupProblem: 'the store kept failing (answered HTTP 503) for 3 s',
+      });
+      assert.match(
+        only(found, 'store-data-unavailable').message,
+        /Emails are not checked against the store's customers: the store kept failing \(answered HTTP 503\) for 3 s\.$/,
+      );
     });
   });
 
@@ -210,7 +261,9 @@ describe('storeDiagnostics', () => {
   });
 
   it('uses only the codes of the store table, with their severities', () => {
-    const doc = fileOf([customer(1, { email: 'taken@example.com', channel_ids: [9], customer_group_id: 7, attributes: [{ attribute_id: 1, attribute_value: 'x' }] })]);
+    const doc = fileOf([
+      customer(1, { email: 'taken@example.com', channel_ids: [9], customer_group_id: 7, attributes: [{ attribute_id: 1, attribute_value: 'x' }] }),
+    ]);
     for (const d of check(doc, demoCatalogue(), new Map([['taken@example.com', 57]]))) {
       assert.equal(d.severity, diagnosticCodes[d.code]);
     }
@@ -235,12 +288,15 @@ describe('storeDiagnostics against the sandbox store', () => {
     const catalogue = await loadStoreCatalogue(targetOf(store));
     const existing = (await findExistingCustomers(targetOf(store), ['taken@example.com', 'c2@example.com', 'c3@example.com'])).found;
     const found = storeDiagnostics(file, catalogue, existing, store.storeHash);
-    assert.deepEqual(found.map((d) => [d.code, d.path]), [
-      ['email-exists-in-store', '/0/email'],
-      ['unknown-attribute', '/0/attributes/0/attribute_id'],
-      ['unknown-channel', '/1/channel_ids/1'],
-      ['global-logins-disabled', '/2/origin_channel_id'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.path]),
+      [
+        ['email-exists-in-store', '/0/email'],
+        ['unknown-attribute', '/0/attributes/0/attribute_id'],
+        ['unknown-channel', '/1/channel_ids/1'],
+        ['global-logins-disabled', '/2/origin_channel_id'],
+      ],
+    );
     assert.equal(found[0]!.customerId, 57);
   });
 
@@ -253,7 +309,11 @@ describe('storeDiagnostics against the sandbox store', () => {
     assert.match(d.message, /The token has no Channels scope \(store_channel_settings_read_only\), so channel IDs are not checked/);
     const found = storeDiagnostics(file, catalogue, none, store.storeHash);
     assert.equal(found.filter((x) => codeOf(x) === 'store-data-unavailable').length, 1);
-    assert.deepEqual(found.filter((x) => x.severity === 'error').map((x) => x.code), ['unknown-attribute'], 'attributes are still checked');
+    assert.deepEqual(
+      found.filter((x) => x.severity === 'error').map((x) => x.code),
+      ['unknown-attribute'],
+      'attributes are still checked',
+    );
   });
 
   it('when the store is unreachable: exactly one note and no errors', async () => {
@@ -269,9 +329,19 @@ describe('storeDiagnostics on a checked strict-JSON file', () => {
   it('finds, a customer at a time, what it finds in the whole tree', () => {
     const text = JSON.stringify(
       [
-        customer(1, { attributes: [{ attribute_id: 9, attribute_value: 'x' }, { attribute_id: 1, attribute_value: 'not a number' }] }),
+        customer(1, {
+          attributes: [
+            { attribute_id: 9, attribute_value: 'x' },
+            { attribute_id: 1, attribute_value: 'not a number' },
+          ],
+        }),
         customer(2, { email: 'taken@example.com', customer_group_id: 7, channel_ids: [9] }),
-        customer(3, { channel_ids: null, addresses: [{ first_name: 'A', last_name: 'B', address1: '1 Main St', city: 'Austin', state_or_province: 'TX', postal_code: '78701', country_code: 'US' }] }),
+        customer(3, {
+          channel_ids: null,
+          addresses: [
+            { first_name: 'A', last_name: 'B', address1: '1 Main St', city: 'Austin', state_or_province: 'TX', postal_code: '78701', country_code: 'US' },
+          ],
+        }),
       ],
       null,
       2,

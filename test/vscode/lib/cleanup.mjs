@@ -53,7 +53,11 @@ export function interrupted() {
 /** `what` names what is being stopped, for the message a signal prints. */
 export function cleanupOnSignals(what = 'code-server and the browser') {
   /** @type {[NodeJS.Signals, number][]} */
-  const signals = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
+  const signals = [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ];
   for (const [signal, code] of signals) {
     process.on(signal, () => {
       if (stopping) return;

@@ -14,7 +14,9 @@ import { codeServerBin } from './paths.mjs';
 function tryPort(port) {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', (/** @type {NodeJS.ErrnoException} */ error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(undefined) : reject(error)));
+    server.once('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+      error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(undefined) : reject(error),
+    );
     server.listen(port, '127.0.0.1', () => {
       const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(bound));
@@ -102,16 +104,21 @@ export class CodeServer {
 
   start() {
     const args = [
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${this.port}`,
-      '--config', this.configFile,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${this.port}`,
+      '--config',
+      this.configFile,
       '--disable-telemetry',
       '--disable-update-check',
       ...(this.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--extensions-dir', this.extensionsDir,
-      '--user-data-dir', this.userDataDir,
+      '--extensions-dir',
+      this.extensionsDir,
+      '--user-data-dir',
+      this.userDataDir,
       this.workspace,
     ];
     const log = openSync(this.logFile, 'a');

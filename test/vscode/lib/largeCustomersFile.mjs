@@ -17,5 +17,7 @@ export function largeFileCustomers() {
 }
 
 export function largeFileText() {
-  return `[\n${largeFileCustomers().map((customer) => `  ${JSON.stringify(customer)}`).join(',\n')}\n]\n`;
+  return `[\n${largeFileCustomers()
+    .map((customer) => `  ${JSON.stringify(customer)}`)
+    .join(',\n')}\n]\n`;
 }

@@ -16,8 +16,21 @@ suite('Imported customers files in a real VS Code', () => {
     await vscode.extensions.getExtension(extensionId)?.activate();
     const dir = mkdtempSync(join(tmpdir(), 'bccustomers-import-'));
     const file = join(dir, 'shop.bccustomers.json');
-    writeFileSync(file, JSON.stringify([{ email: 'a@example.com', first_name: 'A', last_name: 'B' }, { email: 'C@Example.com', first_name: 'C', last_name: 'D' }], null, 2));
-    writeFileSync(join(dir, 'shop.bccustomers-import.json'), JSON.stringify({ importedFrom: 'shop.csv', format: 'shopify', rows: { 'a@example.com': 2, 'c@example.com': 7 }, report: {} }));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        [
+          { email: 'a@example.com', first_name: 'A', last_name: 'B' },
+          { email: 'C@Example.com', first_name: 'C', last_name: 'D' },
+        ],
+        null,
+        2,
+      ),
+    );
+    writeFileSync(
+      join(dir, 'shop.bccustomers-import.json'),
+      JSON.stringify({ importedFrom: 'shop.csv', format: 'shopify', rows: { 'a@example.com': 2, 'c@example.com': 7 }, report: {} }),
+    );
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     // Its diagnostics published: the extension is active in its host, hover provider included.
     await diagnosticsOf(document);

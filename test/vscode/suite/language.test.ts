@@ -76,7 +76,10 @@ suite('Language support in a real VS Code', () => {
     assert.equal(diagnostics.find((d) => d.code === 'country-code')!.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostics.find((d) => d.code === 'state-code')!.severity, vscode.DiagnosticSeverity.Warning);
     // Nothing else (such as VS Code's own JSON validation) reports on the file.
-    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.source !== 'BigCommerce'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(document.uri).filter((d) => d.source !== 'BigCommerce'),
+      [],
+    );
   });
 
   test('diagnostics follow edits', async () => {
@@ -88,7 +91,14 @@ suite('Language support in a real VS Code', () => {
 
   test('a large file is checked in full, and edits anywhere in it are followed', async () => {
     // 1,500 customers (about 300 KB): checked in slices at first, then customer by customer as it is edited.
-    const customers = Array.from({ length: 1500 }, (_, i) => ({ email: `c${i}@example.com`, first_name: `First ${i}`, last_name: `Last ${i}`, addresses: [{ first_name: 'F', last_name: 'L', address1: '1 Main St', city: 'Austin', state_or_province: 'Texas', postal_code: '78701', country_code: 'US' }] }));
+    const customers = Array.from({ length: 1500 }, (_, i) => ({
+      email: `c${i}@example.com`,
+      first_name: `First ${i}`,
+      last_name: `Last ${i}`,
+      addresses: [
+        { first_name: 'F', last_name: 'L', address1: '1 Main St', city: 'Austin', state_or_province: 'Texas', postal_code: '78701', country_code: 'US' },
+      ],
+    }));
     customers[1499]!.addresses[0]!.country_code = 'USA';
     const { document, editor } = await open(JSON.stringify(customers, null, 2));
     const line = (code: string, diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line);
@@ -118,12 +128,18 @@ suite('Language support in a real VS Code', () => {
   });
 
   test('the preferred quick fix repairs the problem with a minimal edit', async () => {
-    const text = '[{"email": "a@example.com", "first_name": "A", "last_name": "B", "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA", "state_or_province": "Texas", "postal_code": "78701"}]}]';
+    const text =
+      '[{"email": "a@example.com", "first_name": "A", "last_name": "B", "addresses": [{"first_name": "A", "last_name": "B", "address1": "1", "city": "X", "country_code": "USA", "state_or_province": "Texas", "postal_code": "78701"}]}]';
     const { document } = await open(text);
     const [problem] = await diagnosticsOf(document);
     assert.ok(problem);
     assert.equal(problem.code, 'country-code');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      problem.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.isPreferred);
     assert.equal(fix?.title, 'Change country_code to "US"');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
@@ -135,7 +151,12 @@ suite('Language support in a real VS Code', () => {
     const { document, editor } = await open('[\n  {\n    "email": "a@example.com"\n  }\n]');
     const [missing] = await diagnosticsOf(document);
     assert.ok(missing);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      missing.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const add = actions.find((a) => a.title === 'Add first_name and last_name');
     assert.ok(add?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(add.edit));
@@ -149,7 +170,17 @@ suite('Language support in a real VS Code', () => {
     await diagnosticsOf(document);
     assert.ok(await vscode.commands.executeCommand('bigcommerceCustomers.fixAll', document.uri, document.version));
     const left = codes(await diagnosticsOf(document));
-    for (const fixed of ['json-comment', 'json-trailing-comma', 'email-whitespace', 'read-only-property', 'channel-ids-empty', 'country-code', 'state-code', 'attribute-value-not-string', 'unknown-property']) {
+    for (const fixed of [
+      'json-comment',
+      'json-trailing-comma',
+      'email-whitespace',
+      'read-only-property',
+      'channel-ids-empty',
+      'country-code',
+      'state-code',
+      'attribute-value-not-string',
+      'unknown-property',
+    ]) {
       assert.ok(!left.includes(fixed), `${fixed} is still there: ${left.join(', ')}`);
     }
   });
@@ -175,7 +206,11 @@ suite('Language support in a real VS Code', () => {
 
   test('hover shows the description and limits of a key', async () => {
     const { document } = await open('[{"email": "a@example.com", "first_name": "A", "last_name": "B"}]');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('first_name') + 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      document.positionAt(document.getText().indexOf('first_name') + 2),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /required · text · 1–100 characters/);
   });
@@ -202,7 +237,10 @@ suite('Language support in a real VS Code', () => {
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'bccustomers', name });
       assert.notEqual(document.getText(), context.replace('|', ''), 'the snippet was not inserted');
       const errors = (await diagnosticsOf(document)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-      assert.deepEqual(errors.map((d) => d.message), []);
+      assert.deepEqual(
+        errors.map((d) => d.message),
+        [],
+      );
     });
   }
 
@@ -226,7 +264,12 @@ suite('Language support in a real VS Code', () => {
     assert.ok(info);
     assert.equal(info.code, 'batch-split');
     assert.equal(info.severity, vscode.DiagnosticSeverity.Information);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, info.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      info.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const split = actions.find((a) => a.title === 'Split into 3 files of at most 10 customers');
     assert.ok(split, `actions: ${actions.map((a) => a.title).join(', ')}`);
     // The action's command as it reaches this extension host: from another one (the web
@@ -234,7 +277,10 @@ suite('Language support in a real VS Code', () => {
     if (extensionHost === 'node') assert.equal(split.command?.command, 'bigcommerceCustomers.splitFile');
     const created = await vscode.commands.executeCommand<vscode.Uri[]>('bigcommerceCustomers.splitFile', document.uri);
     const parts = created.map((uri) => JSON.parse(readFileSync(uri.fsPath, 'utf8')) as unknown[]);
-    assert.deepEqual(parts.map((p) => p.length), [10, 10, 3]);
+    assert.deepEqual(
+      parts.map((p) => p.length),
+      [10, 10, 3],
+    );
     assert.deepEqual(parts.flat(), customers);
   });
 });

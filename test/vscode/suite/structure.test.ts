@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const text = JSON.stringify([
-  { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', addresses: [{ first_name: 'Ada', last_name: 'Lovelace', address1: '1 Main St', city: 'Austin', country_code: 'US' }], attributes: [{ attribute_id: 3, attribute_value: 'Gold' }] },
+  {
+    email: 'ada@example.com',
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    addresses: [{ first_name: 'Ada', last_name: 'Lovelace', address1: '1 Main St', city: 'Austin', country_code: 'US' }],
+    attributes: [{ attribute_id: 3, attribute_value: 'Gold' }],
+  },
   { email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper' },
 ]);
 
@@ -20,9 +26,12 @@ async function apply(document: vscode.TextDocument, edits: vscode.TextEdit[] | u
 }
 
 suite('Format, outline, folding and selection ranges in a real VS Code', () => {
-  test('Format Document lays out the file with the editor\'s indentation', async () => {
+  test("Format Document lays out the file with the editor's indentation", async () => {
     const document = await open(text);
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, {
+      tabSize: 4,
+      insertSpaces: true,
+    });
     await apply(document, edits);
     assert.equal(document.getText(), JSON.stringify(JSON.parse(text), null, 4));
   });
@@ -30,7 +39,10 @@ suite('Format, outline, folding and selection ranges in a real VS Code', () => {
   test('Format Selection formats only the selected customer', async () => {
     const document = await open(`[\n  ${JSON.stringify(JSON.parse(text)[0])},\n  {"email":"grace@example.com"}\n]`);
     const line = document.lineAt(2).range;
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatRangeProvider', document.uri, line, { tabSize: 2, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatRangeProvider', document.uri, line, {
+      tabSize: 2,
+      insertSpaces: true,
+    });
     await apply(document, edits);
     assert.ok(document.getText().endsWith('  {\n    "email": "grace@example.com"\n  }\n]'), document.getText());
     assert.equal(document.lineAt(1).text, `  ${JSON.stringify(JSON.parse(text)[0])},`, 'the first customer was changed');
@@ -39,11 +51,23 @@ suite('Format, outline, folding and selection ranges in a real VS Code', () => {
   test('the Outline shows each customer by email and name, with addresses and attributes under it', async () => {
     const document = await open(JSON.stringify(JSON.parse(text), null, 2));
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['ada@example.com', 'Ada Lovelace'], ['grace@example.com', 'Grace Hopper']]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail]),
+      [
+        ['ada@example.com', 'Ada Lovelace'],
+        ['grace@example.com', 'Grace Hopper'],
+      ],
+    );
     const [ada] = symbols;
     assert.ok(ada);
     assert.equal(document.getText(ada.selectionRange), '"ada@example.com"');
-    assert.deepEqual(ada.children.map((c) => [c.name, c.children.map((g) => g.name)]), [['addresses', ['1 Main St, Austin, US']], ['attributes', ['attribute 3']]]);
+    assert.deepEqual(
+      ada.children.map((c) => [c.name, c.children.map((g) => g.name)]),
+      [
+        ['addresses', ['1 Main St, Austin, US']],
+        ['attributes', ['attribute 3']],
+      ],
+    );
     assert.equal(ada.kind, vscode.SymbolKind.Object);
   });
 
@@ -60,7 +84,11 @@ suite('Format, outline, folding and selection ranges in a real VS Code', () => {
     const [chain] = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', document.uri, [position]);
     const texts: string[] = [];
     for (let range: vscode.SelectionRange | undefined = chain; range; range = range.parent) texts.push(document.getText(range.range));
-    for (const expected of ['Austin', '"Austin"', '"city": "Austin"', document.getText().trim()]) assert.ok(texts.includes(expected), `${expected} is not among ${texts.join(' | ')}`);
-    assert.ok(texts.some((t) => t.startsWith('{\n    "email": "ada@example.com"')), 'the customer is not among the ranges');
+    for (const expected of ['Austin', '"Austin"', '"city": "Austin"', document.getText().trim()])
+      assert.ok(texts.includes(expected), `${expected} is not among ${texts.join(' | ')}`);
+    assert.ok(
+      texts.some((t) => t.startsWith('{\n    "email": "ada@example.com"')),
+      'the customer is not among the ranges',
+    );
   });
 });

@@ -8,7 +8,8 @@ import { closeEditor, dismissNotification, notification, notificationMessage, qu
 const fileName = 'customers.bccustomers.json';
 const commands = ['Send Customers', 'Preview Send', 'Test Connection', 'Set Store Credentials'];
 
-export const title = 'UI, web worker host: Send Customers, Preview Send, Test Connection and Set Store Credentials explain that sending needs VS Code on the desktop';
+export const title =
+  'UI, web worker host: Send Customers, Preview Send, Test Connection and Set Store Credentials explain that sending needs VS Code on the desktop';
 export const phase = 'web';
 
 /**

@@ -3,7 +3,19 @@
 // Expand Selection out to the customer, the breadcrumbs, the Outline view, Format Document,
 // and Fold All. runCodeServer.mjs runs it in both extension hosts.
 import { largeFileCount, largeFileCustomers, largeFileName, largeFileText } from '../lib/largeCustomersFile.mjs';
-import { closeEditor, cursorPosition, editorOf, editorTab, pressUntilVisible, quickOpen, renderedLines, runCommand, scrollToTop, step, waitUntil } from './workbench.mjs';
+import {
+  closeEditor,
+  cursorPosition,
+  editorOf,
+  editorTab,
+  pressUntilVisible,
+  quickOpen,
+  renderedLines,
+  runCommand,
+  scrollToTop,
+  step,
+  waitUntil,
+} from './workbench.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -70,7 +82,9 @@ async function scenario(page) {
     await page.keyboard.type(`@${email}`);
     await widget.locator('.monaco-list-row', { hasText: email }).first().click();
     await widget.waitFor({ state: 'hidden' });
-    await waitUntil(async () => (await cursorPosition(page))?.line === line, { message: async () => `the cursor is on line ${(await cursorPosition(page))?.line}, not on line ${line}, the line of ${email}` });
+    await waitUntil(async () => (await cursorPosition(page))?.line === line, {
+      message: async () => `the cursor is on line ${(await cursorPosition(page))?.line}, not on line ${line}, the line of ${email}`,
+    });
   });
   await step(`see ${email} in the breadcrumbs`, () => page.locator('.breadcrumbs-control', { hasText: email }).first().waitFor({ state: 'visible' }));
   await step(`expand the selection until it holds the whole customer (${customer.length} characters)`, async () => {
@@ -79,7 +93,15 @@ async function scenario(page) {
     for (let i = 0; i < 8 && sizes.at(-1) !== customer.length; i++) {
       await runCommand(page, 'Expand Selection');
       const before = sizes.at(-1) ?? 0;
-      sizes.push(await waitUntil(async () => { const n = await selectedCharacters(page); return n > before && n; }, { timeout: 5000, message: `the selection does not grow past ${before} characters` }));
+      sizes.push(
+        await waitUntil(
+          async () => {
+            const n = await selectedCharacters(page);
+            return n > before && n;
+          },
+          { timeout: 5000, message: `the selection does not grow past ${before} characters` },
+        ),
+      );
     }
     if (sizes.at(-1) !== customer.length) throw new Error(`the selection grew ${sizes.join(' → ')} characters, never exactly the customer`);
   });
@@ -88,7 +110,11 @@ async function scenario(page) {
     await outlineRows(page).filter({ hasText: '@example.com' }).first().waitFor({ state: 'visible' });
     // Typing in a list goes to the first row that starts with what was typed.
     await page.keyboard.type(email);
-    await outlineRows(page).filter({ hasText: email }).filter({ hasText: `${sought.first_name} ${sought.last_name}` }).first().waitFor({ state: 'visible' });
+    await outlineRows(page)
+      .filter({ hasText: email })
+      .filter({ hasText: `${sought.first_name} ${sought.last_name}` })
+      .first()
+      .waitFor({ state: 'visible' });
     await closeOutline(page);
   });
   await step('run Format Document and see one field per line, indented', async () => {
@@ -102,7 +128,13 @@ async function scenario(page) {
         const shown = await renderedLines(page, fileName);
         return shown[1]?.text === '  {' && shown[2]?.text === `    "email": "${first.email}",`;
       },
-      { message: async () => `the top of the file reads: ${(await renderedLines(page, fileName)).slice(0, 4).map((l) => l.text).join(' ⏎ ')}` },
+      {
+        message: async () =>
+          `the top of the file reads: ${(await renderedLines(page, fileName))
+            .slice(0, 4)
+            .map((l) => l.text)
+            .join(' ⏎ ')}`,
+      },
     );
   });
   await step('run Fold All and see only the first and the last line', async () => {

@@ -3,7 +3,20 @@
 // customers file opens with its diagnostics, and hovering a customer names its CSV row.
 // Leaves media/screenshot-import.png (the preview).
 import { join } from 'node:path';
-import { answerDialog, closeEditor, dialog, dismissNotification, editorOf, findProblem, notification, pressUntilVisible, runCommand, showProblems, step, waitUntil } from './workbench.mjs';
+import {
+  answerDialog,
+  closeEditor,
+  dialog,
+  dismissNotification,
+  editorOf,
+  findProblem,
+  notification,
+  pressUntilVisible,
+  runCommand,
+  showProblems,
+  step,
+  waitUntil,
+} from './workbench.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -60,7 +73,14 @@ async function importThroughTheUi(page, { mediaDir }) {
   await step('see the preview: counts, the first rows mapped, what is left out', async () => {
     await preview.waitFor({ state: 'visible', timeout: 20_000 });
     const text = (await preview.innerText()).replace(/\s*\n\s*/g, '\n');
-    for (const expected of ['7 rows → 5 customers, 2 rows not imported', 'row 2 → Olivia Tremblay <olivia.tremblay@example.com>, 1 address (Toronto, Ontario, CA)', 'Not imported: row 4 (no email), row 6 (duplicate email', 'Left out: Customer ID (5 rows)', '4 state codes → names', `Writes ${output}.`]) {
+    for (const expected of [
+      '7 rows → 5 customers, 2 rows not imported',
+      'row 2 → Olivia Tremblay <olivia.tremblay@example.com>, 1 address (Toronto, Ontario, CA)',
+      'Not imported: row 4 (no email), row 6 (duplicate email',
+      'Left out: Customer ID (5 rows)',
+      '4 state codes → names',
+      `Writes ${output}.`,
+    ]) {
       if (!text.includes(expected)) throw new Error(`the preview does not say "${expected}":\n${text}`);
     }
   });

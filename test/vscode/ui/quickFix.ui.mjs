@@ -39,9 +39,7 @@ export async function run(page, { mediaDir }) {
     }),
   );
   if (!problem.message.includes('"US"')) throw new Error(`the problem does not suggest "US": ${problem.message}`);
-  await step('take the Problems panel screenshot', () =>
-    page.locator('.part.panel').screenshot({ path: join(mediaDir, 'screenshot-problems.png') }),
-  );
+  await step('take the Problems panel screenshot', () => page.locator('.part.panel').screenshot({ path: join(mediaDir, 'screenshot-problems.png') }));
 
   // Double-clicking a problem opens its file with the problem selected and the cursor on it.
   await step('put the cursor on the problem', async () => {

@@ -33,7 +33,8 @@ export async function run(page, { sandbox, timeouts }) {
     await offer.waitFor({ state: 'visible', timeout: 30_000 });
     const text = await notificationMessage(offer);
     const createdBefore = storeIds(sandbox, emails).size;
-    if (!(createdBefore > 0 && createdBefore < total)) throw new Error(`expected some but not all ${total} created before the reload, the store holds ${createdBefore}`);
+    if (!(createdBefore > 0 && createdBefore < total))
+      throw new Error(`expected some but not all ${total} created before the reload, the store holds ${createdBefore}`);
     const match = new RegExp(`stopped after (\\d+) of ${total} customers\\. Resume\\?`).exec(text);
     const count = Number(match?.[1]);
     // The request in flight at the reload may have been stored without its answer being recorded.

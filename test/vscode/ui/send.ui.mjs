@@ -4,7 +4,19 @@
 // Leaves media/screenshot-send.png.
 import { join } from 'node:path';
 import { checkIdsShown, confirmSend, fixtureCustomers, idsShown, sendSummary, storeHash, storeIds } from './sending.mjs';
-import { closeEditor, codeLens, editorTitleButton, problemsOfFile, quickOpen, renderedLines, runCommand, scrollToTop, showProblems, step, waitUntil } from './workbench.mjs';
+import {
+  closeEditor,
+  codeLens,
+  editorTitleButton,
+  problemsOfFile,
+  quickOpen,
+  renderedLines,
+  runCommand,
+  scrollToTop,
+  showProblems,
+  step,
+  waitUntil,
+} from './workbench.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -59,10 +71,12 @@ export async function run(page, { sandbox, mediaDir }) {
     const { line, column } = found;
     await step(`find the refusal of ${email} on its email value (Ln ${line}, Col ${column}) in the Problems panel`, async () => {
       const refusal = await waitUntil(
-        async () => (await problemsOfFile(page, fileName)).find((p) => p.message.startsWith(`Store ${storeHash}: `) && p.location.includes(`Ln ${line}, Col ${column}`)),
+        async () =>
+          (await problemsOfFile(page, fileName)).find((p) => p.message.startsWith(`Store ${storeHash}: `) && p.location.includes(`Ln ${line}, Col ${column}`)),
         {
           timeout: 10_000,
-          message: async () => `no problem from the store at Ln ${line}, Col ${column}; listed: ${(await problemsOfFile(page, fileName)).map((p) => `${p.location} ${p.message}`).join(' | ')}`,
+          message: async () =>
+            `no problem from the store at Ln ${line}, Col ${column}; listed: ${(await problemsOfFile(page, fileName)).map((p) => `${p.location} ${p.message}`).join(' | ')}`,
         },
       );
       if (!/already (exists|in use)/.test(refusal.message)) throw new Error(`it says: ${refusal.message}`);
@@ -85,7 +99,11 @@ export async function run(page, { sandbox, mediaDir }) {
   try {
     await step('read the two refusals grouped under one reason in the summary, each a link to its customer', async () => {
       // The Markdown editor beside wraps long lines: each line is told by the start of its first row.
-      const expected = ['**23 created · 2 refused', '### A customer with this email', ...alreadyInStore.map((email) => `- [customer ${emails.indexOf(email) + 1} · ${email}]`)];
+      const expected = [
+        '**23 created · 2 refused',
+        '### A customer with this email',
+        ...alreadyInStore.map((email) => `- [customer ${emails.indexOf(email) + 1} · ${email}]`),
+      ];
       const shown = async () => (await renderedLines(page, summaryName).catch(() => [])).map((l) => l.text);
       await waitUntil(
         async () => {

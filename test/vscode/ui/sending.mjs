@@ -67,7 +67,8 @@ export function storeIds(sandbox, emails) {
  */
 export function checkIdsShown(shown, expected) {
   const wrong = [];
-  for (const [email, id] of expected) if (shown.get(email) !== id) wrong.push(`${email}: store #${id}, editor ${shown.has(email) ? `#${shown.get(email)}` : 'nothing'}`);
+  for (const [email, id] of expected)
+    if (shown.get(email) !== id) wrong.push(`${email}: store #${id}, editor ${shown.has(email) ? `#${shown.get(email)}` : 'nothing'}`);
   for (const [email, id] of shown) if (!expected.has(email)) wrong.push(`${email}: editor #${id}, but the store did not create it in this send`);
   if (wrong.length) throw new Error(`the IDs shown differ from the store's: ${wrong.join('; ')}`);
 }

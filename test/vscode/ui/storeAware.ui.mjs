@@ -52,9 +52,7 @@ export async function run(page, { mediaDir }) {
       },
     ),
   );
-  await step('take the store-aware Problems screenshot', () =>
-    page.locator('.part.panel').screenshot({ path: join(mediaDir, 'screenshot-store.png') }),
-  );
+  await step('take the store-aware Problems screenshot', () => page.locator('.part.panel').screenshot({ path: join(mediaDir, 'screenshot-store.png') }));
 
   // Select the wrong id by double-clicking its problem, delete it, and ask for suggestions there.
   await step('select attribute_id 42 from its problem and delete it', async () => {
@@ -65,7 +63,8 @@ export async function run(page, { mediaDir }) {
     await page.keyboard.press('Backspace');
   });
   const labels = await step('open the suggestions (Ctrl+Space)', () => openSuggestions(page));
-  if (!labels.some((label) => label.includes('1 — Shoe size (number)'))) throw new Error(`the suggestions do not offer the store's "Shoe size" attribute: ${labels.join(' | ')}`);
+  if (!labels.some((label) => label.includes('1 — Shoe size (number)')))
+    throw new Error(`the suggestions do not offer the store's "Shoe size" attribute: ${labels.join(' | ')}`);
 
   await step('accept "1 — Shoe size (number)"', () => acceptSuggestion(page, 'Shoe size'));
   await step('see the unknown-attribute problem go, and the other two stay', () =>

@@ -12,7 +12,8 @@ import { searchIndexedDb, step } from './workbench.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
-export const title = 'the access token is written to no file of the sessions (logs, output channels, settings, storage, workspace) nor to the browser\'s state; only the browser\'s secret store holds it, encrypted';
+export const title =
+  "the access token is written to no file of the sessions (logs, output channels, settings, storage, workspace) nor to the browser's state; only the browser's secret store holds it, encrypted";
 export const phase = 'after-run';
 
 const secretStoreKey = 'secrets.provider';
@@ -37,7 +38,7 @@ export async function run(page, { sandbox, sessions, log }) {
   await step("search the browser's IndexedDB (VS Code's state, extensions' global and workspace state) for the token", async () => {
     // The extension's global state names the active store: finding it shows the search reaches the extension's state.
     const control = await searchIndexedDb(page, 'bigcommerceCustomers.activeStore');
-    if (!control.hits.length) throw new Error('the search did not even find the extension\'s own state (bigcommerceCustomers.activeStore)');
+    if (!control.hits.length) throw new Error("the search did not even find the extension's own state (bigcommerceCustomers.activeStore)");
     const { databases, hits } = await searchIndexedDb(page, token);
     log(`browser IndexedDB: ${databases.map((d) => `${d.name} (${d.records} records)`).join(', ')}; the extension's state is in ${control.hits.join(', ')}`);
     if (hits.length) throw new Error(`the token is in plain text in ${hits.join(', ')}`);
@@ -51,12 +52,25 @@ export async function run(page, { sandbox, sessions, log }) {
     ];
     // The sandbox's URL is in every session's settings.json: finding it shows the search works.
     const control = { name: 'control', bytes: Buffer.from(sandbox.url) };
-    const { hits: allHits, files, bytes, areas } = scanFiles(sessions.map((s) => s.dir), [...needles, control]);
+    const {
+      hits: allHits,
+      files,
+      bytes,
+      areas,
+    } = scanFiles(
+      sessions.map((s) => s.dir),
+      [...needles, control],
+    );
     const hits = allHits.filter((hit) => hit.needle !== control.name);
     if (allHits.length === hits.length) throw new Error(`the search did not even find the sandbox's URL (${sandbox.url}), which the settings contain`);
     log(`searched ${files} files (${(bytes / 1_048_576).toFixed(1)} MB) for the token as UTF-8, UTF-16 and base64, in:`);
     for (const session of sessions) log(`  ${session.dir}`);
-    log(`  by area: ${[...areas].sort(([a], [b]) => a.localeCompare(b)).map(([area, count]) => `${area} (${count})`).join(', ')}`);
+    log(
+      `  by area: ${[...areas]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([area, count]) => `${area} (${count})`)
+        .join(', ')}`,
+    );
     if (hits.length) throw new Error(`the token is in ${hits.map((h) => `${h.file} (${h.needle})`).join(', ')}`);
   });
 }

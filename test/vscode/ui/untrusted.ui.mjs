@@ -90,7 +90,8 @@ export async function run(page, { sandbox, log }) {
   await step('find that the store received no customers (no POST)', () => {
     const requests = sandbox.requests().slice(requestsBefore);
     const posts = requests.filter((r) => r.method === 'POST');
-    if (posts.length) throw new Error(`the store received ${posts.map((r) => `POST ${r.path} → ${r.status}, ${r.customersStored} customers stored`).join('; ')}`);
+    if (posts.length)
+      throw new Error(`the store received ${posts.map((r) => `POST ${r.path} → ${r.status}, ${r.customersStored} customers stored`).join('; ')}`);
     log(`requests the store received from this session: ${requests.map((r) => `${r.method} ${r.path}?${r.query} → ${r.status}`).join(', ') || 'none'}`);
   });
 }

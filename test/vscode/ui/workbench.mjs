@@ -9,13 +9,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Locator} Locator */
 
+// eslint-disable-next-line no-control-regex -- matches the terminal's colour escapes
+const terminalColours = /\u001b\[[0-9;]*m/g;
+
 /**
  * Playwright's errors carry a long call log: its start and end say what went wrong.
  * @param {string} message
  */
 function shorten(message) {
-  // eslint-disable-next-line no-control-regex -- strips the terminal's colour escapes
-  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .replace(terminalColours, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines.length > 6 ? [...lines.slice(0, 3), '…', ...lines.slice(-2)] : lines).join(' ');
 }
 
@@ -354,7 +360,9 @@ export async function dismissNotification(toast) {
  * @param {string} label
  */
 export function editorTitleButton(page, label) {
-  return page.locator(`.editor-group-container.active .editor-actions .action-label:is([aria-label=${cssString(label)}], [aria-label^=${cssString(`${label} (`)}])`);
+  return page.locator(
+    `.editor-group-container.active .editor-actions .action-label:is([aria-label=${cssString(label)}], [aria-label^=${cssString(`${label} (`)}])`,
+  );
 }
 
 /**
@@ -374,7 +382,9 @@ export function codeLens(page, fileName, text) {
  */
 export async function renderedLines(page, fileName) {
   return editorOf(page, fileName).evaluate((editor) => {
-    const numbers = new Map([...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => [n.parentElement?.style.top, Number(n.textContent)]));
+    const numbers = new Map(
+      [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => [n.parentElement?.style.top, Number(n.textContent)]),
+    );
     return [.../** @type {NodeListOf<HTMLElement>} */ (editor.querySelectorAll('.view-lines .view-line'))]
       .flatMap((line) => {
         const number = numbers.get(line.style.top);
@@ -498,10 +508,11 @@ export async function searchIndexedDb(page, text) {
       }
     };
     /** @type {<T>(req: IDBRequest<T>) => Promise<T>} */
-    const request = (req) => new Promise((resolve, reject) => {
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
+    const request = (req) =>
+      new Promise((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
     /** @type {{ name: string; records: number }[]} */
     const databases = [];
     /** @type {string[]} */
@@ -532,7 +543,9 @@ export async function openSuggestions(page) {
   await pressUntilVisible(page, 'Control+Space', widget);
   return waitUntil(
     async () => {
-      const labels = await widget.locator('.monaco-list-row').evaluateAll((/** @type {Element[]} */ rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+      const labels = await widget
+        .locator('.monaco-list-row')
+        .evaluateAll((/** @type {Element[]} */ rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
       return labels.length > 0 && labels;
     },
     { timeout: 5000, message: 'the suggestion list stays empty' },

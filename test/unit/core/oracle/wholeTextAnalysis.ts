@@ -66,14 +66,28 @@ function duplicateEmails(root: Node | undefined): BcDiagnostic[] {
     const channels = () => `${describeAccess(first.access!)}; this one: ${describeAccess(access!)}`;
     const [code, message]: [DiagnosticCode, string] =
       overlap === true
-        ? ['duplicate-email', `${text} is already used by customer ${first.index + 1} of this file, on the same channels; an email can be used once per channel`]
+        ? [
+            'duplicate-email',
+            `${text} is already used by customer ${first.index + 1} of this file, on the same channels; an email can be used once per channel`,
+          ]
         : overlap === undefined
-          ? ['duplicate-email-maybe', `${text} is also used by customer ${first.index + 1} of this file (${channels()}): BigCommerce refuses the second if one of these channels allows global logins`]
-          : ['duplicate-email-other-channel', `${text} is also used by customer ${first.index + 1} of this file, on other channels (${channels()}): in a multi-storefront store these are two separate accounts`];
+          ? [
+              'duplicate-email-maybe',
+              `${text} is also used by customer ${first.index + 1} of this file (${channels()}): BigCommerce refuses the second if one of these channels allows global logins`,
+            ]
+          : [
+              'duplicate-email-other-channel',
+              `${text} is also used by customer ${first.index + 1} of this file, on other channels (${channels()}): in a multi-storefront store these are two separate accounts`,
+            ];
     found.push(
       diagnostic(code, message, rangeOf(email), `/${index}/email`, {
         related: [{ message: `customer ${first.index + 1} uses the same email`, range: rangeOf(first.node) }],
-        fix: { kind: 'remove', pointer: `/${index}`, title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`, preferred: identical && overlap === true },
+        fix: {
+          kind: 'remove',
+          pointer: `/${index}`,
+          title: identical ? 'Remove this duplicated customer' : `Remove customer ${index + 1}`,
+          preferred: identical && overlap === true,
+        },
       }),
     );
   });

@@ -64,8 +64,8 @@ const webImportCsvTest = inTheWebHost(importCsvTest);
 /** @type {UiTest[]} */
 const uiTests = [
   quickFixTest,
-  editorFeaturesTest,
   importCsvTest,
+  editorFeaturesTest,
   credentialsTest,
   storeAwareTest,
   stateFixTest,

@@ -3,12 +3,12 @@ import type { ExtensionApi } from './api';
 import { registerCommand } from './commands/registerCommand';
 import { activateLanguageFeatures } from './languageFeatures';
 import { type ImportModule, importRegistrations } from './import';
-import { copyCurl, previewScheme, SendPreview } from './send/previewSend';
+import { copyCurl, SendPreview } from './send/previewSend';
 import { ResultsStore } from './send/resultsStore';
 import { ResultsView } from './send/resultsView';
 import { exportSendResults } from './send/exportResults';
 import { forgetResult } from './send/forgetResult';
-import { SendSummaryView, summaryScheme } from './send/summaryView';
+import { SendSummaryView } from './send/summaryView';
 import { ResumePrompt } from './send/resumePrompt';
 import { sendCommand } from './send/sendCommand';
 import { SendJournals } from './send/sendJournals';
@@ -54,9 +54,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     storeAwareness,
     vscode.languages.registerInlayHintsProvider(selector, resultsView),
     vscode.languages.registerCodeLensProvider(selector, resultsView),
-    vscode.workspace.registerTextDocumentContentProvider(previewScheme, preview),
-    summaryView,
-    vscode.workspace.registerTextDocumentContentProvider(summaryScheme, summaryView),
+    preview.documents.register(),
+    summaryView.documents.register(),
     storeStatusBar(registry, storeAwareness),
     command(storeCommandIds.setCredentials, () => setStoreCredentials(registry)),
     command(storeCommandIds.selectStore, () => selectStore(registry)),

@@ -2,37 +2,28 @@ import * as vscode from 'vscode';
 import { maxCustomersPerRequest } from '../../core/schema/customerSchema';
 import { curlCommand, hasPasswords, redactedHeaders } from '../../core/send/curl';
 import { customersUrl } from '../../core/send/storeTarget';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { planSend, type SendDependencies } from './sendCommand';
 
 export const previewScheme = 'bccustomers-preview';
 
 /** "BigCommerce: Preview Send": a read-only document of exactly what a send would do. */
-export class SendPreview implements vscode.TextDocumentContentProvider {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+export class SendPreview {
+  readonly documents = new ReadOnlyDocuments(previewScheme);
 
   constructor(private readonly deps: SendDependencies) {}
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
 
   async open(source?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
     const plan = await planSend(this.deps, source);
     const file = source ?? vscode.window.activeTextEditor?.document.uri;
     if (!file) return undefined;
-    const uri = vscode.Uri.from({ scheme: previewScheme, path: file.path.replace(/\.json$/i, '') + '.send-preview.md' });
-    this.contents.set(uri.toString(), plan.ok ? this.render(plan) : `# Send preview\n\nNothing would be sent: ${plan.reason}\n`);
-    this.changed.fire(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-    return document;
+    const text = plan.ok ? this.render(plan) : `# Send preview\n\nNothing would be sent: ${plan.reason}\n`;
+    return this.documents.show(file.path.replace(/\.json$/i, '') + '.send-preview.md', text);
   }
 
   /** The curl commands of the last preview, one per request, for "Copy Request as curl". */
   curlCommands(uri: vscode.Uri): string[] {
-    return [...(this.contents.get(uri.toString()) ?? '').matchAll(/```sh\n([\s\S]*?)\n```/g)].map(([, command = '']) => command);
+    return [...this.documents.textOf(uri).matchAll(/```sh\n([\s\S]*?)\n```/g)].map(([, command = '']) => command);
   }
 
   private render(plan: Extract<Awaited<ReturnType<typeof planSend>>, { ok: true }>): string {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readResumePlan, resultRows, sendSummaryMarkdown } from '../../core/journal';
 import { customersOf } from '../../core/results/sendResults';
 import { apiBaseUrl, languageId } from '../settings';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
 import type { SendDependencies } from './sendCommand';
 
 export const summaryScheme = 'bccustomers-summary';
@@ -11,16 +12,10 @@ export const summaryScheme = 'bccustomers-summary';
  * sending a file to the active store did, from its send journal: totals, the
  * refusals grouped by the store's reason, each customer a link to its line.
  */
-export class SendSummaryView implements vscode.TextDocumentContentProvider {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+export class SendSummaryView {
+  readonly documents = new ReadOnlyDocuments(summaryScheme);
 
   constructor(private readonly deps: SendDependencies) {}
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
 
   async open(source?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
     const document = source ? await vscode.workspace.openTextDocument(source) : vscode.window.activeTextEditor?.document;
@@ -52,15 +47,6 @@ export class SendSummaryView implements vscode.TextDocumentContentProvider {
       // A file link with its line: Markdown opens the file there.
       linkTo: (index) => document.uri.with({ fragment: `L${document.positionAt(offsets.get(index) ?? 0).line + 1}` }).toString(),
     });
-    const uri = vscode.Uri.from({ scheme: summaryScheme, path: `${document.uri.path.replace(/\.json$/i, '')}.${store.hash}.send-summary.md` });
-    this.contents.set(uri.toString(), text);
-    this.changed.fire(uri);
-    const summary = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(summary, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-    return summary;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+    return this.documents.show(`${document.uri.path.replace(/\.json$/i, '')}.${store.hash}.send-summary.md`, text);
   }
 }

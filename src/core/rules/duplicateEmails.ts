@@ -1,6 +1,7 @@
 import { type BcDiagnostic, type DiagnosticCode, diagnostic } from '../diagnostics/diagnostic';
 import { emailKey } from '../email';
 import type { TextRange } from '../document/jsonDocument';
+import { grown, KeyTable, type KeyTableOptions } from '../text/keyTable';
 import { accessOverlaps, type ChannelAccess, describeAccess } from '../store/channelAccess';
 
 export { channelAccessOfCustomer } from '../store/channelAccess';
@@ -28,25 +29,42 @@ interface EmailOwner {
 
 /**
  * Each email's customers and their channels: all that the duplicate-email check keeps of a
- * customer. Most emails belong to one customer with global access, kept as that customer's
- * index alone: a million emails must fit in memory.
+ * customer. The emails sit in a compact table (a million must fit in memory); of each, the
+ * first customer's index, and the whole list of customers with their channels only where one
+ * does not have global access or the email is used again — the rare cases.
  */
 export class EmailRegister {
-  private readonly ownersByEmail = new Map<string, number | EmailOwner[]>();
+  private readonly emails: KeyTable;
+  /** the first customer of each email (by the table's numbering) */
+  private firstOwner: Int32Array = new Int32Array(16);
+  /** every customer of the emails whose owners are not just one customer with global access */
+  private readonly ownerLists = new Map<number, EmailOwner[]>();
+
+  constructor(options?: KeyTableOptions) {
+    this.emails = new KeyTable(options);
+  }
 
   /** Registers the customer at `index`; gives the earlier customer with the same email that clashes most, if any. */
   add(key: string | undefined, access: ChannelAccess | undefined, index: number): EmailClash | undefined {
     if (key === undefined) return undefined;
-    const known = this.ownersByEmail.get(key);
-    if (known === undefined) {
-      this.ownersByEmail.set(key, access === 'global' ? index : [{ index, access }]);
+    const known = this.emails.size;
+    const email = this.emails.intern(key);
+    if (email === known) {
+      if (email === this.firstOwner.length) this.firstOwner = grown(this.firstOwner, email * 2);
+      this.firstOwner[email] = index;
+      if (access !== 'global') this.ownerLists.set(email, [{ index, access }]);
       return undefined;
     }
-    const owners = typeof known === 'number' ? [{ index: known, access: 'global' as const }] : known;
+    const owners = this.ownerLists.get(email) ?? [{ index: this.firstOwner[email]!, access: 'global' as const }];
     const clash = closestClash(owners, access);
     owners.push({ index, access });
-    if (owners !== known) this.ownersByEmail.set(key, owners);
+    this.ownerLists.set(email, owners);
     return clash;
+  }
+
+  /** The memory the emails take, in bytes (the rare lists of owners left out). */
+  get byteSize(): number {
+    return this.emails.byteSize + this.firstOwner.byteLength;
   }
 }
 

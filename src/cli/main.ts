@@ -105,6 +105,7 @@ if (require.main === module) {
   const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[K${line}`) : undefined;
   const io = {
     out: (line: string) => process.stdout.write(line + '\n'),
+    write: (text: string) => process.stdout.write(text),
     err: (line: string) => process.stderr.write((progress ? '\r\x1b[K' : '') + line + '\n'),
     progress,
   };

@@ -1,6 +1,5 @@
 import { type Analysis, analyzeText, inDocumentOrder } from '../core/analyze';
 import { type PositionedDiagnostic, StreamingCheck } from '../core/check/streamCheck';
-import { diagnosticCodes } from '../core/diagnostics/diagnostic';
 import { type ReportedDiagnostic, reportDiagnostics } from '../core/report';
 import { customersOf } from '../core/results/sendResults';
 import { invalidBytesDiagnostic } from '../core/rules/textRules';
@@ -11,6 +10,8 @@ import { loadStoreCatalogue } from '../core/store/catalogue';
 import { CATALOGUE_PARTS, type StoreCatalogue } from '../core/store/catalogueTypes';
 import { storeDiagnostics } from '../core/store/storeRules';
 import { PayloadDecoder } from '../core/text/decodeBytes';
+import { FileReport } from './fileReport';
+import { memoryReport } from './memoryReport';
 import { type PayloadFile, readPayloadFile, readPayloadPieces } from './readPayloadFile';
 
 /** Exit status of `validate --store` when no errors were found but the store checks could not run. */
@@ -19,6 +20,8 @@ export const STORE_CHECKS_DID_NOT_RUN = 3;
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Output text as it is, without a line break (a long line a piece at a time); without it, whole lines go to `out`. */
+  write?(text: string): void;
 }
 
 /**
@@ -31,6 +34,7 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
     io.err('bccustomers validate: name at least one .bccustomers.json file');
     return 2;
   }
+  const write = io.write?.bind(io) ?? lineWriter(io.out.bind(io));
   let errors = 0;
   let unchecked = 0;
   const catalogue = store && (await loadStoreCatalogue(store, ports));
@@ -39,27 +43,20 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
   const storeUnreachable = catalogue !== undefined && CATALOGUE_PARTS.every((part) => catalogue.unavailable?.[part] !== undefined);
   if (storeUnreachable) io.err(`store ${store!.storeHash}: the store checks did not run (exit status ${STORE_CHECKS_DID_NOT_RUN}).`);
   for (const file of files) {
-    let diagnostics: ReportedDiagnostic[];
+    const report = new FileReport(file, format);
     try {
       // The store-aware checks need the whole document.
-      diagnostics = store
-        ? await checkWholeText(await readPayloadFile(file), { target: store, catalogue: catalogue!, ports, storeUnreachable })
-        : await checkFile(file);
+      if (store) report.addAll(await checkWholeText(await readPayloadFile(file), { target: store, catalogue: catalogue!, ports, storeUnreachable }));
+      else await checkFile(file, report, io);
     } catch (error) {
+      report.discard();
       const code = (error as NodeJS.ErrnoException).code;
       io.err(code ? `${file}: cannot read the file (${code})` : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`);
       unchecked++;
       continue;
     }
-    errors += diagnostics.filter((d) => d.severity === 'error').length;
-    if (format === 'json') {
-      io.out(JSON.stringify({ file, diagnostics }));
-      continue;
-    }
-    for (const d of diagnostics) {
-      io.out(printable(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity.padEnd(11)} ${d.code.padEnd(26)} ${d.message}`));
-    }
-    if (!diagnostics.length) io.out(printable(`${file}: no problems`));
+    errors += report.errors;
+    report.writeTo(write);
   }
   if (unchecked) return 2;
   return errors > 0 ? 1 : storeUnreachable ? STORE_CHECKS_DID_NOT_RUN : 0;
@@ -67,26 +64,29 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
 
 /**
  * A file checked as it is read, a piece at a time: memory grows with its customers' emails, not
- * with its size. Text that is not a strict-JSON array is read again whole, for the tolerant parser.
+ * with its size, and each problem goes to the report as it is found. Text that is not a
+ * strict-JSON array is read again whole, for the tolerant parser.
  */
-async function checkFile(file: string): Promise<ReportedDiagnostic[]> {
-  const found: ReportedDiagnostic[] = [];
-  const check = new StreamingCheck((d) => found.push(detached(reportedOf(d))));
+async function checkFile(file: string, report: FileReport, io: CliIo): Promise<void> {
+  let invalidShown = false;
+  const check = new StreamingCheck((found) => {
+    const d = reportedOf(found);
+    // Bytes that are not UTF-8 show as problems of the strings that hold them; anywhere else, the whole text places them.
+    if (d.code === 'invalid-utf8' && d.path !== '') invalidShown = true;
+    report.add(d);
+  });
   const decoder = new PayloadDecoder();
   for await (const piece of readPayloadPieces(file, decoder)) {
     check.push(piece);
     if (check.done) break;
   }
-  check.finish();
-  // Bytes that are not UTF-8 show as problems of the strings that hold them; anywhere else, the whole text places them.
-  const invalidShown = !decoder.invalid || found.some((d) => d.code === 'invalid-utf8' && d.path !== '');
-  if (check.needsWholeText || !invalidShown) return checkWholeText(await readPayloadFile(file));
-  return found.sort(byPosition);
-}
-
-/** A copy whose strings hold on to nothing: those of a diagnostic may be slices of the text read, which is not to stay in memory. */
-function detached(d: ReportedDiagnostic): ReportedDiagnostic {
-  return JSON.parse(JSON.stringify(d)) as ReportedDiagnostic;
+  report.addFirst(check.finish().map(reportedOf));
+  const memory = memoryReport(check);
+  if (memory) io.err(memory);
+  if (check.needsWholeText || (decoder.invalid && !invalidShown)) {
+    report.discard();
+    report.addAll(await checkWholeText(await readPayloadFile(file)));
+  }
 }
 
 /** A file checked whole; with a store, also against the store's data. */
@@ -118,26 +118,15 @@ function reportedOf({ diagnostic: d, start, end }: PositionedDiagnostic): Report
   return { path: d.path, severity: d.severity, code: d.code, message: d.message, range: { start, end } };
 }
 
-const codeRank = new Map(Object.keys(diagnosticCodes).map((code, rank) => [code, rank]));
-
-/** Document order, as the editor lists them: by position, then by code and message. */
-function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    a.range.end.line - b.range.end.line ||
-    a.range.end.character - b.range.end.character ||
-    (codeRank.get(a.code) ?? 0) - (codeRank.get(b.code) ?? 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
+/** Whole lines to `out`, from text written a piece at a time. */
+function lineWriter(out: (line: string) => void): (text: string) => void {
+  let partial = '';
+  return (text) => {
+    const lines = (partial + text).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) out(line);
+  };
 }
-
-/** Control characters (and line separators, and bidirectional overrides) written as escapes: a key or value cannot forge output lines or colour the terminal. */
-function printable(line: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is this function's job
-  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 interface StoreCheck {
   target: StoreTarget;
   catalogue: StoreCatalogue;

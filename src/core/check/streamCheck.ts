@@ -5,6 +5,7 @@ import { channelAccessOfCustomer, duplicateEmailDiagnostic, EmailRegister, email
 import { bodySizeDiagnostics } from '../schema/schemaDiagnostics';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
 import type { Position } from '../text/lineIndex';
+import { inDocumentOrder } from './check';
 import { checkCustomer, textMayHide } from './checkCustomer';
 
 /**
@@ -23,6 +24,10 @@ export interface PositionedDiagnostic {
  * `checkText`, without what needs the whole text at hand: the duplicate email's link to the first
  * customer and whether the two are identical. A text that is not a strict-JSON array turns
  * `needsWholeText` on: the caller then checks the whole text with `checkText`.
+ *
+ * Problems go to `out` in document order, customer after customer, as they are found; only the
+ * body's own problems (its size, at its opening bracket) come first in the document, and `finish`
+ * gives them, once the count is known.
  */
 export class StreamingCheck {
   private readonly scanner = new ArrayItemScanner();
@@ -38,6 +43,11 @@ export class StreamingCheck {
 
   constructor(private readonly out: (found: PositionedDiagnostic) => void) {}
 
+  /** The memory the emails of the customers read so far take, in bytes. */
+  get emailBytes(): number {
+    return this.emails.byteSize;
+  }
+
   /** The line and character of an offset in the piece just pushed (or in the customer still being read). */
   positionAt(offset: number): Position {
     return this.lines.positionAt(this.buffer, this.base, offset);
@@ -52,16 +62,27 @@ export class StreamingCheck {
     this.dropReadText();
   }
 
-  finish(): void {
-    if (this.done) return;
-    if (!this.scanner.finish((item) => this.checkItem(item))) return this.failed();
-    if (this.needsWholeText) return;
-    this.done = true;
-    this.arrayStart ??= this.positionAt(this.scanner.arrayStart);
-    const stub = { type: 'array' as const, offset: this.scanner.arrayStart, length: 1 };
-    for (const found of bodySizeDiagnostics(stub, this.scanner.items)) {
-      this.out({ diagnostic: found, start: this.arrayStart, end: { line: this.arrayStart.line, character: this.arrayStart.character + 1 } });
+  /**
+   * After the last piece: the body's own problems (its size), which come before every other in
+   * the document but can only be known now.
+   */
+  finish(): PositionedDiagnostic[] {
+    if (this.done) return [];
+    if (!this.scanner.finish((item) => this.checkItem(item))) {
+      this.failed();
+      return [];
     }
+    if (this.needsWholeText) return [];
+    this.done = true;
+    const start = (this.arrayStart ??= this.positionAt(this.scanner.arrayStart));
+    const stub = { type: 'array' as const, offset: this.scanner.arrayStart, length: 1 };
+    const end = { line: start.line, character: start.character + 1 };
+    return bodySizeDiagnostics(stub, this.scanner.items).map((found) => ({ diagnostic: found, start, end }));
+  }
+
+  /** How many customers have been read. */
+  get customers(): number {
+    return this.scanner.items;
   }
 
   private failed(): void {
@@ -101,7 +122,7 @@ export class StreamingCheck {
       const email = findNode(tree()!, ['email'])!;
       found.push(duplicateEmailDiagnostic({ index, access, email: String(email.value), range: rangeOf(email), ...clash }));
     }
-    for (const d of found) this.emit(d);
+    for (const d of inDocumentOrder(found)) this.emit(d);
   }
 
   private emit(found: BcDiagnostic): void {

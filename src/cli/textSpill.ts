@@ -14,7 +14,11 @@ export class TextSpill {
   private file: { dir: string; fd: number } | undefined;
   empty = true;
 
-  constructor(private readonly memoryLimit = 1 << 20) {}
+  constructor(
+    private readonly memoryLimit = 1 << 20,
+    /** where the temporary file goes */
+    private readonly directory = tmpdir(),
+  ) {}
 
   add(text: string): void {
     if (!text) return;
@@ -54,7 +58,7 @@ export class TextSpill {
 
   private toFile(): void {
     if (!this.file) {
-      const dir = mkdtempSync(join(tmpdir(), 'bccustomers-'));
+      const dir = mkdtempSync(join(this.directory, 'bccustomers-'));
       this.file = { dir, fd: openSync(join(dir, 'spill'), 'w+', 0o600) };
     }
     writeSync(this.file.fd, this.pieces.join(''));

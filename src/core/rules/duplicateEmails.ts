@@ -29,15 +29,19 @@ interface EmailOwner {
 
 /**
  * Each email's customers and their channels: all that the duplicate-email check keeps of a
- * customer. The emails sit in a compact table (a million must fit in memory); of each, the
- * first customer's index, and the whole list of customers with their channels only where one
- * does not have global access or the email is used again — the rare cases.
+ * customer. The emails sit in a compact table (a million must fit in memory); of each, its first
+ * customer's index and channel access (lists of channels are kept once each: a file has few),
+ * and the list of all its customers only once it is used again, the rare case.
  */
 export class EmailRegister {
   private readonly emails: KeyTable;
   /** the first customer of each email (by the table's numbering) */
   private firstOwner: Int32Array = new Int32Array(16);
-  /** every customer of the emails whose owners are not just one customer with global access */
+  /** that customer's access: an index into `accesses` */
+  private firstAccess: Int32Array = new Int32Array(16);
+  private readonly accesses: (ChannelAccess | undefined)[] = ['global', undefined];
+  private readonly accessIndex = new Map<string, number>();
+  /** every customer of the emails used more than once */
   private readonly ownerLists = new Map<number, EmailOwner[]>();
 
   constructor(options?: KeyTableOptions) {
@@ -50,12 +54,15 @@ export class EmailRegister {
     const known = this.emails.size;
     const email = this.emails.intern(key);
     if (email === known) {
-      if (email === this.firstOwner.length) this.firstOwner = grown(this.firstOwner, email * 2);
+      if (email === this.firstOwner.length) {
+        this.firstOwner = grown(this.firstOwner, email * 2);
+        this.firstAccess = grown(this.firstAccess, email * 2);
+      }
       this.firstOwner[email] = index;
-      if (access !== 'global') this.ownerLists.set(email, [{ index, access }]);
+      this.firstAccess[email] = this.accessNumber(access);
       return undefined;
     }
-    const owners = this.ownerLists.get(email) ?? [{ index: this.firstOwner[email]!, access: 'global' as const }];
+    const owners = this.ownerLists.get(email) ?? [{ index: this.firstOwner[email]!, access: this.accesses[this.firstAccess[email]!] }];
     const clash = closestClash(owners, access);
     owners.push({ index, access });
     this.ownerLists.set(email, owners);
@@ -64,7 +71,19 @@ export class EmailRegister {
 
   /** The memory the emails take, in bytes (the rare lists of owners left out). */
   get byteSize(): number {
-    return this.emails.byteSize + this.firstOwner.byteLength;
+    return this.emails.byteSize + this.firstOwner.byteLength + this.firstAccess.byteLength;
+  }
+
+  private accessNumber(access: ChannelAccess | undefined): number {
+    if (access === 'global') return 0;
+    if (access === undefined) return 1;
+    const key = access.join();
+    let number = this.accessIndex.get(key);
+    if (number === undefined) {
+      number = this.accesses.push(access) - 1;
+      this.accessIndex.set(key, number);
+    }
+    return number;
   }
 }
 

@@ -11,6 +11,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MEMORY_REPORT_VARIABLE } from '../../src/cli/memoryReport';
 import { customersText, generateCustomers } from '../payload/generateCustomers';
 import { summarize, type Summary } from '../stats';
 
@@ -18,6 +19,20 @@ export interface ProcessRun {
   timeMs: Summary;
   maxRssMB: number;
   exitCode: number;
+  /** what the CLI reports, at the end of its last run, of the memory it keeps (the rows ours alone) */
+  memory?: HeldMemory;
+}
+
+/** The CLI's `@memory` line, once the file is read, with its emails still held. */
+export interface HeldMemory {
+  customers: number;
+  emailBytes: number;
+  /** the live JavaScript heap after a full collection (the emails' typed arrays are outside it) */
+  heapBytes: number;
+  /** the most heap V8 had reserved, live or not, sampled after each piece read */
+  peakHeapTotalBytes: number;
+  /** the most memory held outside the heap (typed arrays, read buffers), sampled likewise */
+  peakExternalBytes: number;
 }
 
 export interface CliRow {
@@ -47,7 +62,8 @@ export async function measureCli(root: string, sizes: readonly CliSize[], onRow:
       const mistakeRate = size.mistakeRate ?? 0.04;
       const file = join(dir, `${size.customers}-${mistakeRate}.bccustomers.json`);
       await writeCustomersFile(file, size.customers, mistakeRate);
-      const ours = await timeProcess([join(root, 'dist', 'cli.js'), 'validate', file, '--format', 'json'], root, size.runs);
+      // The large files, ours alone, also tell how much of the heap is kept: a full collection at the end is all it costs.
+      const ours = await timeProcess([join(root, 'dist', 'cli.js'), 'validate', file, '--format', 'json'], root, size.runs, size.oursOnly === true);
       const languageService = size.oursOnly
         ? undefined
         : await timeProcess([join(root, 'bench', 'probes', 'languageServiceValidate.cjs'), root, file], root, size.runs);
@@ -89,28 +105,29 @@ async function writeCustomersFile(file: string, customers: number, mistakeRate: 
   await once(out, 'finish');
 }
 
-async function timeProcess(args: string[], cwd: string, runs: number): Promise<ProcessRun> {
+async function timeProcess(args: string[], cwd: string, runs: number, reportMemory = false): Promise<ProcessRun> {
   const times: number[] = [];
   let maxRssMB = 0;
   let exitCode = 0;
+  let memory: HeldMemory | undefined;
   for (let i = 0; i < runs; i++) {
     const { stderr, code } = await new Promise<{ stderr: string; code: number }>((resolve) => {
       execFile(
         process.execPath,
-        ['-r', join(cwd, 'bench', 'probes', 'timeToExit.cjs'), ...args],
-        { cwd, maxBuffer: 1 << 30, timeout: 600_000 },
+        [...(reportMemory ? ['--expose-gc'] : []), '-r', join(cwd, 'bench', 'probes', 'timeToExit.cjs'), ...args],
+        { cwd, maxBuffer: 1 << 30, timeout: 600_000, env: reportMemory ? { ...process.env, [MEMORY_REPORT_VARIABLE]: '1' } : process.env },
         (error, _stdout, stderr) => resolve({ stderr, code: error ? (typeof error.code === 'number' ? error.code : -1) : 0 }),
       );
     });
-    const line = stderr
-      .split('\n')
-      .reverse()
-      .find((l) => l.startsWith('@result '));
+    const lines = stderr.split('\n').reverse();
+    const line = lines.find((l) => l.startsWith('@result '));
+    const memoryLine = lines.find((l) => l.startsWith('@memory '));
+    if (memoryLine) memory = JSON.parse(memoryLine.slice('@memory '.length)) as HeldMemory;
     if (!line) throw new Error(`${args.join(' ')} printed no timing (exit ${code}): ${stderr.slice(-800)}`);
     const result = JSON.parse(line.slice('@result '.length)) as { firstCodeToExitMs: number; maxRssMB: number };
     times.push(result.firstCodeToExitMs);
     maxRssMB = Math.max(maxRssMB, result.maxRssMB);
     exitCode = code;
   }
-  return { timeMs: summarize(times), maxRssMB, exitCode };
+  return { timeMs: summarize(times), maxRssMB, exitCode, ...(memory ? { memory } : {}) };
 }

@@ -234,7 +234,18 @@ function stageFloors(stages: StagesResult): { perCustomerMs: number; wholeMs: nu
 function memoryWhy(row: CliRow, cli: readonly CliRow[]): string | undefined {
   const bare = cli.find((r) => r.customers === 1);
   if (!bare) return undefined;
-  return `peak RSS ${mb(row.ours.maxRssMB)} against ${mb(bare.ours.maxRssMB)} for one customer: ${(((row.ours.maxRssMB - bare.ours.maxRssMB) * 1_048_576) / row.customers).toFixed(0)} bytes per customer, for its email, its problems and the garbage of reading`;
+  const perCustomer = (megabytes: number) => `${((megabytes * 1_048_576) / row.customers).toFixed(0)} bytes per customer`;
+  const added = row.ours.maxRssMB - bare.ours.maxRssMB;
+  const held = row.ours.memory;
+  if (!held) return `peak RSS ${mb(row.ours.maxRssMB)} against ${mb(bare.ours.maxRssMB)} for one customer: ${perCustomer(added)}`;
+  const toMB = (bytes: number) => bytes / 1_048_576;
+  const rest = row.ours.maxRssMB - toMB(held.peakHeapTotalBytes) - toMB(held.peakExternalBytes);
+  return (
+    `peak RSS ${mb(row.ours.maxRssMB)} against ${mb(bare.ours.maxRssMB)} for one customer, ${perCustomer(added)}; ` +
+    `kept at the end: the emails ${mb(toMB(held.emailBytes))} (${perCustomer(toMB(held.emailBytes))}) and a live JavaScript heap of ${mb(toMB(held.heapBytes))} after a full collection; ` +
+    `at most ${mb(toMB(held.peakHeapTotalBytes))} of JavaScript heap reserved (the rest of it garbage between collections) and ${mb(toMB(held.peakExternalBytes))} outside it (the emails' typed arrays while they grow, read buffers); ` +
+    `the other ${mb(rest)} is code, the engine's own memory and what the allocator has not given back`
+  );
 }
 
 function micro(msValue: number): string {

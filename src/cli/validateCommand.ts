@@ -11,7 +11,7 @@ import { CATALOGUE_PARTS, type StoreCatalogue } from '../core/store/catalogueTyp
 import { storeDiagnostics } from '../core/store/storeRules';
 import { PayloadDecoder } from '../core/text/decodeBytes';
 import { FileReport } from './fileReport';
-import { memoryReport } from './memoryReport';
+import { memoryWatch } from './memoryReport';
 import { type PayloadFile, readPayloadFile, readPayloadPieces } from './readPayloadFile';
 
 /** Exit status of `validate --store` when no errors were found but the store checks could not run. */
@@ -76,13 +76,14 @@ async function checkFile(file: string, report: FileReport, io: CliIo): Promise<v
     report.add(d);
   });
   const decoder = new PayloadDecoder();
+  const memory = memoryWatch();
   for await (const piece of readPayloadPieces(file, decoder)) {
     check.push(piece);
+    memory?.sample();
     if (check.done) break;
   }
   report.addFirst(check.finish().map(reportedOf));
-  const memory = memoryReport(check);
-  if (memory) io.err(memory);
+  if (memory) io.err(memory.report(check));
   if (check.needsWholeText || (decoder.invalid && !invalidShown)) {
     report.discard();
     report.addAll(await checkWholeText(await readPayloadFile(file)));

@@ -10,19 +10,25 @@ export interface KeyTableOptions {
 
 /**
  * A set of strings that numbers each one (0, 1, 2, … in the order first seen) and costs about
- * the bytes of its keys: their bytes (UTF-8 for emails) sit end to end in one typed array, an open-addressing
- * table of slots finds them, and two keys are the same only when every byte is. A million emails
- * take tens of megabytes here, where a `Map` of strings takes several times that.
+ * the bytes of its keys: their bytes (as UTF-8 for emails) sit end to end in typed arrays, an
+ * open-addressing table of slots finds them, and two keys are the same only when every byte is.
+ * A million emails take tens of megabytes here, where a `Map` of strings takes several times that.
  */
 export class KeyTable {
   private readonly hash: KeyHash;
   /** entry + 1 per slot; 0 is an empty slot */
   private slots: Int32Array;
+  /** where each key's bytes start: page × PAGE_BYTES + offset in the page */
   private keyStart = new Uint32Array(16);
   private keyLength = new Uint32Array(16);
   private keyHash = new Uint32Array(16);
-  private bytes = new Uint8Array(1024);
-  private usedBytes = 0;
+  /**
+   * The keys' bytes, in pages that are never copied (the first ones small, for the editor's small
+   * files): growing one array would need the old and the new at once, half as much again.
+   */
+  private readonly pages: Uint8Array[] = [new Uint8Array(1024)];
+  /** bytes used in the last page */
+  private pageUsed = 0;
   /** the bytes of the key being looked up */
   private scratch = new Uint8Array(256);
   size = 0;
@@ -48,7 +54,12 @@ export class KeyTable {
   /** The memory the table holds, in bytes. */
   get byteSize(): number {
     return (
-      this.slots.byteLength + this.keyStart.byteLength + this.keyLength.byteLength + this.keyHash.byteLength + this.bytes.byteLength + this.scratch.byteLength
+      this.slots.byteLength +
+      this.keyStart.byteLength +
+      this.keyLength.byteLength +
+      this.keyHash.byteLength +
+      this.pages.reduce((sum, page) => sum + page.byteLength, 0) +
+      this.scratch.byteLength
     );
   }
 
@@ -78,8 +89,10 @@ export class KeyTable {
 
   private sameBytes(entry: number, length: number): boolean {
     const start = this.keyStart[entry]!;
-    const { bytes, scratch } = this;
-    for (let i = 0; i < length; i++) if (bytes[start + i] !== scratch[i]) return false;
+    const page = this.pages[start >>> PAGE_SHIFT]!;
+    const offset = start & (PAGE_BYTES - 1);
+    const scratch = this.scratch;
+    for (let i = 0; i < length; i++) if (page[offset + i] !== scratch[i]) return false;
     return true;
   }
 
@@ -90,15 +103,18 @@ export class KeyTable {
       this.keyLength = grown(this.keyLength, entry * 2);
       this.keyHash = grown(this.keyHash, entry * 2);
     }
-    if (this.usedBytes + length > this.bytes.length) {
-      // By half again, not double: the keys' bytes are most of the table.
-      this.bytes = grown(this.bytes, Math.max(this.usedBytes + length, Math.ceil(this.bytes.length * 1.5)));
+    let page = this.pages[this.pages.length - 1]!;
+    if (this.pageUsed + length > page.length) {
+      // Each page twice the last up to PAGE_BYTES; a key longer than that gets a page of its own.
+      page = new Uint8Array(Math.max(length, Math.min(page.length * 2, PAGE_BYTES)));
+      this.pages.push(page);
+      this.pageUsed = 0;
     }
-    this.bytes.set(this.scratch.subarray(0, length), this.usedBytes);
-    this.keyStart[entry] = this.usedBytes;
+    page.set(this.scratch.subarray(0, length), this.pageUsed);
+    this.keyStart[entry] = (this.pages.length - 1) * PAGE_BYTES + this.pageUsed;
     this.keyLength[entry] = length;
     this.keyHash[entry] = hash;
-    this.usedBytes += length;
+    this.pageUsed += length;
     this.slots[slot] = entry + 1;
     // At most half full, so that a look-up finds an empty slot within a few steps.
     if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
@@ -117,8 +133,12 @@ export class KeyTable {
   }
 }
 
+/** Keys start within this many bytes of their page's start: a page is at most this long, or holds one longer key. */
+const PAGE_SHIFT = 20;
+const PAGE_BYTES = 1 << PAGE_SHIFT;
+
 /** A copy of a typed array with room for `length` items. */
-export function grown<T extends Uint8Array | Uint32Array | Int32Array>(array: T, length: number): T {
+export function grown<T extends Uint32Array | Int32Array>(array: T, length: number): T {
   const larger = new (array.constructor as new (length: number) => T)(length);
   larger.set(array);
   return larger;

@@ -86,6 +86,20 @@ describe('KeyTable', () => {
     assert.equal(table.size, 8);
   });
 
+  it('keeps keys longer than its pages of bytes, and the keys after them', () => {
+    const table = new KeyTable();
+    const long = 'x'.repeat(3 << 20);
+    const keys = ['a', long, 'b', long.slice(1), 'é'.repeat(1 << 19), 'c'];
+    assert.deepEqual(
+      keys.map((k) => table.intern(k)),
+      [0, 1, 2, 3, 4, 5],
+    );
+    assert.deepEqual(
+      [...keys, `${long.slice(1)}x`, long.slice(2)].map((k) => table.intern(k)),
+      [0, 1, 2, 3, 4, 5, 1, 6],
+    );
+  });
+
   it('keeps lone surrogates apart from each other and from the replacement character', () => {
     const table = new KeyTable();
     assert.deepEqual(

@@ -38,6 +38,8 @@ export interface BenchProfile {
   importRows: number;
   /** `bccustomers validate` as a process against the language service as a script, and the large files ours alone */
   cli: CliSize[];
+  /** files whose `bccustomers validate` is CPU-profiled, for where its time goes */
+  cliProfiles: number[];
   /** the open file of the editor's memory and keystroke measurement */
   editorCustomers: number;
   editorKeystrokes: number;
@@ -79,6 +81,7 @@ const full: BenchProfile = {
     { customers: 50_000, runs: 2, mistakeRate: 1, oursOnly: true },
     { customers: 200_000, runs: 2, mistakeRate: 1, oursOnly: true },
   ],
+  cliProfiles: [1, 5_000, 50_000],
   editorCustomers: 50_000,
   editorKeystrokes: 40,
   structureCustomers: 50_000,
@@ -112,6 +115,7 @@ const quick: BenchProfile = {
     { customers: 10_000, runs: 1, mistakeRate: 1, oursOnly: true },
     { customers: 40_000, runs: 1, mistakeRate: 1, oursOnly: true },
   ],
+  cliProfiles: [1, 5_000, 50_000],
   editorCustomers: 50_000,
   editorKeystrokes: 15,
   structureCustomers: 50_000,

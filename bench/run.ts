@@ -19,6 +19,7 @@ import { measureBundleLoad } from './bundle/measureBundleLoad';
 import { createLanguageServicePass } from './diagnostics/languageServiceBaseline';
 import { type CliRow, measureCli } from './diagnostics/measureCli';
 import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDiagnostics';
+import { type CliProfile, profileCli } from './diagnostics/profileCli';
 import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
 import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
 import { measureStages, type StagesResult } from './diagnostics/measureStages';
@@ -32,6 +33,7 @@ import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
 import {
   bundleTable,
+  cliProfilesTable,
   cliTable,
   diagnosticsTable,
   editorTable,
@@ -106,6 +108,11 @@ async function main(): Promise<void> {
       ),
     ),
   );
+  const cliProfiles = await section<CliProfile[]>('where bccustomers validate spends its time (CPU profiles)', async () => {
+    const profiles: CliProfile[] = [];
+    for (const customers of profile.cliProfiles) profiles.push(await profileCli(root, customers));
+    return profiles;
+  });
   const editor = await section<EditorResult>('the editor on a large file', () => measureEditor(root, profile.editorCustomers, profile.editorKeystrokes));
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
@@ -131,6 +138,7 @@ async function main(): Promise<void> {
     ...(activation ? { activation } : {}),
     ...(bundleLoad ? { bundleLoad } : {}),
     ...(cli ? { cli } : {}),
+    ...(cliProfiles ? { cliProfiles } : {}),
     ...(editor ? { editor } : {}),
     ...(stages ? { stages } : {}),
   });
@@ -144,6 +152,7 @@ async function main(): Promise<void> {
     stages ? stagesTable(stages) : '',
     slices ? slicesTable(slices) : '',
     cli ? cliTable(cli) : '',
+    cliProfiles ? cliProfilesTable(cliProfiles) : '',
     editor ? editorTable(editor) : '',
     structure ? structureTable(structure) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
@@ -173,6 +182,7 @@ async function main(): Promise<void> {
     memory,
     import: importResult,
     cli,
+    cliProfiles,
     editor,
     targets,
     errors,

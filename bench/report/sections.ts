@@ -4,6 +4,7 @@ import type { BundlePart } from '../bundle/bundleComposition';
 import type { BundleSizes, FileSize } from '../bundle/bundleSizes';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
 import type { CliRow } from '../diagnostics/measureCli';
+import type { CliProfile } from '../diagnostics/profileCli';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
 import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
@@ -13,7 +14,7 @@ import type { MemoryResult } from '../memory/measureMemory';
 import type { SchemaCompileResult } from '../schemaCompile/measureSchemaCompile';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
-import { count, kb, mb, medianAndP95, ms, percent, times } from './format';
+import { count, kb, mb, medianAndP95, ms, percent, share, times } from './format';
 import { renderTable } from './table';
 import type { LongSendResult } from '../send/measureLongSend';
 import { BUNDLE_LIMIT_BYTES, type TargetResult, WEB_BUNDLE_LIMIT_BYTES } from './targets';
@@ -66,6 +67,19 @@ export function structureTable(result: StructureResult): string {
       ['folding ranges', medianAndP95(result.folding)],
       ['Expand Selection, in the middle of the file', medianAndP95(result.selection)],
     ],
+  );
+}
+
+export function cliProfilesTable(profiles: readonly CliProfile[]): string {
+  const parts = [...new Set(profiles.flatMap((p) => p.shares.filter((s) => s.share >= 0.01).map((s) => s.part)))];
+  const shareOf = (profile: CliProfile, part: string) => {
+    const found = profile.shares.find((s) => s.part === part);
+    return found ? `${ms(found.ms)} (${share(found.share)})` : '–';
+  };
+  return renderTable(
+    'Where bccustomers validate spends its time — a CPU profile of the process (--cpu-prof), self time by source through the source map, idle left out',
+    ['part', ...profiles.map((p) => `${count(p.customers)} customer${p.customers === 1 ? '' : 's'}`)],
+    [...parts.map((part) => [part, ...profiles.map((p) => shareOf(p, part))]), ['all sampled', ...profiles.map((p) => ms(p.totalMs))]],
   );
 }
 

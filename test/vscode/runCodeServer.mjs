@@ -75,8 +75,8 @@ const uiTests = [
   reloadResumeTest,
   untrustedTest,
   webQuickFixTest,
-  webEditorFeaturesTest,
   webImportCsvTest,
+  webEditorFeaturesTest,
   desktopOnlyTest,
   tokenNeverWrittenTest,
 ];

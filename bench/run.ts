@@ -4,8 +4,8 @@
  * not met — a slow result never fails the run. Exit code 1 only when a
  * measurement itself crashed (the others still run and are reported).
  *
- *   node --import tsx bench/run.ts           full run (~3–5 minutes)
- *   node --import tsx bench/run.ts --quick   smoke run (under a minute)
+ *   node bench/build.mjs && node out/bench.js           full run (npm run bench builds the product first)
+ *   node bench/build.mjs && node out/bench.js --quick   smoke run
  *   node --import tsx bench/import/run.ts    only the CSV import
  *   node --import tsx bench/send/runLongSend.ts [--quick]   only the long send
  *   --skip-million / --million               leave out / add the 1,000,000-customer file (~470 MB, in a temporary directory)
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   process.stdout.write('\n' + tables.filter(Boolean).join('\n') + '\n');
 
   const results = {
-    command: `node --import tsx bench/run.ts${args.length ? ' ' + args.join(' ') : ''}`,
+    command: `node out/bench.js${args.length ? ' ' + args.join(' ') : ''}`,
     profile: profile.name,
     machine,
     durationSeconds,

@@ -10,6 +10,9 @@ import { shiftOffsets } from '../document/strictJsonTree';
  * `[0 `) and ends with a comma of the top-level array is read exactly as the whole text would be.
  */
 
+/** How many broken stretches were read, and how many of them ended before the end of their text: what tests count to see a kind of mistake read this way. */
+export const regionsRead = { regions: 0, endedEarly: 0 };
+
 /** A customer read tolerantly: its tree, offsets in the whole text, and its value. */
 export interface TolerantCustomer {
   node: Node;
@@ -72,6 +75,8 @@ export function findRegionEnd<T>(text: string, start: RegionStart, resumes: (off
  * of the whole text, with offsets in the whole text. The customers' parent is `root`.
  */
 export function parseRegion(text: string, start: RegionStart, end: number | undefined, root: Node): SyntaxParts & { customers: TolerantCustomer[] } {
+  regionsRead.regions++;
+  if (end !== undefined) regionsRead.endedEarly++;
   const { prefix, shift } = framing(start);
   // After the comma, a stand-in item and the "]": the comma is read as the whole text reads it, before an item.
   const parsed = parseTolerantly(prefix + text.slice(start.offset, end) + (end === undefined ? '' : '0]'));

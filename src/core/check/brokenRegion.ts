@@ -84,7 +84,7 @@ export function parseRegion(text: string, start: RegionStart, end: number | unde
   const customers = elements.slice(start.afterItem ? 1 : 0, end === undefined ? undefined : -1).map((node) => {
     shiftOffsets(node, shift);
     (node as { parent?: Node }).parent = root;
-    return { node, value: getNodeValue(node) };
+    return { node, value: getNodeValue(node) as unknown };
   });
   const move = (range: { start: number; end: number }) => ({ start: range.start + shift, end: range.end + shift });
   return {

@@ -112,7 +112,11 @@ const breakages: Record<string, (body: Layout, k: number, pick: number) => Edit>
   'unclosed object': ({ spans }, k) => ({ at: spans[k]!.end - 1, remove: 1, insert: '' }),
   'unclosed object and array at the end': ({ text, spans }) => ({ at: spans.at(-1)!.end - 1, remove: text.length, insert: '' }),
   'stray ]': ({ spans }, k, pick) => (pick % 2 ? { at: spans[k]!.end, remove: 0, insert: ']' } : { at: spans[k]!.start + 1, remove: 0, insert: ']' }),
-  'text after the closing ]': ({ text }, _k, pick) => ({ at: text.length, remove: 0, insert: ['x', ', {}', ' ]', '{"email": "a@example.com"}', '// end'][pick % 5]! }),
+  'text after the closing ]': ({ text }, _k, pick) => ({
+    at: text.length,
+    remove: 0,
+    insert: ['x', ', {}', ' ]', '{"email": "a@example.com"}', '// end'][pick % 5]!,
+  }),
 };
 
 /** Breakages that leave nothing strict after them: their stretch runs to the end of the text. */

@@ -20,6 +20,7 @@ import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
 import { OPEN_BRACKET } from '../text/charCodes';
 import { findRegionEnd, parseRegion, type RegionStart, type TolerantCustomer } from './brokenRegion';
 import { checkCustomer, type CustomerToCheck, textMayHide } from './checkCustomer';
+import { ItemReader, parseItem, SCAN_CHUNK, strictItemAfter, unparsed } from './itemReader';
 
 /** A text checked: the document (its trees built only when asked for) and every problem, in document order. */
 export interface Analysis {
@@ -77,7 +78,7 @@ export function* checkSteps(text: string): Generator<void, Analysis, void> {
       continue;
     }
     if (next === 'end') break;
-    if (next !== 'failed') {
+    if (typeof next === 'object') {
       const value = parseItem(text, next);
       if (value !== unparsed) {
         checkStrict(next, value);
@@ -119,64 +120,6 @@ export function* checkSteps(text: string): Generator<void, Analysis, void> {
   return { document, diagnostics: inDocumentOrder([...syntaxDiagnostics(document), ...diagnostics]) };
 }
 
-/** Reads the items of an array with the scanner, a stretch of text at a time. */
-class ItemReader {
-  private items: ScannedItem[] = [];
-  private head = 0;
-  private state: 'reading' | 'end' | 'failed' = 'reading';
-  private readonly collect = (item: ScannedItem) => void this.items.push(item);
-
-  constructor(
-    private readonly text: string,
-    readonly scanner: ArrayItemScanner,
-    /** where the next stretch starts */
-    private at: number,
-    /** how long it is: it doubles up to SCAN_CHUNK */
-    private stretch: number,
-  ) {}
-
-  /** The next item; `undefined` after a stretch scanned when more text follows (a moment to pause); 'end' after the array, 'failed' where the text stops being strict JSON. */
-  next(): ScannedItem | 'end' | 'failed' | undefined {
-    for (;;) {
-      if (this.head < this.items.length) return this.items[this.head++];
-      if (this.state !== 'reading') return this.state;
-      this.items = [];
-      this.head = 0;
-      if (this.at >= this.text.length) {
-        this.state = this.scanner.finish(this.collect) ? 'end' : 'failed';
-        continue;
-      }
-      if (!this.scanner.push(this.text.slice(this.at, this.at + this.stretch), this.collect)) this.state = 'failed';
-      this.at += this.stretch;
-      this.stretch = Math.min(this.stretch * 2, SCAN_CHUNK);
-      if (this.at < this.text.length) return undefined;
-    }
-  }
-}
-
-/** The strict reading that can take over right after a comma at `offset`: the next item is strict JSON. */
-function strictItemAfter(text: string, offset: number, arrayStart: number): { reader: ItemReader; item: ScannedItem; value: unknown } | undefined {
-  const reader = new ItemReader(text, ArrayItemScanner.afterComma(offset, arrayStart), offset, FIRST_PROBE);
-  let next: ReturnType<ItemReader['next']>;
-  while ((next = reader.next()) === undefined);
-  if (typeof next !== 'object') return undefined;
-  const value = parseItem(text, next);
-  return value === unparsed ? undefined : { reader, item: next, value };
-}
-
-const unparsed = Symbol('not strict JSON');
-
-function parseItem(text: string, { start, end }: ScannedItem): unknown {
-  try {
-    return JSON.parse(text.slice(start, end)) as unknown;
-  } catch {
-    return unparsed;
-  }
-}
-
-/** What is scanned first after a comma to see whether strict reading takes over: about one customer. */
-const FIRST_PROBE = 1 << 10;
-
 /** Every problem of a payload text, in document order. */
 export function checkText(text: string): Analysis {
   const steps = checkSteps(text);
@@ -215,9 +158,6 @@ export async function checkTextInSlices(text: string, { sliceMs = 15, pause, can
     }
   }
 }
-
-/** The stretch of text the scanner takes at a time, so that a slice never scans for long. */
-const SCAN_CHUNK = 1 << 18;
 
 /** A strict-JSON body known by its customers' offsets: trees and values are built from the text on demand. */
 export class StrictBody {

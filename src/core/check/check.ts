@@ -159,7 +159,10 @@ export async function checkTextInSlices(text: string, { sliceMs = 15, pause, can
   }
 }
 
-/** A strict-JSON body known by its customers' offsets: trees and values are built from the text on demand. */
+/**
+ * A body known by its customers' offsets: trees and values are built from the text on demand.
+ * Customers of a broken stretch, read by the tolerant parser, are kept as they were read.
+ */
 export class StrictBody {
   private readonly stub: Node;
   private readonly firstEmails = new Map<number, TextRange | undefined>();

@@ -102,7 +102,7 @@ function framing({ offset, afterItem }: RegionStart): { prefix: string; shift: n
   return afterItem ? { prefix: '[0 ', shift: offset - 3 } : { prefix: '', shift: offset };
 }
 
-/** The first window is about a hundred customers; each next one doubles. */
-const FIRST_WINDOW = 1 << 16;
+/** The first window is a few customers; each next one doubles. */
+const FIRST_WINDOW = 1 << 12;
 
 const stop = new Error('broken region read');

@@ -29,14 +29,19 @@ describe('text that is not strict JSON in one place', () => {
   const strict = customersText({ count: 2000, seed: 11, mistakeRate: 0.05 });
   const middle = customerStart(strict, 1000);
 
-  for (const [what, broken] of [
-    ['a comment between customers', insertAt(strict, middle, '// imported from the old shop\n  ')],
-    ['a half-typed customer', insertAt(strict, middle, '{\n    "email": "new.customer@exam\n  },\n  ')],
+  // Twenty customers in a row with a comment inside each: a stretch longer than the first window read.
+  let twentyCommented = strict;
+  for (let i = 1019; i >= 1000; i--) twentyCommented = insertAt(twentyCommented, customerStart(twentyCommented, i) + 1, ' // checked by hand');
+
+  for (const [what, broken, fraction] of [
+    ['a comment between customers', insertAt(strict, middle, '// imported from the old shop\n  '), 100],
+    ['a half-typed customer', insertAt(strict, middle, '{\n    "email": "new.customer@exam\n  },\n  '), 100],
+    ['twenty customers with comments', twentyCommented, 20],
   ] as const) {
     it(`is read tolerantly only around ${what}, with the whole-text diagnostics`, () => {
       const { analysis, read } = checkCounted(broken);
-      // A few customers around the mistake, of 2,000.
-      assert.ok(read > 0 && read < broken.length / 100, `read ${read} of ${broken.length} characters`);
+      // The customers around the mistakes, of 2,000 (the stretch read in windows that double).
+      assert.ok(read > 0 && read < broken.length / fraction, `read ${read} of ${broken.length} characters`);
       assert.deepEqual(
         analysis.diagnostics.filter((d) => !newCodes.has(d.code)),
         wholeTextDiagnostics(broken),

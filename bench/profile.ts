@@ -34,6 +34,9 @@ export interface BenchProfile {
   memoryCustomers: number;
   /** runs of the slices measurement, after one warm-up */
   sliceRuns: number;
+  /** the large file checked strict and with one comment in the middle, and the runs of each after one warm-up */
+  brokenTextCustomers: number;
+  brokenTextRuns: number;
   /** rows of the generated Shopify export that `bccustomers import` converts */
   importRows: number;
   /** `bccustomers validate` as a process against the language service as a script, and the large files ours alone */
@@ -71,6 +74,8 @@ const full: BenchProfile = {
   longSend: { customers: 50_000, ...longSendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 7,
+  brokenTextCustomers: 50_000,
+  brokenTextRuns: 3,
   importRows: 1_000_000,
   cli: [
     // One customer: what a process costs before any checking (start-up, reading, printing).
@@ -105,6 +110,8 @@ const quick: BenchProfile = {
   longSend: { customers: 5_000, ...longSendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 3,
+  brokenTextCustomers: 50_000,
+  brokenTextRuns: 1,
   importRows: 20_000,
   cli: [
     { customers: 1, runs: 3 },

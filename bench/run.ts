@@ -17,6 +17,7 @@ import { bundleComposition, type BundlePart } from './bundle/bundleComposition';
 import { measureBundleSizes, type BundleSizes } from './bundle/bundleSizes';
 import { measureBundleLoad } from './bundle/measureBundleLoad';
 import { createLanguageServicePass } from './diagnostics/languageServiceBaseline';
+import { type BrokenTextResult, measureBrokenText } from './diagnostics/measureBrokenText';
 import { type CliRow, measureCli } from './diagnostics/measureCli';
 import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDiagnostics';
 import { type CliProfile, profileCli } from './diagnostics/profileCli';
@@ -32,6 +33,7 @@ import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
 import {
+  brokenTextTable,
   bundleTable,
   cliProfilesTable,
   cliTable,
@@ -97,6 +99,9 @@ async function main(): Promise<void> {
   const keystroke = await section<KeystrokeResult>('keystroke cost', () => measureKeystroke(profile.keystrokeCustomers, profile.keystroke, languageService));
   const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
   const slices = await section<SlicesResult>('checking a large file in slices', () => measureSlices(profile.memoryCustomers, profile.sliceRuns));
+  const brokenText = await section<BrokenTextResult>('a large file that is not strict JSON in one place', () =>
+    measureBrokenText(profile.brokenTextCustomers, profile.brokenTextRuns),
+  );
   const structure = await section<StructureResult>(`formatting, symbols, folding and selection ranges (${profile.structureCustomers} customers)`, () =>
     measureStructure(profile.structureCustomers, profile.structure),
   );
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
     diagnostics ? diagnosticsTable(diagnostics, keystroke) : '',
     stages ? stagesTable(stages) : '',
     slices ? slicesTable(slices) : '',
+    brokenText ? brokenTextTable(brokenText) : '',
     cli ? cliTable(cli) : '',
     cliProfiles ? cliProfilesTable(cliProfiles) : '',
     editor ? editorTable(editor) : '',
@@ -174,6 +180,7 @@ async function main(): Promise<void> {
     keystroke,
     stages,
     slices,
+    brokenText,
     structure,
     schemaCompile,
     send,

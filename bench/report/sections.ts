@@ -2,6 +2,7 @@
 import type { ActivationRecord } from '../bundle/activationRecord';
 import type { BundlePart } from '../bundle/bundleComposition';
 import type { BundleSizes, FileSize } from '../bundle/bundleSizes';
+import type { BrokenTextResult } from '../diagnostics/measureBrokenText';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
 import type { CliRow } from '../diagnostics/measureCli';
 import type { CliProfile } from '../diagnostics/profileCli';
@@ -53,6 +54,19 @@ export function slicesTable(result: SlicesResult): string {
       ['one go (analyzeText)', medianAndP95(result.oneGo), medianAndP95(result.oneGo)],
       [`in slices (analyzeTextInSlices, ${result.slicesPerRun} slices)`, medianAndP95(result.longestSlice), medianAndP95(result.total)],
     ],
+  );
+}
+
+export function brokenTextTable(result: BrokenTextResult): string {
+  const row = (text: string, m: BrokenTextResult['strict']) => [
+    text,
+    medianAndP95(m.oneGo),
+    `${medianAndP95(m.longestSlice)}, ${count(m.slicesPerRun)} slices`,
+  ];
+  return renderTable(
+    `A file that is not strict JSON in one place — ${count(result.customers)} customers (${kb(result.bytes)}), ${result.strict.oneGo.runs} runs, interleaved`,
+    ['text', 'check in one go (analyzeText)', 'longest slice (analyzeTextInSlices)'],
+    [row('strict JSON', result.strict), row('one comment between two customers in the middle', result.oneComment)],
   );
 }
 

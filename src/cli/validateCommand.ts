@@ -67,7 +67,8 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
 
 /**
  * A file checked as it is read, a piece at a time: memory grows with its customers' emails, not
- * with its size. Text that is not a strict-JSON array is read again whole, for the tolerant parser.
+ * with its size. Where it is not strict JSON, only the broken stretch is kept and read tolerantly;
+ * text that is not an array at all is read again whole.
  */
 async function checkFile(file: string): Promise<ReportedDiagnostic[]> {
   const found: ReportedDiagnostic[] = [];

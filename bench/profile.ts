@@ -34,10 +34,15 @@ export interface BenchProfile {
   memoryCustomers: number;
   /** runs of the slices measurement, after one warm-up */
   sliceRuns: number;
+  /** the large file checked strict and with one comment in the middle, and the runs of each after one warm-up */
+  brokenTextCustomers: number;
+  brokenTextRuns: number;
   /** rows of the generated Shopify export that `bccustomers import` converts */
   importRows: number;
   /** `bccustomers validate` as a process against the language service as a script, and the large files ours alone */
   cli: CliSize[];
+  /** files whose `bccustomers validate` is CPU-profiled, for where its time goes */
+  cliProfiles: number[];
   /** the open file of the editor's memory and keystroke measurement */
   editorCustomers: number;
   editorKeystrokes: number;
@@ -69,6 +74,8 @@ const full: BenchProfile = {
   longSend: { customers: 50_000, ...longSendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 7,
+  brokenTextCustomers: 50_000,
+  brokenTextRuns: 3,
   importRows: 1_000_000,
   cli: [
     // One customer: what a process costs before any checking (start-up, reading, printing).
@@ -79,6 +86,7 @@ const full: BenchProfile = {
     { customers: 50_000, runs: 2, mistakeRate: 1, oursOnly: true },
     { customers: 200_000, runs: 2, mistakeRate: 1, oursOnly: true },
   ],
+  cliProfiles: [1, 5_000, 50_000],
   editorCustomers: 50_000,
   editorKeystrokes: 40,
   structureCustomers: 50_000,
@@ -102,6 +110,8 @@ const quick: BenchProfile = {
   longSend: { customers: 5_000, ...longSendSettings },
   memoryCustomers: 5_000,
   sliceRuns: 3,
+  brokenTextCustomers: 50_000,
+  brokenTextRuns: 1,
   importRows: 20_000,
   cli: [
     { customers: 1, runs: 3 },
@@ -112,6 +122,7 @@ const quick: BenchProfile = {
     { customers: 10_000, runs: 1, mistakeRate: 1, oursOnly: true },
     { customers: 40_000, runs: 1, mistakeRate: 1, oursOnly: true },
   ],
+  cliProfiles: [1, 5_000, 50_000],
   editorCustomers: 50_000,
   editorKeystrokes: 15,
   structureCustomers: 50_000,

@@ -4,8 +4,8 @@
  * not met — a slow result never fails the run. Exit code 1 only when a
  * measurement itself crashed (the others still run and are reported).
  *
- *   node --import tsx bench/run.ts           full run (~3–5 minutes)
- *   node --import tsx bench/run.ts --quick   smoke run (under a minute)
+ *   node bench/build.mjs && node out/bench.js           full run (npm run bench builds the product first)
+ *   node bench/build.mjs && node out/bench.js --quick   smoke run
  *   node --import tsx bench/import/run.ts    only the CSV import
  *   node --import tsx bench/send/runLongSend.ts [--quick]   only the long send
  *   --skip-million / --million               leave out / add the 1,000,000-customer file (~470 MB, in a temporary directory)
@@ -17,8 +17,10 @@ import { bundleComposition, type BundlePart } from './bundle/bundleComposition';
 import { measureBundleSizes, type BundleSizes } from './bundle/bundleSizes';
 import { measureBundleLoad } from './bundle/measureBundleLoad';
 import { createLanguageServicePass } from './diagnostics/languageServiceBaseline';
+import { type BrokenTextResult, measureBrokenText } from './diagnostics/measureBrokenText';
 import { type CliRow, measureCli } from './diagnostics/measureCli';
 import { measureDiagnostics, type DiagnosticsRow } from './diagnostics/measureDiagnostics';
+import { type CliProfile, profileCli } from './diagnostics/profileCli';
 import { measureKeystroke, type KeystrokeResult } from './diagnostics/measureKeystroke';
 import { measureSlices, type SlicesResult } from './diagnostics/measureSlices';
 import { measureStages, type StagesResult } from './diagnostics/measureStages';
@@ -31,7 +33,9 @@ import { measureMemory, type MemoryResult } from './memory/measureMemory';
 import { profileFromArgs } from './profile';
 import { ms, times } from './report/format';
 import {
+  brokenTextTable,
   bundleTable,
+  cliProfilesTable,
   cliTable,
   diagnosticsTable,
   editorTable,
@@ -95,6 +99,9 @@ async function main(): Promise<void> {
   const keystroke = await section<KeystrokeResult>('keystroke cost', () => measureKeystroke(profile.keystrokeCustomers, profile.keystroke, languageService));
   const stages = await section<StagesResult>('pass stages', () => measureStages(profile.keystrokeCustomers, profile.stages));
   const slices = await section<SlicesResult>('checking a large file in slices', () => measureSlices(profile.memoryCustomers, profile.sliceRuns));
+  const brokenText = await section<BrokenTextResult>('a large file that is not strict JSON in one place', () =>
+    measureBrokenText(profile.brokenTextCustomers, profile.brokenTextRuns),
+  );
   const structure = await section<StructureResult>(`formatting, symbols, folding and selection ranges (${profile.structureCustomers} customers)`, () =>
     measureStructure(profile.structureCustomers, profile.structure),
   );
@@ -106,6 +113,11 @@ async function main(): Promise<void> {
       ),
     ),
   );
+  const cliProfiles = await section<CliProfile[]>('where bccustomers validate spends its time (CPU profiles)', async () => {
+    const profiles: CliProfile[] = [];
+    for (const customers of profile.cliProfiles) profiles.push(await profileCli(root, customers));
+    return profiles;
+  });
   const editor = await section<EditorResult>('the editor on a large file', () => measureEditor(root, profile.editorCustomers, profile.editorKeystrokes));
   const send = await section<SendResult>(`send efficiency (${profile.send.customers} customers)`, () =>
     measureSend(profile.send, (r) => progress(`  ${r.sender}: ${ms(r.wallMs)}, ${r.requests.total} requests, ${r.requests.tooManyRequests} × 429`)),
@@ -131,6 +143,7 @@ async function main(): Promise<void> {
     ...(activation ? { activation } : {}),
     ...(bundleLoad ? { bundleLoad } : {}),
     ...(cli ? { cli } : {}),
+    ...(cliProfiles ? { cliProfiles } : {}),
     ...(editor ? { editor } : {}),
     ...(stages ? { stages } : {}),
   });
@@ -143,7 +156,9 @@ async function main(): Promise<void> {
     diagnostics ? diagnosticsTable(diagnostics, keystroke) : '',
     stages ? stagesTable(stages) : '',
     slices ? slicesTable(slices) : '',
+    brokenText ? brokenTextTable(brokenText) : '',
     cli ? cliTable(cli) : '',
+    cliProfiles ? cliProfilesTable(cliProfiles) : '',
     editor ? editorTable(editor) : '',
     structure ? structureTable(structure) : '',
     schemaCompile ? schemaCompileTable(schemaCompile) : '',
@@ -157,7 +172,7 @@ async function main(): Promise<void> {
   process.stdout.write('\n' + tables.filter(Boolean).join('\n') + '\n');
 
   const results = {
-    command: `node --import tsx bench/run.ts${args.length ? ' ' + args.join(' ') : ''}`,
+    command: `node out/bench.js${args.length ? ' ' + args.join(' ') : ''}`,
     profile: profile.name,
     machine,
     durationSeconds,
@@ -165,6 +180,7 @@ async function main(): Promise<void> {
     keystroke,
     stages,
     slices,
+    brokenText,
     structure,
     schemaCompile,
     send,
@@ -173,6 +189,7 @@ async function main(): Promise<void> {
     memory,
     import: importResult,
     cli,
+    cliProfiles,
     editor,
     targets,
     errors,

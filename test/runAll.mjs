@@ -42,7 +42,8 @@ function runUnitTests() {
   const passed = count('pass');
   // A crash of the runner itself counts as a failure, so it can never look green.
   const failed = count('fail') + (result.status !== 0 && count('fail') === 0 ? 1 : 0);
-  return { name: 'unit', passed, failed };
+  const failures = [...text.matchAll(/^(\s*)not ok \d+ - (.*)$/gm)].map((m) => `${m[1] ?? ''}${m[2] ?? ''}`);
+  return { name: 'unit', passed, failed, failures };
 }
 
 /**
@@ -53,9 +54,11 @@ function runJsonSuite(name, script) {
   const file = join(resultsDir, `${name}.json`);
   rmSync(file, { force: true });
   const result = spawnSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
-  if (!existsSync(file)) return { name, passed: 0, failed: 1 };
-  const { passed, failed } = JSON.parse(readFileSync(file, 'utf8'));
-  return { name, passed, failed: failed + (result.status !== 0 && failed === 0 ? 1 : 0) };
+  if (!existsSync(file)) return { name, passed: 0, failed: 1, failures: [`${name} wrote no results`] };
+  /** @type {{ passed: number; failed: number; tests: { title: string; state: string; error?: string }[] }} */
+  const { passed, failed, tests } = JSON.parse(readFileSync(file, 'utf8'));
+  const failures = tests.filter((t) => t.state === 'failed').map((t) => `${t.title}: ${(t.error ?? '').split('\n')[0]}`);
+  return { name, passed, failed: failed + (result.status !== 0 && failed === 0 ? 1 : 0), failures };
 }
 
 mkdirSync(resultsDir, { recursive: true });
@@ -64,6 +67,10 @@ if (!only || only === 'unit') suites.push(runUnitTests());
 if (!only || only === 'vscode') suites.push(runJsonSuite('code-server', join(root, 'test', 'vscode', 'runCodeServer.mjs')));
 
 console.log('');
+// Named again here because a failing run's last lines are otherwise its logs.
+for (const suite of suites) {
+  if (suite.failures.length) console.log(`${suite.name} failures:\n${suite.failures.map((f) => `  ✗ ${f}`).join('\n')}\n`);
+}
 for (const suite of suites) console.log(`${suite.name}: ${suite.passed} passed, ${suite.failed} failed`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);

@@ -85,7 +85,7 @@ export async function measureCli(root: string, sizes: readonly CliSize[], onRow:
 }
 
 /** Written a slice of customers at a time: a million customers never sit in the bench's memory at once. */
-async function writeCustomersFile(file: string, customers: number, mistakeRate: number): Promise<void> {
+export async function writeCustomersFile(file: string, customers: number, mistakeRate: number): Promise<void> {
   if (customers <= 50_000) {
     const out = createWriteStream(file);
     out.end(customersText({ count: customers, mistakeRate }));

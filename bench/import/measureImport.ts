@@ -49,7 +49,7 @@ export async function measureImport(root: string, rows: number, progress: (messa
     await writeShopifyExport(csv, rows);
   }
   const output = join(dir, `shopify-${rows}.bccustomers.json`);
-  const probe = join(__dirname, 'importProbe.mjs');
+  const probe = join(root, 'bench', 'import', 'importProbe.mjs');
   const timeoutMs = 30 * 60_000;
   progress('  papaparse alone');
   const parse = (await runProbe<ProbeResult>([probe, 'parse', root, csv], { cwd: root, timeoutMs })).result;

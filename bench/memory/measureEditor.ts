@@ -13,8 +13,8 @@ export interface EditorResult {
 }
 
 export async function measureEditor(root: string, customers: number, keystrokes: number): Promise<EditorResult> {
-  const probe = join(root, 'bench', 'probes', 'editorProbe.ts');
-  const { result } = await runProbe<EditorResult>(['--expose-gc', '--import', 'tsx', probe, String(customers), String(keystrokes)], {
+  const probe = join(root, 'out', 'bench-probes', 'editorProbe.js');
+  const { result } = await runProbe<EditorResult>(['--expose-gc', probe, String(customers), String(keystrokes)], {
     cwd: root,
     timeoutMs: 300_000,
   });

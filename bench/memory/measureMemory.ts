@@ -31,8 +31,8 @@ export interface MemoryResult extends ProbeResult {
 export async function measureMemory(root: string, customers: number): Promise<MemoryResult[]> {
   const results: MemoryResult[] = [];
   for (const pass of ['ours', 'language-service'] as const) {
-    const probe = join(root, 'bench', 'probes', 'memoryProbe.ts');
-    const { result, stdout } = await runProbe<ProbeResult>(['--expose-gc', '--trace-gc', '--import', 'tsx', probe, pass, String(customers), root], {
+    const probe = join(root, 'out', 'bench-probes', 'memoryProbe.js');
+    const { result, stdout } = await runProbe<ProbeResult>(['--expose-gc', '--trace-gc', probe, pass, String(customers), root], {
       cwd: root,
       timeoutMs: 180_000,
     });

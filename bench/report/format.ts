@@ -32,3 +32,8 @@ export function percent(ratio: number): string {
 export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** A part of a whole: 0.25 → "25%". */
+export function share(ratio: number): string {
+  return `${(ratio * 100).toFixed(0)}%`;
+}

@@ -2,8 +2,10 @@
 import type { ActivationRecord } from '../bundle/activationRecord';
 import type { BundlePart } from '../bundle/bundleComposition';
 import type { BundleSizes, FileSize } from '../bundle/bundleSizes';
+import type { BrokenTextResult } from '../diagnostics/measureBrokenText';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
 import type { CliRow } from '../diagnostics/measureCli';
+import type { CliProfile } from '../diagnostics/profileCli';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
 import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
@@ -13,7 +15,7 @@ import type { MemoryResult } from '../memory/measureMemory';
 import type { SchemaCompileResult } from '../schemaCompile/measureSchemaCompile';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
-import { count, kb, mb, medianAndP95, ms, percent, times } from './format';
+import { count, kb, mb, medianAndP95, ms, percent, share, times } from './format';
 import { renderTable } from './table';
 import type { LongSendResult } from '../send/measureLongSend';
 import { BUNDLE_LIMIT_BYTES, type TargetResult, WEB_BUNDLE_LIMIT_BYTES } from './targets';
@@ -55,6 +57,19 @@ export function slicesTable(result: SlicesResult): string {
   );
 }
 
+export function brokenTextTable(result: BrokenTextResult): string {
+  const row = (text: string, m: BrokenTextResult['strict']) => [
+    text,
+    medianAndP95(m.oneGo),
+    `${medianAndP95(m.longestSlice)}, ${count(m.slicesPerRun)} slices`,
+  ];
+  return renderTable(
+    `A file that is not strict JSON in one place — ${count(result.customers)} customers (${kb(result.bytes)}), ${result.strict.oneGo.runs} runs, interleaved`,
+    ['text', 'check in one go (analyzeText)', 'longest slice (analyzeTextInSlices)'],
+    [row('strict JSON', result.strict), row('one comment between two customers in the middle', result.oneComment)],
+  );
+}
+
 export function structureTable(result: StructureResult): string {
   return renderTable(
     `Editor features on a large file — ${count(result.customers)} customers (${kb(result.bytes)}), ${result.formatFormatted.runs} runs each, interleaved`,
@@ -66,6 +81,19 @@ export function structureTable(result: StructureResult): string {
       ['folding ranges', medianAndP95(result.folding)],
       ['Expand Selection, in the middle of the file', medianAndP95(result.selection)],
     ],
+  );
+}
+
+export function cliProfilesTable(profiles: readonly CliProfile[]): string {
+  const parts = [...new Set(profiles.flatMap((p) => p.shares.filter((s) => s.share >= 0.01).map((s) => s.part)))];
+  const shareOf = (profile: CliProfile, part: string) => {
+    const found = profile.shares.find((s) => s.part === part);
+    return found ? `${ms(found.ms)} (${share(found.share)})` : '–';
+  };
+  return renderTable(
+    'Where bccustomers validate spends its time — a CPU profile of the process (--cpu-prof), self time by source through the source map, idle left out',
+    ['part', ...profiles.map((p) => `${count(p.customers)} customer${p.customers === 1 ? '' : 's'}`)],
+    [...parts.map((part) => [part, ...profiles.map((p) => shareOf(p, part))]), ['all sampled', ...profiles.map((p) => ms(p.totalMs))]],
   );
 }
 

@@ -3,6 +3,7 @@ import type { ActivationRecord } from '../bundle/activationRecord';
 import type { BundleSizes } from '../bundle/bundleSizes';
 import type { DiagnosticsRow } from '../diagnostics/measureDiagnostics';
 import type { CliRow } from '../diagnostics/measureCli';
+import type { CliProfile } from '../diagnostics/profileCli';
 import type { KeystrokeResult } from '../diagnostics/measureKeystroke';
 import type { EditorResult } from '../memory/measureEditor';
 import type { SlicesResult } from '../diagnostics/measureSlices';
@@ -11,7 +12,7 @@ import type { StagesResult } from '../diagnostics/measureStages';
 import type { LongSendResult } from '../send/measureLongSend';
 import type { SendResult } from '../send/measureSend';
 import type { Summary } from '../stats';
-import { count, kb, mb, ms, percent, times } from './format';
+import { count, kb, mb, ms, percent, share, times } from './format';
 
 export type Verdict = 'met' | 'not met' | 'not measured';
 
@@ -35,6 +36,7 @@ export interface TargetInputs {
   /** require() time of the bundle, which the recorded activation (timed inside activate()) leaves out */
   bundleLoad?: Summary;
   cli?: CliRow[];
+  cliProfiles?: CliProfile[];
   editor?: EditorResult;
   stages?: StagesResult;
 }
@@ -80,7 +82,7 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
       `bccustomers validate as a process ≥5× faster than the language service, ${count(customers)} customers${goal}`,
       row && `${times(row.speedup!)}: ${ms(row.ours.timeMs.medianMs)} vs ${ms(row.languageService!.timeMs.medianMs)}`,
       row && row.speedup! >= 5,
-      row && processWhy(row, cli, inputs.stages),
+      row && processWhy(row, cli, inputs),
     );
   }
   const atFiveThousand = inputs.diagnostics?.find((r) => r.customers === 5_000);
@@ -95,14 +97,14 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
     'bccustomers validate <0.5 s and peak RSS <150 MB, 50,000 customers',
     fifty && `${ms(fifty.ours.timeMs.medianMs)}, ${mb(fifty.ours.maxRssMB)}`,
     fifty && fifty.ours.timeMs.medianMs < 500 && fifty.ours.maxRssMB < 150,
-    fifty && [processWhy(fifty, cli, inputs.stages), memoryWhy(fifty, cli)].filter(Boolean).join('; '),
+    fifty && [processWhy(fifty, cli, inputs), memoryWhy(fifty, cli)].filter(Boolean).join('; '),
   );
   const million = cli.find((r) => r.customers === 1_000_000);
   judge(
     `bccustomers validate <15 s and peak RSS <300 MB, 1,000,000 customers${million ? ` (${mb(million.bytes / 1_048_576)})` : ' (skipped: --skip-million, or --quick without --million)'}`,
     million && `${ms(million.ours.timeMs.medianMs)}, ${mb(million.ours.maxRssMB)}`,
     million && million.ours.timeMs.medianMs < 15_000 && million.ours.maxRssMB < 300,
-    million && [processWhy(million, cli, inputs.stages), memoryWhy(million, cli)].filter(Boolean).join('; '),
+    million && [processWhy(million, cli, inputs), memoryWhy(million, cli)].filter(Boolean).join('; '),
   );
   const allErrors = cli.filter((r) => r.mistakeRate === 1).sort((a, b) => a.customers - b.customers);
   const [smaller, larger] = [allErrors[0], allErrors[allErrors.length - 1]];
@@ -190,8 +192,11 @@ export function judgeTargets(inputs: TargetInputs): TargetResult[] {
   return results;
 }
 
-/** The start-up every process pays (the one-customer file) and what each customer costs beyond it, against the language service's. */
-function processWhy(row: CliRow, cli: readonly CliRow[], stages: StagesResult | undefined): string | undefined {
+/**
+ * The start-up every process pays (the one-customer file) and what each customer costs beyond it,
+ * against the language service's; then where the CPU profile of the nearest size puts the time.
+ */
+function processWhy(row: CliRow, cli: readonly CliRow[], { stages, cliProfiles = [] }: TargetInputs): string | undefined {
   const bare = cli.find((r) => r.customers === 1);
   if (!bare || row === bare) return undefined;
   const oursPerCustomer = (row.ours.timeMs.medianMs - bare.ours.timeMs.medianMs) / row.customers;
@@ -205,6 +210,11 @@ function processWhy(row: CliRow, cli: readonly CliRow[], stages: StagesResult | 
   }
   const floors = stages && stageFloors(stages);
   if (floors) parts.push(`of which JSON.parse and the generated validator alone take ${micro(floors.perCustomerMs)} warm`);
+  const nearest = [...cliProfiles].sort((a, b) => Math.abs(Math.log(a.customers / row.customers)) - Math.abs(Math.log(b.customers / row.customers)))[0];
+  if (nearest) {
+    const top = nearest.shares.slice(0, 4).map((s) => `${s.part} ${share(s.share)}`);
+    parts.push(`the CPU profile at ${count(nearest.customers)} customers: ${top.join(', ')}`);
+  }
   return parts.join(', ');
 }
 

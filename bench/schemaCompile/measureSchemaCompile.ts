@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runProbe } from '../childProcess';
 import { generateCustomers } from '../payload/generateCustomers';
 import { summarize, type Summary } from '../stats';
@@ -37,7 +38,11 @@ export interface SchemaCompileResult {
 
 export async function measureSchemaCompile(root: string, plan: RoundPlan, freshProcesses: number): Promise<SchemaCompileResult> {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', 'bccustomers.schema.json'), 'utf8')) as object;
-  const { createAjv } = await import('../../scripts/generate-validator.mjs');
+  // Loaded by Node from the project, not bundled into the bench: the script finds its files from its own URL.
+  const { createAjv } = (await import(pathToFileURL(join(root, 'scripts', 'generate-validator.mjs')).href)) as typeof import(
+    '../../scripts/generate-validator.mjs',
+    { with: { 'resolution-mode': 'import' } }
+  );
   const ajvCompileWarm = summarize(await measureAlone(() => createAjv().compile(schema), plan));
 
   const directory = mkdtempSync(join(tmpdir(), 'bccustomers-bench-'));

@@ -9,16 +9,6 @@ import type { CustomerToSend, SendReport } from '../core/send/sender';
 import type { StoreTarget } from '../core/send/storeTarget';
 import { FileJournal } from '../node/fileJournal';
 
-export const journalHelp = `  --journal <path>  where send records each request and its outcome, so that a send
-                    stopped at any point (even killed) resumes where it stopped: customers
-                    already created are skipped, and only the requests whose
-                    answer was not recorded are checked with the store. Default: the file's
-                    name with ".journal" added. It holds customers' emails and the store's
-                    answers, never the access token.
-  --results <file.csv|file.json>
-                    writes one row per customer: its index, email, the new customer id or
-                    the store's refusal in its own words, and the request id.`;
-
 export interface JournalArgs {
   journal?: string;
   results?: string;

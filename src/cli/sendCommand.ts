@@ -8,8 +8,6 @@ import type { CliIo } from './validateCommand';
 import { withEarlierSends } from '../core/journal';
 import { checkJournalArgs, openSendJournal, writeSendResults, type JournalArgs } from './journalOptions';
 
-export const tokenVariable = 'BIGCOMMERCE_ACCESS_TOKEN';
-
 export interface SendArgs extends JournalArgs {
   files: string[];
   target: StoreTarget;

@@ -64,8 +64,9 @@ export async function validateCommand(files: string[], format: 'text' | 'json', 
 
 /**
  * A file checked as it is read, a piece at a time: memory grows with its customers' emails, not
- * with its size, and each problem goes to the report as it is found. Text that is not a
- * strict-JSON array is read again whole, for the tolerant parser.
+ * with its size, and each problem goes to the report as it is found. Where it is not strict
+ * JSON, only the broken stretch is kept and read tolerantly; text that is not an array at all is
+ * read again whole.
  */
 async function checkFile(file: string, report: FileReport, io: CliIo): Promise<void> {
   let invalidShown = false;

@@ -75,16 +75,17 @@ const uiTests = [
   reloadResumeTest,
   untrustedTest,
   webQuickFixTest,
-  webEditorFeaturesTest,
   webImportCsvTest,
+  webEditorFeaturesTest,
   desktopOnlyTest,
   tokenNeverWrittenTest,
 ];
 const timeouts = {
-  codeServerReady: 30_000,
-  workbench: 60_000,
-  suite: Number(process.env.BCC_SUITE_TIMEOUT_MS) || 120_000,
-  uiTest: 60_000,
+  // Generous: a wait only ends early when something is wrong, and shared CI machines are slow.
+  codeServerReady: 60_000,
+  workbench: 120_000,
+  suite: Number(process.env.BCC_SUITE_TIMEOUT_MS) || 300_000,
+  uiTest: 120_000,
 };
 const activationFile = join(dirname(resultsFile), 'activation.json');
 const { publisher, name: extensionName } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
@@ -187,7 +188,7 @@ async function runUiTests(page, report, tests, context) {
       report.add({ title: test.title, state: 'passed', durationMs: Date.now() - started });
     } catch (error) {
       const failureShot = join(dirname(resultsFile), `ui-failure-${slug(test.title)}.png`);
-      const shot = await page.screenshot({ path: failureShot, timeout: 5000 }).then(
+      const shot = await page.screenshot({ path: failureShot, timeout: 15_000 }).then(
         () => `\n(screenshot: ${relative(projectRoot, failureShot)})`,
         () => '',
       );

@@ -1,12 +1,26 @@
 import type { Node } from 'jsonc-parser';
 import { type BcDiagnostic, diagnosticCodes } from '../diagnostics/diagnostic';
-import { type CustomerSpans, findNode, type JsonDocument, lazyJsonDocument, parseJsonDocument, rangeOf, type TextRange } from '../document/jsonDocument';
+import {
+  type CustomerSpans,
+  findNode,
+  type JsonDocument,
+  lazyJsonDocument,
+  lazyTolerantDocument,
+  NestingScan,
+  parseJsonDocument,
+  rangeOf,
+  type SyntaxParts,
+  type TextRange,
+} from '../document/jsonDocument';
 import { parseStrictJsonTree, parseStrictJsonValueAt } from '../document/strictJsonTree';
 import { channelAccessOfCustomer, duplicateEmailDiagnostic, type EmailClash, EmailRegister, emailKeyOf } from '../rules/duplicateEmails';
 import { syntaxDiagnostics } from '../rules/syntaxRules';
 import { bodySizeDiagnostics, schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { ArrayItemScanner, type ScannedItem } from '../text/arrayItemScanner';
-import { checkCustomer, textMayHide } from './checkCustomer';
+import { OPEN_BRACKET } from '../text/charCodes';
+import { findRegionEnd, parseRegion, type RegionStart, type TolerantCustomer } from './brokenRegion';
+import { checkCustomer, type CustomerToCheck, textMayHide } from './checkCustomer';
+import { ItemReader, parseItem, SCAN_CHUNK, strictItemAfter, unparsed } from './itemReader';
 
 /** A text checked: the document (its trees built only when asked for) and every problem, in document order. */
 export interface Analysis {
@@ -21,43 +35,89 @@ export interface Analysis {
  * that the same work runs in one go (`checkText`) or in slices between other work
  * (`checkTextInSlices`). A strict-JSON array — the common case — is checked a customer at a
  * time: `JSON.parse` per customer, the schema's validator and the rules on plain values, and
- * a tree with positions only for a customer that has a problem. Anything else (comments,
- * trailing commas, syntax errors, another top-level value) goes through the tolerant parser.
+ * a tree with positions only for a customer that has a problem. Where the array stops being
+ * strict JSON (a comment, a trailing comma, a syntax error), the tolerant parser reads from the
+ * last good customer only as far as the next one that is strict again (see brokenRegion.ts).
+ * A text that is not an array at all goes through the tolerant parser whole.
  */
 export function* checkSteps(text: string): Generator<void, Analysis, void> {
-  const scanner = new ArrayItemScanner();
-  const items: ScannedItem[] = [];
-  const collect = (item: ScannedItem) => void items.push(item);
-  let strict = true;
-  for (let at = 0; strict && at < text.length; at += SCAN_CHUNK) {
-    strict = scanner.push(text.slice(at, at + SCAN_CHUNK), collect);
-    if (at + SCAN_CHUNK < text.length) yield;
-  }
-  if (!strict || !scanner.finish(collect)) return checkDocument(parseJsonDocument(text));
+  const arrayStart = text.search(/[^ \t\n\r]/);
+  if (text.charCodeAt(arrayStart) !== OPEN_BRACKET) return checkDocument(parseJsonDocument(text));
 
-  const table: CustomerSpans = { arrayStart: scanner.arrayStart, starts: [], ends: [], emails: [] };
+  const table: CustomerSpans = { arrayStart, starts: [], ends: [], emails: [] };
   const diagnostics: BcDiagnostic[] = [];
   const emails = new EmailRegister();
-  const body = new StrictBody(text, table);
-  for (const [index, item] of items.entries()) {
-    const { start, end } = item;
-    let value: unknown;
-    try {
-      value = JSON.parse(text.slice(start, end));
-    } catch {
-      return checkDocument(parseJsonDocument(text));
-    }
-    table.starts.push(start);
-    table.ends.push(end);
+  const tolerant = new Map<number, TolerantCustomer>();
+  const body = new StrictBody(text, table, undefined, undefined, tolerant);
+  /** The syntax problems, once the text turns out not to be strict JSON. */
+  let syntax: SyntaxParts | undefined;
+  let lastEnd: number | undefined;
+
+  const check = (value: unknown, span: { start: number; end: number } | undefined, customer: Omit<CustomerToCheck, 'index' | 'value'>) => {
+    const index = table.starts.length;
+    table.starts.push(span?.start ?? -1);
+    table.ends.push(span?.end ?? -1);
     const key = emailKeyOf(value);
     table.emails.push(key);
-    diagnostics.push(...checkCustomer({ index, value, tree: () => body.customerNode(index), textMayHide: textMayHide(item, value) }));
+    diagnostics.push(...checkCustomer({ index, value, ...customer }));
     const clash = emails.add(key, channelAccessOfCustomer(value), index);
-    if (clash) diagnostics.push(body.duplicateEmail(index, clash, value));
+    const duplicate = clash && body.duplicateEmail(index, clash, value);
+    if (duplicate) diagnostics.push(duplicate);
+  };
+  const checkStrict = (item: ScannedItem, value: unknown) => {
+    const index = table.starts.length;
+    check(value, item, { tree: () => body.customerNode(index), textMayHide: textMayHide(item, value) });
+    lastEnd = item.end;
+  };
+
+  let reader = new ItemReader(text, new ArrayItemScanner(), 0, SCAN_CHUNK);
+  for (;;) {
+    const next = reader.next();
+    if (next === undefined) {
+      yield;
+      continue;
+    }
+    if (next === 'end') break;
+    if (typeof next === 'object') {
+      const value = parseItem(text, next);
+      if (value !== unparsed) {
+        checkStrict(next, value);
+        yield;
+        continue;
+      }
+    }
+
+    // Not strict JSON from the last good customer on: read tolerantly as far as it must be.
+    if (reader.scanner.failure?.kind === 'too-deep') return checkDocument(parseJsonDocument(text));
+    if (!syntax) {
+      syntax = { syntaxProblems: [], comments: [], trailingCommas: [] };
+      // Nesting too deep anywhere leaves the whole text unchecked, as parseJsonDocument does.
+      const nesting = new NestingScan(text);
+      for (let to = SCAN_CHUNK; !nesting.done; to += SCAN_CHUNK) {
+        if (nesting.scanTo(to) !== undefined) return checkDocument(parseJsonDocument(text));
+        yield;
+      }
+    }
+    const start: RegionStart = lastEnd === undefined ? { offset: arrayStart, afterItem: false } : { offset: lastEnd, afterItem: true };
+    const resumed = findRegionEnd(text, start, (offset) => strictItemAfter(text, offset, arrayStart));
+    const region = parseRegion(text, start, resumed?.end, body.rootStub());
+    syntax.syntaxProblems.push(...region.syntaxProblems);
+    syntax.comments.push(...region.comments);
+    syntax.trailingCommas.push(...region.trailingCommas);
+    for (const { node, value } of region.customers) {
+      tolerant.set(table.starts.length, { node, value });
+      check(value, undefined, { tree: () => node, textMayHide: true });
+      yield;
+    }
+    if (!resumed) break;
+    reader = resumed.resumed.reader;
+    checkStrict(resumed.resumed.item, resumed.resumed.value);
     yield;
   }
-  diagnostics.push(...bodySizeDiagnostics(body.rootStub(), items.length));
-  return { document: body.document(), diagnostics: inDocumentOrder(diagnostics), customers: table };
+  diagnostics.push(...bodySizeDiagnostics(body.rootStub(), table.starts.length));
+  if (!syntax) return { document: body.document(), diagnostics: inDocumentOrder(diagnostics), customers: table };
+  const document = lazyTolerantDocument(text, syntax);
+  return { document, diagnostics: inDocumentOrder([...syntaxDiagnostics(document), ...diagnostics]) };
 }
 
 /** Every problem of a payload text, in document order. */
@@ -81,7 +141,9 @@ export interface SliceOptions {
 /**
  * What `checkText(text)` gives, with a pause whenever a slice has run for `sliceMs`, so that
  * checking a large file never holds the thread for long. Resolves `undefined` when cancelled.
- * Text that is not a strict-JSON array is checked in one go: the tolerant parser cannot stop half-way.
+ * Where the text is not strict JSON, the tolerant parser reads each broken stretch in one go (it
+ * cannot stop half-way): a slice runs at least that long, and a text that is not an array at all
+ * is checked in one go.
  */
 export async function checkTextInSlices(text: string, { sliceMs = 15, pause, cancelled = () => false }: SliceOptions): Promise<Analysis | undefined> {
   const steps = checkSteps(text);
@@ -97,10 +159,10 @@ export async function checkTextInSlices(text: string, { sliceMs = 15, pause, can
   }
 }
 
-/** The stretch of text the scanner takes at a time, so that a slice never scans for long. */
-const SCAN_CHUNK = 1 << 18;
-
-/** A strict-JSON body known by its customers' offsets: trees and values are built from the text on demand. */
+/**
+ * A body known by its customers' offsets: trees and values are built from the text on demand.
+ * Customers of a broken stretch, read by the tolerant parser, are kept as they were read.
+ */
 export class StrictBody {
   private readonly stub: Node;
   private readonly firstEmails = new Map<number, TextRange | undefined>();
@@ -110,6 +172,8 @@ export class StrictBody {
     private readonly table: CustomerSpans,
     private readonly wholeRoot?: Node,
     private readonly wholeValue?: unknown[],
+    /** customers read by the tolerant parser, where the text is not strict JSON (their spans are -1) */
+    private readonly tolerant?: ReadonlyMap<number, TolerantCustomer>,
   ) {
     this.stub = { type: 'array', offset: table.arrayStart, length: 1, children: [] };
   }
@@ -120,6 +184,8 @@ export class StrictBody {
   }
 
   customerNode(index: number): Node | undefined {
+    const read = this.tolerant?.get(index);
+    if (read) return read.node;
     const { starts, ends } = this.table;
     const start = starts[index];
     const end = ends[index];
@@ -128,11 +194,16 @@ export class StrictBody {
   }
 
   customerValue(index: number): unknown {
+    const read = this.tolerant?.get(index);
+    if (read) return read.value;
     return JSON.parse(this.text.slice(this.table.starts[index], this.table.ends[index]));
   }
 
-  duplicateEmail(index: number, clash: EmailClash, value: unknown = this.customerValue(index)): BcDiagnostic {
-    const email = findNode(this.customerNode(index)!, ['email'])!;
+  /** Undefined where the customer's text has no email to point at (a tolerant read can keep an earlier "email" than its last). */
+  duplicateEmail(index: number, clash: EmailClash, value: unknown = this.customerValue(index)): BcDiagnostic | undefined {
+    const node = this.customerNode(index);
+    const email = node && findNode(node, ['email']);
+    if (!email) return undefined;
     const { first } = clash;
     if (!this.firstEmails.has(first)) {
       const node = this.customerNode(first);

@@ -84,7 +84,8 @@ export function checkEditWithinCustomer(previous: Analysis | undefined, text: st
     if (!affected(key)) return;
     const customer = i === index ? value : body.customerValue(i);
     const clash = emails.add(key, channelAccessOfCustomer(customer), i);
-    if (clash) diagnostics.push(body.duplicateEmail(i, clash, customer));
+    const duplicate = clash && body.duplicateEmail(i, clash, customer);
+    if (duplicate) diagnostics.push(duplicate);
   });
   return { document: body.document(), diagnostics: inDocumentOrder(diagnostics), customers: table };
 }

@@ -1,4 +1,4 @@
-import { createScanner, getNodeValue, parseTree, type Node, type ParseError, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { createScanner, getNodeValue, parseTree, type Node, type ParseError, ParseErrorCode, type ParseOptions, SyntaxKind } from 'jsonc-parser';
 import { MAX_NESTING } from '../text/arrayItemScanner';
 import { LineIndex } from '../text/lineIndex';
 import { parseStrictJsonTree } from './strictJsonTree';
@@ -93,18 +93,37 @@ export function parseJsonDocument(text: string): JsonDocument {
     // walking the tree (the same value, but for a "__proto__" key, which it keeps as data).
     return jsonDocument({ text, root: strictRoot, value: JSON.parse(text), syntaxProblems: [], comments: [], trailingCommas: [] });
   }
+  const { root, ...syntax } = parseTolerantly(text);
+  return jsonDocument({ text, root, value: root ? getNodeValue(root) : undefined, ...syntax });
+}
+
+/** What is wrong with a text's syntax: the parser's problems, and what editors tolerate but BigCommerce does not. */
+export interface SyntaxParts {
+  syntaxProblems: SyntaxProblem[];
+  comments: TextRange[];
+  trailingCommas: TextRange[];
+}
+
+/** How many characters the tolerant parser has read, all texts together: what tests count to see it kept to where a text is broken. */
+export const tolerantReading = { characters: 0 };
+
+/** The tolerant parser's tree of a text that need not be strict JSON, and its syntax problems. Its nesting must have been checked. */
+export function parseTolerantly(text: string): SyntaxParts & { root: Node | undefined } {
+  tolerantReading.characters += text.length;
   const errors: ParseError[] = [];
   // Comments and trailing commas are tolerated by the parser so that the rest of the file can
   // still be checked; they are reported separately because BigCommerce accepts strict JSON only.
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, tolerantOptions);
   const { comments, trailingCommas } = scanTrivia(text);
   const syntaxProblems = errors.map((e) => ({
     // Clamped: errors at the end of the text (e.g. a missing "]") have nothing after them.
     range: { start: Math.min(e.offset, text.length), end: Math.min(e.offset + Math.max(1, e.length), text.length) },
     message: parseErrorMessages[e.error] ?? 'Invalid JSON',
   }));
-  return jsonDocument({ text, root, value: root ? getNodeValue(root) : undefined, syntaxProblems, comments, trailingCommas });
+  return { root, syntaxProblems, comments, trailingCommas };
 }
+
+export const tolerantOptions: ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 
 /** A document whose line index is built when first needed: the editor has its own. */
 export function jsonDocument(parts: Omit<JsonDocument, 'lines'>): JsonDocument {
@@ -152,6 +171,29 @@ export function lazyJsonDocument(
   return document;
 }
 
+/**
+ * A document of text that is not strict JSON, whose syntax problems are already known: its
+ * whole tree and value are built, as parseJsonDocument builds them, only if something asks.
+ */
+export function lazyTolerantDocument(text: string, syntax: SyntaxParts): JsonDocument {
+  let whole: JsonDocument | undefined;
+  let lines: LineIndex | undefined;
+  const parsed = () => (whole ??= parseJsonDocument(text));
+  return {
+    text,
+    ...syntax,
+    get root() {
+      return parsed().root;
+    },
+    get value() {
+      return parsed().value;
+    },
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
+}
+
 const builtParts = new WeakMap<JsonDocument, () => { root: Node | undefined; value: unknown; built: { root: boolean; value: boolean } }>();
 
 /** The whole tree and value of a lazy document, where something already asked for them (an edit moves them rather than dropping them). */
@@ -171,28 +213,49 @@ export function tooDeepProblem(offset: number): SyntaxProblem {
 
 /** Where the brackets first nest deeper than MAX_NESTING, skipping strings and comments; undefined if nowhere. */
 export function nestingTooDeep(text: string): number | undefined {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      // To the closing quote, or to the end of the line, where the tolerant parser ends an unfinished string.
-      for (i++; i < text.length; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 0x5c /* \ */) i++;
-        else if (s === 0x22 || s === 0x0a || s === 0x0d) break;
-      }
-    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_NESTING) return i;
-    } else if (c === 0x7d || c === 0x5d) {
-      if (depth > 0) depth--;
-    }
+  return new NestingScan(text).scanTo(text.length);
+}
+
+/** nestingTooDeep a stretch at a time, so that a long text is read between other work. */
+export class NestingScan {
+  private at = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  get done(): boolean {
+    return this.at >= this.text.length;
   }
-  return undefined;
+
+  /** Reads on to `to` (a string or comment that goes on past it is read to its end): where the text first nests too deep, if it does by then. */
+  scanTo(to: number): number | undefined {
+    const text = this.text;
+    let depth = this.depth;
+    let i = this.at;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22 /* " */) {
+        // To the closing quote, or to the end of the line, where the tolerant parser ends an unfinished string.
+        for (i++; i < text.length; i++) {
+          const s = text.charCodeAt(i);
+          if (s === 0x5c /* \ */) i++;
+          else if (s === 0x22 || s === 0x0a || s === 0x0d) break;
+        }
+      } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+        while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+      } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? text.length : end + 1;
+      } else if (c === 0x7b || c === 0x5b) {
+        if (++depth > MAX_NESTING) return i;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (depth > 0) depth--;
+      }
+    }
+    this.at = i;
+    this.depth = depth;
+    return undefined;
+  }
 }
 
 function scanTrivia(text: string): { comments: TextRange[]; trailingCommas: TextRange[] } {

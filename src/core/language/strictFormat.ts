@@ -100,8 +100,11 @@ function skipWhiteSpace(text: string, from: number): number {
 
 /** The text's first line break, which jsonc-parser keeps to over the one it is given. */
 function lineBreakOf(text: string): string | undefined {
-  const at = /\r\n?|\n/.exec(text);
-  return at?.[0];
+  const lineFeed = text.indexOf('\n');
+  const carriageReturn = text.indexOf('\r');
+  if (carriageReturn < 0) return lineFeed < 0 ? undefined : '\n';
+  if (lineFeed >= 0 && lineFeed < carriageReturn) return '\n';
+  return text.charCodeAt(carriageReturn + 1) === LF ? '\r\n' : '\r';
 }
 
 /** A line break and the indentation of each depth, made once. */
@@ -161,22 +164,21 @@ function nextIndex(text: string, search: string, from: number): number {
   return at < 0 ? Number.POSITIVE_INFINITY : at;
 }
 
-/** Code units per piece of the new text written once the edits are too many to keep apart. */
-const PIECE = 1 << 20;
+/** Parts of the new text joined into one string at a time, so that few small strings live at once. */
+const PARTS_PER_CHUNK = 1 << 14;
 
 /**
  * The edits found so far. Beyond the most kept apart, the new text of the span from the first
- * edit on is written into pieces of UTF-16 code units instead, decoded once at the end:
- * millions of small strings would cost more than the layout itself.
+ * edit on is built as it goes instead: slices of the text and the expected white space, joined
+ * a few thousand at a time, since millions of small edits would cost more than the layout itself.
  */
 class Edits {
   private readonly separate: TextEdit[] = [];
   private first = -1;
   /** Where the text is copied on from, once the edits are too many to keep apart. */
   private copied = -1;
-  private readonly written: Uint16Array[] = [];
-  private piece: Uint16Array | undefined;
-  private at = 0;
+  private readonly chunks: string[] = [];
+  private parts: string[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -186,45 +188,32 @@ class Edits {
   /** The white space from `start` to `end` is to read `expected`. */
   gap(start: number, end: number, expected: string): void {
     if (end - start === expected.length && (end === start || this.text.startsWith(expected, start))) return;
-    if (this.piece) this.write(start, end, expected);
+    if (this.parts) this.write(start, end, expected);
     else if (this.separate.length < this.maxSeparate) this.separate.push({ offset: start, length: end - start, newText: expected });
     else {
       this.first = this.separate[0]?.offset ?? start;
       this.copied = this.first;
-      this.piece = new Uint16Array(PIECE);
+      this.parts = [];
       for (const edit of this.separate) this.write(edit.offset, edit.offset + edit.length, edit.newText);
       this.write(start, end, expected);
     }
   }
 
   edits(): TextEdit[] {
-    if (!this.piece) return this.separate;
-    const decoder = new TextDecoder('utf-16le');
-    // Streaming, so that a surrogate pair cut between two pieces stays whole.
-    const parts = this.written.map((piece) => decoder.decode(piece, { stream: true }));
-    parts.push(decoder.decode(this.piece.subarray(0, this.at)));
-    return [{ offset: this.first, length: this.copied - this.first, newText: parts.join('') }];
+    if (!this.parts) return this.separate;
+    this.chunks.push(this.parts.join(''));
+    return [{ offset: this.first, length: this.copied - this.first, newText: this.chunks.join('') }];
   }
 
   /** Copies the text up to `start`, then `expected` in place of what runs to `end`. */
   private write(start: number, end: number, expected: string): void {
-    this.copy(this.text, this.copied, start);
-    this.copy(expected, 0, expected.length);
+    const parts = this.parts!;
+    if (start > this.copied) parts.push(this.text.slice(this.copied, start));
+    parts.push(expected);
     this.copied = end;
-  }
-
-  private copy(source: string, from: number, to: number): void {
-    let piece = this.piece!;
-    let at = this.at;
-    for (let i = from; i < to;) {
-      if (at === PIECE) {
-        this.written.push(piece);
-        this.piece = piece = new Uint16Array(PIECE);
-        at = 0;
-      }
-      const stop = Math.min(to, i + PIECE - at);
-      while (i < stop) piece[at++] = source.charCodeAt(i++);
+    if (parts.length >= PARTS_PER_CHUNK) {
+      this.chunks.push(parts.join(''));
+      parts.length = 0;
     }
-    this.at = at;
   }
 }

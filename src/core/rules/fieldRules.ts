@@ -26,7 +26,7 @@ export function recommendedValues(object: ObjectVisit, out: BcDiagnostic[]): voi
   for (const [name, advice] of recommendationsOf(object.schema)) {
     const text = object.value[name];
     if (typeof text !== 'string') continue;
-    const weak = (advice.minLength !== undefined && [...text].length < advice.minLength) || (advice.patterns ?? []).some((p) => !new RegExp(p).test(text));
+    const weak = (advice.minLength !== undefined && codePointCount(text) < advice.minLength) || advice.patterns.some((p) => !p.test(text));
     if (weak) {
       out.push(
         diagnostic(
@@ -81,15 +81,30 @@ function hasDuplicateAttributeIds(attributes: unknown): boolean {
   return false;
 }
 
-type Advice = NonNullable<SchemaNode['x-recommended']>;
+type Advice = Omit<NonNullable<SchemaNode['x-recommended']>, 'patterns'> & { patterns: RegExp[] };
 const recommendations = new WeakMap<SchemaNode, [string, Advice][]>();
 
-/** The properties of an object schema that carry advice, looked up once per schema. */
+/** Code points, as the schema's minLength counts them, without building an array. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+/** The properties of an object schema that carry advice, looked up once per schema (their patterns compiled once). */
 function recommendationsOf(schema: SchemaNode): [string, Advice][] {
   let found = recommendations.get(schema);
   if (!found) {
     found = Object.entries(schema.properties ?? {}).flatMap(([name, child]) =>
-      child['x-recommended'] ? [[name, child['x-recommended']] as [string, Advice]] : [],
+      child['x-recommended']
+        ? [[name, { ...child['x-recommended'], patterns: (child['x-recommended'].patterns ?? []).map((p) => new RegExp(p)) }] as [string, Advice]]
+        : [],
     );
     recommendations.set(schema, found);
   }

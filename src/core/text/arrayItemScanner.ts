@@ -68,6 +68,15 @@ export class ArrayItemScanner {
   /** The chunk's next backslash at or after the last string skipped (the chunk's length when none). */
   private backslashAt = -1;
 
+  /** A scanner that goes on reading an array right after one of its commas (at `offset`, the next chunk's first character). */
+  static afterComma(offset: number, arrayStart: number): ArrayItemScanner {
+    const scanner = new ArrayItemScanner();
+    scanner.phase = Phase.NextItem;
+    scanner.offset = offset;
+    scanner.arrayStart = arrayStart;
+    return scanner;
+  }
+
   /** Scans the next chunk; `onItem` is called for each item that ends in it. False once the text is known not to fit. */
   push(chunk: string, onItem: (item: ScannedItem) => void): boolean {
     const base = this.offset;

@@ -4,10 +4,12 @@ import fc from 'fast-check';
 import { checkText, checkTextInSlices } from '../../../src/core/check/check';
 import { checkEdit } from '../../../src/core/check/checkEdit';
 import type { BcDiagnostic } from '../../../src/core/diagnostics/diagnostic';
+import { regionsRead } from '../../../src/core/check/brokenRegion';
 import { parseJsonDocument } from '../../../src/core/document/jsonDocument';
 import { computeFix } from '../../../src/core/fixes/computeFix';
 import { customersText } from '../../../bench/payload/generateCustomers';
-import { address, body, customer, payloadLikeValue } from './helpers';
+import { breakages, brokenBody, endOnly } from './brokenBodies';
+import { address, body, customer, payloadLikeValue, plain } from './helpers';
 import { wholeTextDiagnostics } from './oracle/wholeTextAnalysis';
 
 /** Codes the whole-text analysis never had: what the text hides from JSON.parse. */
@@ -73,6 +75,31 @@ describe('the check against the whole-text analysis', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => assertSameAsOracle(mutate(validBody, mutations))),
       { numRuns: 600 },
+    );
+  });
+
+  for (const kind of Object.keys(breakages)) {
+    it(`gives identical diagnostics for bodies broken by: ${kind}`, () => {
+      const before = { ...regionsRead };
+      fc.assert(fc.property(brokenBody([kind], 1), assertSameAsOracle), { numRuns: 60 });
+      // The broken text was read a stretch at a time, and where strict JSON follows, strict reading took over again.
+      assert.ok(regionsRead.regions > before.regions, 'read as broken stretches');
+      if (!endOnly.has(kind)) assert.ok(regionsRead.endedEarly > before.endedEarly, 'strict reading resumed');
+    });
+  }
+
+  it('gives identical diagnostics, in one go and in slices, and the same whole tree, for bodies broken in several places', async () => {
+    await fc.assert(
+      fc.asyncProperty(brokenBody(Object.keys(breakages), 4), async (text) => {
+        assertSameAsOracle(text);
+        const analysis = checkText(text);
+        const sliced = await checkTextInSlices(text, { sliceMs: 0, pause: async () => {} });
+        assert.deepEqual(sliced!.diagnostics, analysis.diagnostics);
+        const whole = parseJsonDocument(text);
+        assert.deepEqual(plain(analysis.document.root), plain(whole.root));
+        assert.deepEqual(analysis.document.value, whole.value);
+      }),
+      { numRuns: 300 },
     );
   });
 

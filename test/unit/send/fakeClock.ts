@@ -37,22 +37,13 @@ export class FakeClock implements Clock {
  * end, not on by its length, so two waits at once take the time of the
  * longer one, as on a real clock.
  */
-export class ParallelFakeClock implements Clock {
-  private time: number;
-
-  constructor(start = Date.now()) {
-    this.time = start;
-  }
-
-  now(): number {
-    return this.time;
-  }
-
-  async sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+export class ParallelFakeClock extends FakeClock {
+  override async sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
     if (signal?.aborted) return false;
-    const end = this.time + Math.max(0, ms);
+    this.sleeps.push(ms);
+    const end = this.now() + Math.max(0, ms);
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.time = Math.max(this.time, end);
+    this.advance(Math.max(0, end - this.now()));
     return !signal?.aborted;
   }
 }

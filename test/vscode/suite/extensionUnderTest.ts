@@ -24,7 +24,7 @@ export async function diagnosticsOf(document: vscode.TextDocument, source: Diagn
   if (local) return (await local.activate()).waitForDiagnostics(document.uri, source);
   const published = (await commandOfTheOtherHost<string[]>(waitForDiagnosticsCommand, document.uri, source)).sort().join('\n');
   // What the other host published reaches this one a moment later.
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const here = vscode.languages.getDiagnostics(document.uri).filter((d) => labelled[source](d.source));
     const keys = here.map(diagnosticKey).sort().join('\n');
@@ -36,7 +36,7 @@ export async function diagnosticsOf(document: vscode.TextDocument, source: Diagn
 
 /** The other host registers the extension's commands when it activates there, a moment after a customers file opens. */
 export async function commandOfTheOtherHost<T>(id: string, ...args: unknown[]): Promise<T> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   while (!(await vscode.commands.getCommands(true)).includes(id)) {
     assert.ok(Date.now() < deadline, `${id} was never registered: the extension did not activate in the ${extensionHost} host`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,7 +5,7 @@
 //
 // Optional environment:
 //   BCC_TEST_RESULTS   file to write the results to, as
-//                      { passed, failed, tests: [{ title, state, error? }] }
+//                      { passed, failed, tests: [{ title, state, error?, durationMs? }] }
 //   BCC_TEST_PROGRESS  file to append one JSON line per finished test to, for live output
 import { appendFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ export interface TestResult {
   title: string;
   state: 'passed' | 'failed';
   error?: string;
+  durationMs?: number;
 }
 
 export interface TestResults {
@@ -44,7 +45,7 @@ function writeResults(file: string, results: TestResults): void {
 export function run(): Promise<void> {
   const resultsFile = process.env.BCC_TEST_RESULTS;
   const progressFile = process.env.BCC_TEST_PROGRESS;
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000, reporter: 'spec' });
   const results: TestResults = { passed: 0, failed: 0, tests: [] };
 
   const record = (result: TestResult) => {
@@ -62,9 +63,10 @@ export function run(): Promise<void> {
         if (results.failed > 0) reject(new Error(`${results.failed} of ${results.tests.length} tests failed.`));
         else resolve();
       });
-      runner.on('pass', (test) => record({ title: test.fullTitle(), state: 'passed' }));
+      const took = (test: Mocha.Runnable) => (test.duration === undefined ? {} : { durationMs: test.duration });
+      runner.on('pass', (test) => record({ title: test.fullTitle(), state: 'passed', ...took(test) }));
       // Also reached by failing hooks, whose titles say which hook failed.
-      runner.on('fail', (test, error) => record({ title: test.fullTitle(), state: 'failed', error: describeError(error) }));
+      runner.on('fail', (test, error) => record({ title: test.fullTitle(), state: 'failed', error: describeError(error), ...took(test) }));
     } catch (error) {
       // A test file that throws while loading: report it as a failed test, not as silence.
       record({ title: 'loading the test files', state: 'failed', error: describeError(error) });

@@ -34,7 +34,7 @@ const mistakes = `[
 
 /** The active editor's document once it is a new one with text, not one of `before`. */
 async function newActiveDocument(before: readonly vscode.TextDocument[]): Promise<vscode.TextDocument> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 15_000;
   for (;;) {
     const document = vscode.window.activeTextEditor?.document;
     if (document && !before.includes(document) && document.getText()) return document;

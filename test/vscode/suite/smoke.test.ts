@@ -28,7 +28,7 @@ suite('Smoke', () => {
       const document = await openWorkspaceFile('customers.bccustomers.json');
       assert.equal(document.languageId, 'bccustomers');
       // Activation follows the language, not this test: it only watches.
-      assert.ok(await waitFor(() => extension.isActive, 10_000), `${extensionId} was not activated by opening ${document.uri.fsPath}`);
+      assert.ok(await waitFor(() => extension.isActive, 30_000), `${extensionId} was not activated by opening ${document.uri.fsPath}`);
       assert.equal(typeof extension.exports?.waitForDiagnostics, 'function', 'activate() does not return the test API');
     });
   } else {

@@ -10,7 +10,7 @@ const fileName = 'import-60.bccustomers.json';
 const latencyMs = 1_500;
 
 export const title = `UI: cancelling the send of ${fileName} after the first customers keeps their IDs, and the next send creates exactly the rest, each once`;
-export const timeoutMs = 90_000;
+export const timeoutMs = 150_000;
 
 /**
  * @param {Page} page
@@ -22,7 +22,7 @@ export async function run(page, { sandbox }) {
   sandbox.reset();
   sandbox.setFaults({ random: { rate: 1, kinds: ['slow'] }, slowMs: latencyMs, match: 'any' });
 
-  const progress = await startSendingUntilFirstCreated(page, fileName, total, 20_000);
+  const progress = await startSendingUntilFirstCreated(page, fileName, total, 45_000);
   await step('click Cancel on the progress notification', () => progress.getByRole('button', { name: 'Cancel' }).click());
 
   const createdFirst = await step('read that sending was cancelled', async () => {

@@ -31,7 +31,7 @@ const first = customerAt(0);
 const sought = customerAt(4320);
 
 export const title = `UI: in a file of ${largeFileCount.toLocaleString('en-US')} customers, @ and an email in Quick Open go to that customer, Expand Selection reaches the customer, the breadcrumbs and the Outline list customers, Format Document lays the file out and Fold All folds it`;
-export const timeoutMs = 120_000;
+export const timeoutMs = 180_000;
 
 /**
  * @param {Page} page
@@ -99,7 +99,7 @@ async function scenario(page) {
             const n = await selectedCharacters(page);
             return n > before && n;
           },
-          { timeout: 5000, message: `the selection does not grow past ${before} characters` },
+          { timeout: 15_000, message: `the selection does not grow past ${before} characters` },
         ),
       );
     }

@@ -25,7 +25,7 @@ const output = 'shopify-export.bccustomers.json';
 const previewTitle = `Import ${csv}: Shopify customer export`;
 
 export const title = `UI: importing ${csv} shows a preview, writes ${output} with its diagnostics, and a customer's hover names its CSV row`;
-export const timeoutMs = 90_000;
+export const timeoutMs = 150_000;
 
 /**
  * @param {Page} page
@@ -61,7 +61,7 @@ async function importThroughTheUi(page, { mediaDir }) {
     await pick();
     // The workbench sometimes drops a click on a context menu that is still opening; nothing
     // starts then (the import shows its preview within a second or two), so the pick is made again.
-    const shown = await preview.waitFor({ state: 'visible', timeout: 10_000 }).then(
+    const shown = await preview.waitFor({ state: 'visible', timeout: 30_000 }).then(
       () => true,
       () => false,
     );
@@ -71,7 +71,7 @@ async function importThroughTheUi(page, { mediaDir }) {
   });
 
   await step('see the preview: counts, the first rows mapped, what is left out', async () => {
-    await preview.waitFor({ state: 'visible', timeout: 20_000 });
+    await preview.waitFor({ state: 'visible', timeout: 45_000 });
     const text = (await preview.innerText()).replace(/\s*\n\s*/g, '\n');
     for (const expected of [
       '7 rows → 5 customers, 2 rows not imported',
@@ -87,15 +87,15 @@ async function importThroughTheUi(page, { mediaDir }) {
   await step('take the import screenshot', () => page.screenshot({ path: join(mediaDir, 'screenshot-import.png') }));
   await step('write the customers file', () => answerDialog(page, previewTitle, 'Write Customers File'));
 
-  await step(`see ${output} open in the editor`, () => editorOf(page, output).waitFor({ state: 'visible', timeout: 15_000 }));
+  await step(`see ${output} open in the editor`, () => editorOf(page, output).waitFor({ state: 'visible', timeout: 30_000 }));
   await step('read the message that says what was imported, and close it', async () => {
     const toast = notification(page, 'Imported 5 customers from shopify-export.csv; 2 rows not imported');
-    await toast.waitFor({ state: 'visible', timeout: 10_000 });
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
     await dismissNotification(toast);
   });
   await step('show the Problems panel', () => showProblems(page));
   await step('find the customer without a last name (row 8) in the Problems panel', () =>
-    waitUntil(() => findProblem(page, output, 'last_name'), { timeout: 15_000, message: `no problem mentioning last_name under ${output}` }),
+    waitUntil(() => findProblem(page, output, 'last_name'), { timeout: 30_000, message: `no problem mentioning last_name under ${output}` }),
   );
 
   await step('hover the first customer and read the CSV row it came from', async () => {

@@ -34,7 +34,7 @@ export async function run(page, { mediaDir }) {
 
   const problem = await step(`find the country_code problem of ${fileName} in the Problems panel`, () =>
     waitUntil(() => findProblem(page, fileName, 'country_code'), {
-      timeout: 15_000,
+      timeout: 30_000,
       message: `no problem mentioning country_code under ${fileName}`,
     }),
   );
@@ -54,7 +54,7 @@ export async function run(page, { mediaDir }) {
   const menu = await step('open the Quick Fix menu (Ctrl+.)', () => openQuickFixMenu(page));
   const fix = quickFixItems(menu).filter({ hasText: '"US"' }).first();
   await step('find the fix to "US" in the Quick Fix menu', async () => {
-    await fix.waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
+    await fix.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
       const offered = await quickFixItems(menu).allTextContents();
       throw new Error(`it offers only: ${offered.join(' | ') || 'nothing'}`);
     });
@@ -67,7 +67,7 @@ export async function run(page, { mediaDir }) {
   });
   await step('see the problem leave the Problems panel', () =>
     waitUntil(async () => !(await findProblem(page, fileName, 'country_code')), {
-      timeout: 15_000,
+      timeout: 30_000,
       message: 'the country_code problem is still listed',
     }),
   );

@@ -10,7 +10,7 @@ const fileName = 'reload-60.bccustomers.json';
 const latencyMs = 2_500;
 
 export const title = `UI: reloading the window while ${fileName} is being sent, then Resume on reopening, creates exactly the rest, each once`;
-export const timeoutMs = 120_000;
+export const timeoutMs = 180_000;
 
 /**
  * @param {Page} page
@@ -21,7 +21,7 @@ export async function run(page, { sandbox, timeouts }) {
   const total = emails.length;
   sandbox.setFaults({ random: { rate: 1, kinds: ['slow'] }, slowMs: latencyMs, match: 'POST /v3/customers' });
 
-  await startSendingUntilFirstCreated(page, fileName, total, 30_000);
+  await startSendingUntilFirstCreated(page, fileName, total, 60_000);
 
   await step('reload the window in the middle of the send ("Developer: Reload Window")', () => reloadWindow(page, timeouts.workbench));
 
@@ -30,7 +30,7 @@ export async function run(page, { sandbox, timeouts }) {
   });
   const offer = notification(page, `A send of this file to ${storeHash} stopped after`);
   const settled = await step('read the offer to resume: how many customers of the file the stopped send settled', async () => {
-    await offer.waitFor({ state: 'visible', timeout: 30_000 });
+    await offer.waitFor({ state: 'visible', timeout: 60_000 });
     const text = await notificationMessage(offer);
     const createdBefore = storeIds(sandbox, emails).size;
     if (!(createdBefore > 0 && createdBefore < total))
@@ -48,7 +48,7 @@ export async function run(page, { sandbox, timeouts }) {
     if (!text.includes(`Create ${total - settled} customers`)) throw new Error(`the dialog asks: ${text}`);
   });
   await step(`read that the other ${total - settled} were created and the first ${settled} skipped`, async () => {
-    const summary = await sendSummary(page, new RegExp(`^Store ${storeHash}: \\d+ created`), 60_000);
+    const summary = await sendSummary(page, new RegExp(`^Store ${storeHash}: \\d+ created`), 120_000);
     if (!summary.startsWith(`Store ${storeHash}: ${total - settled} created, ${settled} skipped`)) throw new Error(`the summary says: ${summary}`);
   });
   const allIds = await step(`find all ${total} customers in the store, once each`, () => {
@@ -59,6 +59,6 @@ export async function run(page, { sandbox, timeouts }) {
   await step('see all their IDs inline', async () => checkIdsShown(await idsShown(page, fileName), allIds));
   await step(`see the summary code lens "${total} created · 0 refused · Export results" at the top`, async () => {
     await scrollToTop(page, fileName);
-    await codeLens(page, fileName, `${total} created · 0 refused · Export results`).waitFor({ state: 'visible', timeout: 15_000 });
+    await codeLens(page, fileName, `${total} created · 0 refused · Export results`).waitFor({ state: 'visible', timeout: 30_000 });
   });
 }

@@ -9,7 +9,7 @@ import { closeEditor, editorOf, quickOpen, reloadWindow, step, waitUntil } from 
 const fileName = 'import-25.bccustomers.json';
 
 export const title = `UI: the IDs shown in ${fileName} after sending come back after closing and reopening it, and after reloading the window`;
-export const timeoutMs = 90_000;
+export const timeoutMs = 150_000;
 
 /** @param {Map<string, number>} ids */
 function describe(ids) {
@@ -47,12 +47,12 @@ export async function run(page, { timeouts }) {
 
   await step(`close ${fileName} with its tab's close button`, () => closeEditor(page, fileName));
   await step(`open ${fileName} again with Quick Open`, () => quickOpen(page, fileName));
-  await step('see the same IDs again', () => waitForIds(page, before, 15_000));
+  await step('see the same IDs again', () => waitForIds(page, before, 30_000));
 
   await step('reload the window ("Developer: Reload Window")', () => reloadWindow(page, timeouts.workbench));
   await step(`open ${fileName} (Quick Open, unless the window restored it)`, async () => {
     // The window restores the open editors, but maybe not before the extension is ready.
     if (!(await editorOf(page, fileName).isVisible())) await quickOpen(page, fileName);
   });
-  await step('see the same IDs after the reload', () => waitForIds(page, before, 30_000));
+  await step('see the same IDs after the reload', () => waitForIds(page, before, 60_000));
 }

@@ -28,7 +28,7 @@ const summaryPattern = new RegExp(`^Store ${storeHash}: \\d+ created`);
 const summaryName = `import-25.bccustomers.${storeHash}.send-summary.md`;
 
 export const title = `UI: sending ${fileName} creates its 23 new customers once, shows their IDs inline, the 2 refusals on their emails and grouped in the send summary; sending again sends nothing`;
-export const timeoutMs = 90_000;
+export const timeoutMs = 150_000;
 
 /**
  * @param {Page} page
@@ -74,7 +74,7 @@ export async function run(page, { sandbox, mediaDir }) {
         async () =>
           (await problemsOfFile(page, fileName)).find((p) => p.message.startsWith(`Store ${storeHash}: `) && p.location.includes(`Ln ${line}, Col ${column}`)),
         {
-          timeout: 10_000,
+          timeout: 30_000,
           message: async () =>
             `no problem from the store at Ln ${line}, Col ${column}; listed: ${(await problemsOfFile(page, fileName)).map((p) => `${p.location} ${p.message}`).join(' | ')}`,
         },
@@ -85,7 +85,7 @@ export async function run(page, { sandbox, mediaDir }) {
 
   await step('see no "already a customer" warning repeat what the refusals say, nor mark the created customers', () =>
     waitUntil(async () => !(await problemsOfFile(page, fileName)).some((p) => p.message.includes(`is already a customer of store ${storeHash}`)), {
-      timeout: 10_000,
+      timeout: 30_000,
       message: async () => `still listed: ${(await problemsOfFile(page, fileName)).map((p) => p.message).join(' | ')}`,
     }),
   );
@@ -110,7 +110,7 @@ export async function run(page, { sandbox, mediaDir }) {
           const lines = await shown();
           return expected.every((start) => lines.some((line) => line.startsWith(start))) && lines.filter((line) => line.startsWith('- [customer')).length === 2;
         },
-        { timeout: 15_000, message: async () => `the summary shows: ${(await shown()).join(' | ') || 'nothing'}` },
+        { timeout: 30_000, message: async () => `the summary shows: ${(await shown()).join(' | ') || 'nothing'}` },
       );
     });
   } finally {

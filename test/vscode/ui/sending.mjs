@@ -87,7 +87,7 @@ export function confirmSend(page) {
  * @param {string | RegExp} pattern
  * @param {number} [timeout]
  */
-export async function sendSummary(page, pattern, timeout = 30_000) {
+export async function sendSummary(page, pattern, timeout = 60_000) {
   const toast = notification(page, pattern);
   await toast.waitFor({ state: 'visible', timeout }).catch(async () => {
     const shown = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();

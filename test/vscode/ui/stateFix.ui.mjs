@@ -39,7 +39,7 @@ export async function run(page) {
         const messages = (await problemsOfFile(page, fileName)).map((p) => p.message);
         return messages.some((m) => m.includes(nswProblem) && m.includes('"New South Wales"')) && messages.some((m) => m.includes(storeProblem));
       },
-      { timeout: 20_000, message: async () => `listed: ${(await problemsOfFile(page, fileName)).map((p) => p.message).join(' | ') || 'nothing'}` },
+      { timeout: 45_000, message: async () => `listed: ${(await problemsOfFile(page, fileName)).map((p) => p.message).join(' | ') || 'nothing'}` },
     ),
   );
 
@@ -52,7 +52,7 @@ export async function run(page) {
   const menu = await step('open the Quick Fix menu (Ctrl+.)', () => openQuickFixMenu(page));
   const fix = quickFixItems(menu).filter({ hasText: 'New South Wales' }).first();
   await step('find the fix to "New South Wales"', () =>
-    fix.waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
+    fix.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
       throw new Error(`it offers only: ${(await quickFixItems(menu).allTextContents()).join(' | ') || 'nothing'}`);
     }),
   );
@@ -66,7 +66,7 @@ export async function run(page) {
         const text = (await editorOf(page, fileName).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
         return /"state_or_province":\s*"New South Wales"/.test(text) && !(await findProblem(page, fileName, nswProblem));
       },
-      { timeout: 15_000, message: 'the editor does not show "New South Wales", or the problem is still listed' },
+      { timeout: 30_000, message: 'the editor does not show "New South Wales", or the problem is still listed' },
     ),
   );
   await step('revert and close the file', async () => {

@@ -47,7 +47,7 @@ export async function run(page, { mediaDir }) {
         return expectedProblems.every((expected) => messages.some((m) => m.includes(expected)));
       },
       {
-        timeout: 20_000,
+        timeout: 45_000,
         message: async () => `listed: ${(await problemsOfFile(page, fileName)).map((p) => p.message).join(' | ') || 'nothing'}`,
       },
     ),
@@ -73,7 +73,7 @@ export async function run(page, { mediaDir }) {
         const messages = (await problemsOfFile(page, fileName)).map((p) => p.message);
         return !messages.some((m) => m.includes('is not an attribute')) && expectedProblems.slice(1).every((e) => messages.some((m) => m.includes(e)));
       },
-      { timeout: 10_000, message: async () => `listed: ${(await problemsOfFile(page, fileName)).map((p) => p.message).join(' | ')}` },
+      { timeout: 30_000, message: async () => `listed: ${(await problemsOfFile(page, fileName)).map((p) => p.message).join(' | ')}` },
     ),
   );
 

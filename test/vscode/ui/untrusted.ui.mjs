@@ -26,7 +26,7 @@ import {
 
 export const title = 'UI: in an untrusted folder (Restricted Mode) files are still checked, but "BigCommerce: Send Customers" sends no customer';
 export const phase = 'restricted';
-export const timeoutMs = 90_000;
+export const timeoutMs = 150_000;
 
 const restrictedWarning = 'Sending customers is disabled in Restricted Mode';
 
@@ -39,7 +39,7 @@ export async function run(page, { sandbox, log }) {
 
   await step('answer the trust prompt with "No, I don\'t trust the authors"', async () => {
     const prompt = dialog(page, 'Do you trust the authors');
-    await prompt.waitFor({ state: 'visible', timeout: 15_000 });
+    await prompt.waitFor({ state: 'visible', timeout: 30_000 });
     await answerDialog(page, 'Do you trust the authors', "No, I don't trust the authors");
   });
   await step('see "Restricted Mode" in the status bar', () => statusBarItem(page, 'Restricted Mode').waitFor({ state: 'visible' }));
@@ -47,7 +47,7 @@ export async function run(page, { sandbox, log }) {
   await step('open wrong.bccustomers.json and find its country_code problem in the Problems panel', async () => {
     await quickOpen(page, 'wrong.bccustomers.json');
     await showProblems(page);
-    await waitUntil(() => findProblem(page, 'wrong.bccustomers.json', 'country_code'), { timeout: 15_000, message: 'no country_code problem is listed' });
+    await waitUntil(() => findProblem(page, 'wrong.bccustomers.json', 'country_code'), { timeout: 30_000, message: 'no country_code problem is listed' });
   });
 
   // With credentials set, only the missing trust stands between the file and the store.

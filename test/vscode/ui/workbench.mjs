@@ -46,7 +46,7 @@ export async function step(description, action) {
  * @param {{ timeout?: number; message: string | (() => string | Promise<string>) }} options
  * @returns {Promise<Exclude<T, false | 0 | '' | null | undefined>>}
  */
-export async function waitUntil(probe, { timeout = 10_000, message }) {
+export async function waitUntil(probe, { timeout = 30_000, message }) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await probe();
@@ -68,7 +68,7 @@ export async function pressUntilVisible(page, key, target, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press(key);
     try {
-      await target.waitFor({ state: 'visible', timeout: 5000 });
+      await target.waitFor({ state: 'visible', timeout: 15_000 });
       return;
     } catch (error) {
       if (attempt === attempts) throw error;
@@ -251,7 +251,7 @@ export function commandRow(page, title) {
 export async function runCommand(page, title) {
   const widget = await openCommandPalette(page, title);
   const row = commandRow(page, title).first();
-  await row.waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
+  await row.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
     const offered = await widget.locator('.monaco-list-row').evaluateAll((/** @type {Element[]} */ rows) => rows.map((r) => r.getAttribute('aria-label')));
     throw new Error(`the Command Palette does not offer "${title}" (it offers: ${offered.join(' | ') || 'nothing'})`);
   });
@@ -422,7 +422,7 @@ export async function scrollToTop(page, fileName) {
       await page.keyboard.press(scrollPageUp);
       return false;
     },
-    { timeout: 5000, message: `${fileName} does not scroll to its top` },
+    { timeout: 15_000, message: `${fileName} does not scroll to its top` },
   );
 }
 
@@ -443,7 +443,7 @@ export async function allEditorLines(page, fileName, lastLine) {
         const now = await renderedLines(page, fileName);
         return (pages === 0 || now.some((l) => !lines.has(l.line))) && now;
       },
-      { timeout: 2000, message: `${fileName} does not scroll past line ${Math.max(...lines.keys())}` },
+      { timeout: 6000, message: `${fileName} does not scroll past line ${Math.max(...lines.keys())}` },
     );
     for (const { line, text } of rendered) lines.set(line, text);
     if (lines.has(lastLine)) {
@@ -548,7 +548,7 @@ export async function openSuggestions(page) {
         .evaluateAll((/** @type {Element[]} */ rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
       return labels.length > 0 && labels;
     },
-    { timeout: 5000, message: 'the suggestion list stays empty' },
+    { timeout: 15_000, message: 'the suggestion list stays empty' },
   );
 }
 

@@ -8,7 +8,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import { type BcDiagnostic, type DiagnosticCode, diagnostic } from '../../../../src/core/diagnostics/diagnostic';
 import { accessOverlaps, type ChannelAccess, channelAccessOf, describeAccess } from '../../../../src/core/store/channelAccess';
 import { inDocumentOrder } from '../../../../src/core/check/check';
-import { parseJsonDocument, rangeOf } from '../../../../src/core/document/jsonDocument';
+import { parseJsonDocument, propertyNode, rangeOf } from '../../../../src/core/document/jsonDocument';
 import { toPointer } from '../../../../src/core/document/jsonPointer';
 import { type ObjectVisit, valueNode } from '../../../../src/core/rules/objectWalker';
 import { objectRules } from '../../../../src/core/rules/registry';
@@ -111,6 +111,8 @@ function walk(node: Node, schema: SchemaNode | undefined, path: (string | number
       const [key, value] = property.children ?? [];
       if (!key || !value || (value.type !== 'array' && value.type !== 'object')) continue;
       const name = String(key.value);
+      // A key written twice: the last one is the value (as JSON.parse and BigCommerce read it); the other is reported as a duplicate key.
+      if (propertyNode(node, name) !== property) continue;
       walk(value, resolve(properties[name]), [...path, name], visit);
     }
   }

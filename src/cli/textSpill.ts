@@ -60,6 +60,13 @@ export class TextSpill {
     if (!this.file) {
       const dir = mkdtempSync(join(this.directory, 'bccustomers-'));
       this.file = { dir, fd: openSync(join(dir, 'spill'), 'w+', 0o600) };
+      // Unnamed at once where the system allows it (the descriptor keeps the file), so that a
+      // killed process leaves no customers' emails behind; elsewhere dispose() removes it.
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // Windows does not remove a file that is open.
+      }
     }
     writeSync(this.file.fd, this.pieces.join(''));
     this.pieces = [];

@@ -82,7 +82,8 @@ function bundleValidator(root: string): Pick<SchemaCompileResult, 'bundleUses' |
     return { bundleUses: 'unknown', bundleEvidence: 'dist/extension.js is missing' };
   }
   const compiler = bundle.includes('new Function');
-  const generated = bundle.includes('must match format');
+  // Ajv's generated code writes each error's `schemaPath`; the validator carries no messages.
+  const generated = bundle.includes('schemaPath:');
   if (generated && !compiler)
     return { bundleUses: 'standalone', bundleEvidence: 'generated validator code present, no `new Function` (no Ajv compiler) in dist/extension.js' };
   if (compiler) return { bundleUses: 'ajv-compile', bundleEvidence: 'dist/extension.js contains `new Function` (Ajv compiler)' };

@@ -7,7 +7,7 @@
  * 15 ms), its longest slice.
  */
 import { analyzeText } from '../../src/core/analyze';
-import { analyzeTextInSlices } from '../../src/core/analyzeInSlices';
+import { sliceTimes } from './measureSlices';
 import { customersText } from '../payload/generateCustomers';
 import { summarize, type Summary } from '../stats';
 
@@ -56,19 +56,4 @@ export async function measureBrokenText(customers: number, runs: number): Promis
     slicesPerRun: m.slices,
   });
   return { customers, bytes: Buffer.byteLength(oneComment), strict: measures(measured.strict), oneComment: measures(measured.oneComment) };
-}
-
-/** Each slice of a check in slices, from the moment the work resumes to its next pause. */
-async function sliceTimes(text: string): Promise<number[]> {
-  const slices: number[] = [];
-  let resumed = performance.now();
-  await analyzeTextInSlices(text, {
-    pause: async () => {
-      slices.push(performance.now() - resumed);
-      await new Promise((resolve) => setImmediate(resolve));
-      resumed = performance.now();
-    },
-  });
-  slices.push(performance.now() - resumed);
-  return slices;
 }

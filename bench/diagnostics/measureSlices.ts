@@ -33,17 +33,8 @@ export async function measureSlices(customers: number, runs: number): Promise<Sl
     analyzeText(text);
     const oneGoMs = performance.now() - started;
 
-    const slices: number[] = [];
-    let resumed = performance.now();
-    const begin = resumed;
-    await analyzeTextInSlices(text, {
-      pause: async () => {
-        slices.push(performance.now() - resumed);
-        await new Promise((resolve) => setImmediate(resolve));
-        resumed = performance.now();
-      },
-    });
-    slices.push(performance.now() - resumed);
+    const begin = performance.now();
+    const slices = await sliceTimes(text);
     if (run < 0) continue; // warm-up
     oneGo.push(oneGoMs);
     longest.push(Math.max(...slices));
@@ -51,4 +42,19 @@ export async function measureSlices(customers: number, runs: number): Promise<Sl
     slicesPerRun = slices.length;
   }
   return { customers, bytes: Buffer.byteLength(text), oneGo: summarize(oneGo), longestSlice: summarize(longest), total: summarize(totals), slicesPerRun };
+}
+
+/** Each slice of a check in slices, from the moment the work resumes to its next pause. */
+export async function sliceTimes(text: string): Promise<number[]> {
+  const slices: number[] = [];
+  let resumed = performance.now();
+  await analyzeTextInSlices(text, {
+    pause: async () => {
+      slices.push(performance.now() - resumed);
+      await new Promise((resolve) => setImmediate(resolve));
+      resumed = performance.now();
+    },
+  });
+  slices.push(performance.now() - resumed);
+  return slices;
 }

@@ -21,7 +21,7 @@ export class FileReport {
   /** The next problem, in document order. */
   add(d: ReportedDiagnostic): void {
     this.counted(d);
-    this.rest.add(this.format === 'json' ? (this.rest.empty ? '' : ',') + JSON.stringify(d) : this.line(d));
+    this.rest.add(this.format === 'json' && !this.rest.empty ? `,${this.formatted(d)}` : this.formatted(d));
   }
 
   addAll(found: readonly ReportedDiagnostic[]): void {
@@ -32,7 +32,7 @@ export class FileReport {
   addFirst(found: readonly ReportedDiagnostic[]): void {
     for (const d of found) {
       this.counted(d);
-      this.first.push(this.format === 'json' ? JSON.stringify(d) : this.line(d));
+      this.first.push(this.formatted(d));
     }
   }
 
@@ -62,7 +62,9 @@ export class FileReport {
     if (d.severity === 'error') this.errors++;
   }
 
-  private line(d: ReportedDiagnostic): string {
+  /** A problem as printed: a JSON object, or a line of text. */
+  private formatted(d: ReportedDiagnostic): string {
+    if (this.format === 'json') return JSON.stringify(d);
     return (
       printable(`${this.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity.padEnd(11)} ${d.code.padEnd(26)} ${d.message}`) + '\n'
     );
